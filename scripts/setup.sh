@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs whatever building and testing Nianbao needs and is missing.
+# Idempotent: on a ready machine it only checks versions (a few seconds).
+# Reaches only crates.io, npm and Debian's package archive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+
+step() { printf '\n== setup: %s\n' "$*"; }
+
+# 1. Debian packages: the browser and its driver for tests, brotli for size reports,
+#    a Java runtime for the HTML checker.
+missing=()
+for pkg in chromium chromium-driver brotli default-jre-headless; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    # A JDK already on the machine is enough for the HTML checker.
+    if [ "$pkg" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi
+    missing+=("$pkg")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "apt-get install ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# 2. The pinned Rust toolchain with the wasm target (rust-toolchain.toml names both).
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 3. Trunk and wasm-bindgen-cli at the pinned versions.
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  step "cargo install trunk $TRUNK_VERSION (about 9 minutes, once per machine)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+  echo "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $WBG_VERSION" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ]; then
+  step "cargo install wasm-bindgen-cli $WBG_VERSION (about 3 minutes, once per machine)"
+  # Without --locked: its packaged lock pins a crate version the registry here lacks.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+# 4. Crates and npm packages (wasm-opt from npm binaryen, playwright-core).
+cargo fetch --locked --quiet
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

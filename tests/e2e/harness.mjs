@@ -1,0 +1,44 @@
+// Shared set-up for the end-to-end suite: Debian's Chromium through
+// playwright-core, and the release dist/ served on 127.0.0.1.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serveStatic } from '../../scripts/static-server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'target', 'e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// Without the background-networking flags Chromium floods a closed network.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+}
+
+export function serveDist(options = {}) {
+  return serveStatic({ root: DIST, ...options });
+}
+
+/** Opens the app and waits until the wasm has rendered the shell. */
+export async function openApp(browser, url) {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return { context, page, errors };
+}

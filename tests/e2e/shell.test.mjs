@@ -1,0 +1,50 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, serveDist, openApp, ARTIFACTS } from './harness.mjs';
+
+const HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function checkShell(prefix, shot) {
+  const { server, url } = await serveDist({ prefix });
+  try {
+    const { context, page, errors } = await openApp(browser, url);
+    await assert.doesNotReject(
+      page.getByRole('heading', { level: 1, name: '政府信息公开工作年度报告编制' }).waitFor(),
+    );
+    const h2 = await page.getByRole('heading', { level: 2 }).allTextContents();
+    assert.deepEqual(h2, HEADINGS);
+    for (const name of HEADINGS) {
+      // Each section is a region landmark named by its heading.
+      assert.equal(await page.getByRole('region', { name, exact: true }).count(), 1, name);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, shot), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    server.close();
+  }
+}
+
+test('the release page shows the title and the six official headings in order', async () => {
+  await checkShell('/', 'shell.png');
+});
+
+test('dist/ works when served from a sub-path (relative asset URLs)', async () => {
+  await checkShell('/some/sub/path/', 'shell-subpath.png');
+});
