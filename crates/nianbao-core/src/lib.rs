@@ -1,13 +1,67 @@
 //! The report domain of Nianbao (年报): the official formats of
-//! 政府信息公开工作年度报告, declared once as data.
+//! 政府信息公开工作年度报告, declared once as data, the report model, the
+//! consistency rules and the versioned JSON.
 //!
 //! This crate is pure: it never touches the DOM, storage, the network or the
 //! clock, and depends on nothing web-specific. Everything that decides lives
 //! here and is tested natively with `cargo test`.
+//!
+//! # Map
+//!
+//! - [`template`]: F2019 and F2021 as data: tables with their spans, cells with
+//!   stable keys and kinds, the sums totals imply.
+//! - [`report`]: the model; every cell is `Option<i64>` (blank ≠ 0).
+//! - [`cell`]: parsing what people type or paste into a cell.
+//! - [`rules`]: [`validate`] and the rules of spec §8.
+//! - [`convert`]: moving a report between formats, listing what did not carry.
+//! - [`json`]: the versioned envelope, migrations, the JSON Schema.
+//!
+//! # Rules
+//!
+//! | id | severity | rule |
+//! |---|---|---|
+//! | G1 | 错误 | 件数必须是不小于 0 的整数（2019年版“本年增/减”可以为负数） |
+//! | G2 | 错误 | 金额必须是不小于 0 的数，最多保留 4 位小数 |
+//! | G3 | 草稿提示，导出错误 | 表格中不能有空格：没有发生的请填 0 |
+//! | G4 | 错误 | 不适用的单元格必须留空 |
+//! | T3-1 | 错误 | 表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 |
+//! | T3-2 | 错误 | 表三每一列：（七）总计 = （一）至（六）各项之和 |
+//! | T3-3 | 错误 | 表三每一列：第一项 + 第二项 = 第三项（七）总计 + 第四项 |
+//! | T3-4 | 错误 | 表三每一列：第三项（七）总计、第四项都不能大于第一项 + 第二项 |
+//! | T3-5 | 提示 | 表三有“申请人逾期未按收费通知要求缴纳费用”的，第六部分应报告发出的收费通知 |
+//! | T3-6 | 提示 | 总体情况中引用的申请数量应与表三一致 |
+//! | T4-1 | 错误 | 表四行政复议：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 |
+//! | T4-2 | 错误 | 表四未经复议直接起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 |
+//! | T4-3 | 错误 | 表四复议后起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 |
+//! | T2-1 | 提示 | 表二本年废止件数不应大于上年现行有效件数 + 本年制发件数 |
+//! | T2-2 | 提示 | 表二本年新公开数量不应大于对外公开总数量 |
+//! | T2-3 | 提示 | 没有规章制定权的机关，表二“规章”各项应为 0 |
+//! | Y1 | 提示 | 表三第二项（上年结转）应等于上年报告的第四项（结转下年度继续办理） |
+//! | Y2 | 提示 | 表二现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数 |
+//! | Y3 | 提示 | 表二上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减 |
+//! | Y6 | 错误 | 2020年度及以前使用2019年版格式，2021年度起使用2021年版格式 |
+//! | D1 | 错误 | 六个部分都必须有内容 |
+//! | D2 | 提示 | 总体情况应包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面 |
+//! | D3 | 提示 | 各级人民政府的总体情况应包括工作考核、社会评议和责任追究结果情况 |
+//! | D4 | 提示 | 第六部分应报告信息处理费的收取情况（没有收取也要说明） |
+//! | D5 | 提示 | 落款日期应在报告年度的次年，并在发布期限之前 |
+//! | D6 | 提示 | 第五部分不应照抄上年报告 |
+//!
+//! A test checks this table against [`RuleId::wording`] and [`RuleId::severity`].
 
+pub mod cell;
+pub mod convert;
+pub mod json;
+pub mod report;
+pub mod rules;
 pub mod section;
+pub mod template;
 
+pub use cell::{parse_cell, CellError, CellKind, MoneyUnit};
+pub use report::{Agency, AgencyKind, Aspect, Date, Field, Report};
+pub use rules::{validate, Context, Finding, RuleId, Severity, Stage};
 pub use section::Section;
+pub use template::{CellId, TableId, Template, TemplateId};
 
 /// Title of the tool, shown in the app shell.
 pub const APP_TITLE: &str = "政府信息公开工作年度报告编制";

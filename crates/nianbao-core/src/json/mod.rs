@@ -1,0 +1,375 @@
+//! The JSON format: one versioned envelope for drafts and exports
+//! (`{"schema": "nianbao.report", "schemaVersion": 1, "template": …, "report": …}`),
+//! migrations from every earlier version, and the JSON Schema.
+//!
+//! Reading is strict and never panics: anything that is not a document this
+//! build understands is refused with a plain-Chinese reason, and a document
+//! from a newer version is refused rather than misread.
+
+mod doc;
+mod migrate;
+
+use std::fmt;
+
+use serde_json::{Number, Value};
+
+pub use doc::*;
+pub use migrate::CURRENT_VERSION;
+
+use crate::cell::{format_money, parse_cell, CellError, CellKind, MoneyUnit};
+use crate::report::{
+    Agency, AgencyKind, Aspect, Date, InfoFee, OtherMatters, Overview, Part, Report,
+};
+use crate::template::{TableId, TemplateId};
+
+/// The `schema` value of every document.
+pub const SCHEMA_ID: &str = "nianbao.report";
+
+/// Larger documents are refused before parsing (a full report is ≈ 30 KB).
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// Report years accepted (the 条例 has required reports since 2008).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2008..=2100;
+
+/// Why a document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    TooDeep,
+    NotOurs,
+    NewerVersion {
+        found: u64,
+    },
+    BadVersion,
+    Structure(String),
+    BadYear(i64),
+    BadDate(String),
+    UnknownCell {
+        table: &'static str,
+        row: String,
+        col: Option<String>,
+    },
+    BadValue {
+        place: String,
+        error: CellError,
+    },
+    Migration(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::TooLarge { bytes } => write!(
+                f,
+                "文件太大（{:.1} MB），不像是年度报告数据（一般不超过 1 MB）。请确认选择的文件。",
+                *bytes as f64 / 1_048_576.0
+            ),
+            DecodeError::NotJson { line, column } => write!(
+                f,
+                "文件不是有效的 JSON 数据（第 {line} 行第 {column} 列有错）。文件可能已损坏或不完整。"
+            ),
+            DecodeError::TooDeep => write!(f, "文件的结构嵌套过深，不是年度报告数据。"),
+            DecodeError::NotOurs => write!(
+                f,
+                "这不是本工具导出的年度报告数据文件（缺少 “schema”: “{SCHEMA_ID}” 标记）。"
+            ),
+            DecodeError::NewerVersion { found } => write!(
+                f,
+                "这个文件由更新版本的本工具生成（数据格式第 {found} 版），当前版本只能读取到第 {CURRENT_VERSION} 版。请使用最新版本打开。文件没有被修改。"
+            ),
+            DecodeError::BadVersion => write!(f, "文件的数据格式版本号无效。"),
+            DecodeError::Structure(detail) => {
+                write!(f, "文件的内容结构不对：{detail}")
+            }
+            DecodeError::BadYear(y) => write!(
+                f,
+                "报告年度 {y} 不在 {} 至 {} 之间。",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            DecodeError::BadDate(d) => write!(f, "落款日期“{d}”不是有效的日期（应为 年-月-日）。"),
+            DecodeError::UnknownCell { table, row, col } => match col {
+                Some(col) => write!(f, "{table}没有“{row}”行“{col}”列这一格。"),
+                None => write!(f, "{table}没有“{row}”这一行。"),
+            },
+            DecodeError::BadValue { place, error } => write!(f, "{place}：{error}"),
+            DecodeError::Migration(detail) => write!(f, "旧版本数据无法升级：{detail}"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A JSON number's decimal text, without exponent (JSON writers may use one).
+fn number_text(n: &Number) -> Result<String, CellError> {
+    let text = n.to_string();
+    if !text.contains(['e', 'E']) {
+        return Ok(text);
+    }
+    match n.as_f64() {
+        // Rust prints floats in full decimal form, never with an exponent.
+        Some(x) if x.abs() < 1e15 => Ok(x.to_string()),
+        _ => Err(CellError::TooLarge { input: text }),
+    }
+}
+
+/// A JSON number as a cell value of `kind`, exactly (money via its decimal text).
+/// Negative counts, and values in not-applicable cells, are kept so that
+/// rules G1 and G4 can show them where they are.
+fn decode_number(n: &Number, kind: CellKind) -> Result<i64, CellError> {
+    let text = number_text(n)?;
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let unsigned = match kind {
+        CellKind::SignedCount | CellKind::Total | CellKind::NotApplicable => CellKind::Count,
+        other => other,
+    };
+    let value = parse_cell(digits, unsigned)?.unwrap_or(0);
+    Ok(if negative { -value } else { value })
+}
+
+fn encode_value(value: i64, kind: CellKind) -> Number {
+    match kind {
+        CellKind::Money(_) => format_money(value)
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .unwrap_or_else(|| Number::from(0)),
+        _ => Number::from(value),
+    }
+}
+
+fn table_values(report: &Report, table: TableId) -> TableValues {
+    let template = report.template();
+    let mut rows: Vec<(String, RowValues)> = Vec::new();
+    for cell in template.table_cells(table) {
+        let def = template.def(cell);
+        let value = report.get(cell).map(|v| encode_value(v, def.kind));
+        match rows.last_mut() {
+            Some((row, cols)) if row == def.row => cols.push((def.col.to_owned(), value)),
+            _ => rows.push((def.row.to_owned(), vec![(def.col.to_owned(), value)])),
+        }
+    }
+    TableValues(rows)
+}
+
+fn yuan(value: Option<i64>) -> Option<Number> {
+    value.map(|v| encode_value(v, CellKind::Money(MoneyUnit::Yuan)))
+}
+
+/// The document for a report.
+pub fn to_envelope(report: &Report) -> Envelope {
+    let o = &report.overview;
+    let kind = report.agency.kind.map(|k| match k {
+        AgencyKind::Department => AgencyKindKey::Department,
+        AgencyKind::Government => AgencyKindKey::Government,
+        AgencyKind::Township => AgencyKindKey::Township,
+        AgencyKind::Subdistrict => AgencyKindKey::Subdistrict,
+        AgencyKind::Other => AgencyKindKey::Other,
+    });
+    Envelope {
+        schema: SCHEMA_ID.to_owned(),
+        schema_version: CURRENT_VERSION,
+        template: report.template_id().into(),
+        report: ReportDoc {
+            year: report.year,
+            agency: AgencyDoc {
+                name: report.agency.name.clone(),
+                kind,
+                region: report.agency.region.clone(),
+            },
+            signed_date: report.signed_date.map(|d| d.iso()),
+            overview: OverviewDoc {
+                text: o.text.clone(),
+                aspects: AspectsDoc {
+                    proactive: o.aspects[Aspect::Proactive.index()].clone(),
+                    on_request: o.aspects[Aspect::OnRequest.index()].clone(),
+                    info_management: o.aspects[Aspect::InfoManagement.index()].clone(),
+                    platform: o.aspects[Aspect::Platform.index()].clone(),
+                    supervision: o.aspects[Aspect::Supervision.index()].clone(),
+                },
+                parts: o
+                    .parts
+                    .iter()
+                    .map(|p| PartDoc {
+                        title: p.title.clone(),
+                        text: p.text.clone(),
+                    })
+                    .collect(),
+            },
+            table2: Table2Doc(table_values(report, TableId::Proactive)),
+            table3: Table3Doc(table_values(report, TableId::Requests)),
+            table4: Table4Doc(table_values(report, TableId::ReviewLitigation)),
+            problems: report.problems.clone(),
+            other: OtherDoc {
+                text: report.other.text.clone(),
+                info_fee: InfoFeeDoc {
+                    notices: report.other.fee.notices.map(Number::from),
+                    billed_yuan: yuan(report.other.fee.billed),
+                    collected_yuan: yuan(report.other.fee.collected),
+                },
+            },
+        },
+    }
+}
+
+/// The report as pretty-printed JSON, ready to save or download.
+pub fn to_json(report: &Report) -> String {
+    serde_json::to_string_pretty(&to_envelope(report)).expect("documents always serialise")
+}
+
+/// Reads a document of any supported version.
+pub fn from_json(text: &str) -> Result<Report, DecodeError> {
+    if text.len() > MAX_BYTES {
+        return Err(DecodeError::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            DecodeError::TooDeep
+        } else {
+            DecodeError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    })?;
+    from_value(value)
+}
+
+/// Reads an already parsed document of any supported version.
+pub fn from_value(value: Value) -> Result<Report, DecodeError> {
+    if value.get("schema").and_then(Value::as_str) != Some(SCHEMA_ID) {
+        return Err(DecodeError::NotOurs);
+    }
+    let version = value
+        .get("schemaVersion")
+        .and_then(Value::as_u64)
+        .ok_or(DecodeError::BadVersion)?;
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(DecodeError::NewerVersion { found: version });
+    }
+    if version == 0 {
+        return Err(DecodeError::BadVersion);
+    }
+    let value = migrate::migrate(value, version as u32).map_err(DecodeError::Migration)?;
+    let envelope: Envelope =
+        serde_json::from_value(value).map_err(|e| DecodeError::Structure(e.to_string()))?;
+    from_envelope(envelope)
+}
+
+fn read_table(
+    report: &mut Report,
+    table: TableId,
+    values: &TableValues,
+) -> Result<(), DecodeError> {
+    let template = report.template();
+    for (row, cols) in &values.0 {
+        for (col, value) in cols {
+            let Some(cell) = template.cell(table, row, col) else {
+                let known_row = template.row_keys(table).contains(&row.as_str());
+                return Err(DecodeError::UnknownCell {
+                    table: table.name(),
+                    row: row.clone(),
+                    col: known_row.then(|| col.clone()),
+                });
+            };
+            let Some(n) = value else { continue };
+            let def = template.def(cell);
+            let v = decode_number(n, def.kind).map_err(|error| DecodeError::BadValue {
+                place: format!("{}“{}”", table.name(), def.name()),
+                error,
+            })?;
+            report.set(cell, Some(v));
+        }
+    }
+    Ok(())
+}
+
+fn read_fee(n: &Option<Number>, kind: CellKind, label: &str) -> Result<Option<i64>, DecodeError> {
+    n.as_ref()
+        .map(|n| {
+            decode_number(n, kind).map_err(|error| DecodeError::BadValue {
+                place: label.to_owned(),
+                error,
+            })
+        })
+        .transpose()
+}
+
+/// Builds a report from a current-version document, checking every value.
+pub fn from_envelope(env: Envelope) -> Result<Report, DecodeError> {
+    let doc = env.report;
+    if !YEARS.contains(&doc.year) {
+        return Err(DecodeError::BadYear(doc.year.into()));
+    }
+    let mut report = Report::with_template(doc.year, env.template.into());
+    report.agency = Agency {
+        name: doc.agency.name,
+        kind: doc.agency.kind.map(|k| match k {
+            AgencyKindKey::Department => AgencyKind::Department,
+            AgencyKindKey::Government => AgencyKind::Government,
+            AgencyKindKey::Township => AgencyKind::Township,
+            AgencyKindKey::Subdistrict => AgencyKind::Subdistrict,
+            AgencyKindKey::Other => AgencyKind::Other,
+        }),
+        region: doc.agency.region,
+    };
+    report.signed_date = match doc.signed_date {
+        None => None,
+        Some(text) => Some(Date::parse(&text).ok_or(DecodeError::BadDate(text))?),
+    };
+    let a = doc.overview.aspects;
+    report.overview = Overview {
+        text: doc.overview.text,
+        aspects: [
+            a.proactive,
+            a.on_request,
+            a.info_management,
+            a.platform,
+            a.supervision,
+        ],
+        parts: doc
+            .overview
+            .parts
+            .into_iter()
+            .map(|p| Part {
+                title: p.title,
+                text: p.text,
+            })
+            .collect(),
+    };
+    read_table(&mut report, TableId::Proactive, &doc.table2.0)?;
+    read_table(&mut report, TableId::Requests, &doc.table3.0)?;
+    read_table(&mut report, TableId::ReviewLitigation, &doc.table4.0)?;
+    report.problems = doc.problems;
+    let fee = &doc.other.info_fee;
+    let yuan = CellKind::Money(MoneyUnit::Yuan);
+    report.other = OtherMatters {
+        text: doc.other.text,
+        fee: InfoFee {
+            notices: read_fee(&fee.notices, CellKind::Count, "信息处理费 收费通知件数")?,
+            billed: read_fee(&fee.billed_yuan, yuan, "信息处理费 应收金额")?,
+            collected: read_fee(&fee.collected_yuan, yuan, "信息处理费 实收金额")?,
+        },
+    };
+    Ok(report)
+}
+
+/// The JSON Schema of the document format, pretty-printed.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Envelope);
+    serde_json::to_string_pretty(&schema).expect("schemas serialise")
+}
+
+/// `TemplateId` of a key such as `F2021` (re-exported for the app).
+pub fn template_of(key: &str) -> Option<TemplateId> {
+    TemplateId::from_key(key)
+}

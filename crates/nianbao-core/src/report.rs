@@ -1,0 +1,393 @@
+//! The report model: agency, year, signing date, the six sections and the
+//! three tables. Every table cell is `Option`: blank is not 0.
+
+use crate::section::Section;
+use crate::template::{CellId, TableId, Template, TemplateId};
+
+/// The kind of body that signs the report (it decides deadlines and some rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AgencyKind {
+    /// 部门
+    Department,
+    /// 人民政府
+    Government,
+    /// 乡镇
+    Township,
+    /// 街道
+    Subdistrict,
+    /// 其他
+    Other,
+}
+
+impl AgencyKind {
+    pub const ALL: [AgencyKind; 5] = [
+        AgencyKind::Department,
+        AgencyKind::Government,
+        AgencyKind::Township,
+        AgencyKind::Subdistrict,
+        AgencyKind::Other,
+    ];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            AgencyKind::Department => "部门",
+            AgencyKind::Government => "人民政府",
+            AgencyKind::Township => "乡镇",
+            AgencyKind::Subdistrict => "街道",
+            AgencyKind::Other => "其他",
+        }
+    }
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            AgencyKind::Department => "department",
+            AgencyKind::Government => "government",
+            AgencyKind::Township => "township",
+            AgencyKind::Subdistrict => "subdistrict",
+            AgencyKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<AgencyKind> {
+        AgencyKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The statutory publication deadline in the year after the report year
+    /// (条例 art. 49; spec §7): governments 3月31日, others 1月31日.
+    pub const fn deadline(self) -> (u8, u8) {
+        match self {
+            AgencyKind::Government => (3, 31),
+            _ => (1, 31),
+        }
+    }
+}
+
+/// Who signs the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agency {
+    pub name: String,
+    pub kind: Option<AgencyKind>,
+    pub region: String,
+}
+
+/// A calendar date (the signing date, 落款日期).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A real calendar date, or `None`.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// Reads `2025-01-20`, `2025/1/20` or `2025年1月20日`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let text = text.trim();
+        let parts: Vec<&str> = text
+            .trim_end_matches('日')
+            .split(['-', '/', '年', '月', '.'])
+            .collect();
+        let [y, m, d] = parts.as_slice() else {
+            return None;
+        };
+        let num = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        Date::new(num(y)? as i32, num(m)? as u8, num(d)? as u8)
+    }
+
+    /// ISO form, as stored in JSON: `2025-01-20`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// As printed under the signature: 2025年1月20日.
+    pub fn chinese(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+/// The five aspects F2021 asks 总体情况 to cover (spec §2.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Aspect {
+    Proactive,
+    OnRequest,
+    InfoManagement,
+    Platform,
+    Supervision,
+}
+
+impl Aspect {
+    pub const ALL: [Aspect; 5] = [
+        Aspect::Proactive,
+        Aspect::OnRequest,
+        Aspect::InfoManagement,
+        Aspect::Platform,
+        Aspect::Supervision,
+    ];
+
+    /// The sub-heading published reports use.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Aspect::Proactive => "（一）主动公开",
+            Aspect::OnRequest => "（二）依申请公开",
+            Aspect::InfoManagement => "（三）政府信息管理",
+            Aspect::Platform => "（四）政府信息公开平台建设",
+            Aspect::Supervision => "（五）监督保障",
+        }
+    }
+
+    /// The aspect's name without numbering: 主动公开.
+    pub fn name(self) -> &'static str {
+        let title = self.title();
+        // Titles start with a full-width （n） of three characters.
+        let start = title.char_indices().nth(3).map_or(0, |(i, _)| i);
+        &title[start..]
+    }
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            Aspect::Proactive => "proactive",
+            Aspect::OnRequest => "onRequest",
+            Aspect::InfoManagement => "infoManagement",
+            Aspect::Platform => "platform",
+            Aspect::Supervision => "supervision",
+        }
+    }
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A titled sub-part of a F2019 总体情况, e.g. （一）强化组织保障，夯实工作基础.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Part {
+    pub title: String,
+    pub text: String,
+}
+
+/// 一、总体情况
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overview {
+    /// The opening summary (both formats).
+    pub text: String,
+    /// F2021: one text per aspect, in `Aspect` order.
+    pub aspects: [String; 5],
+    /// F2019: optional sub-parts with their own titles.
+    pub parts: Vec<Part>,
+}
+
+/// 信息处理费 figures reported in section 六 (国办函〔2020〕109号; spec §6).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InfoFee {
+    /// 收费通知件数
+    pub notices: Option<i64>,
+    /// 应收金额, in 元 scaled by `MONEY_SCALE`.
+    pub billed: Option<i64>,
+    /// 实收金额, in 元 scaled by `MONEY_SCALE`.
+    pub collected: Option<i64>,
+}
+
+/// 六、其他需要报告的事项
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OtherMatters {
+    pub text: String,
+    pub fee: InfoFee,
+}
+
+/// A field outside the tables, for findings and the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    AgencyName,
+    AgencyKind,
+    Region,
+    Year,
+    SignedDate,
+    OverviewText,
+    Aspect(Aspect),
+    Part(usize),
+    Problems,
+    OtherText,
+    FeeNotices,
+    FeeBilled,
+    FeeCollected,
+}
+
+impl Field {
+    pub fn section(self) -> Section {
+        match self {
+            Field::Problems => Section::Problems,
+            Field::OtherText | Field::FeeNotices | Field::FeeBilled | Field::FeeCollected => {
+                Section::Other
+            }
+            _ => Section::Overview,
+        }
+    }
+
+    /// How a person names the field.
+    pub fn label(self) -> String {
+        match self {
+            Field::AgencyName => "机关名称".into(),
+            Field::AgencyKind => "机关类型".into(),
+            Field::Region => "所在地区".into(),
+            Field::Year => "报告年度".into(),
+            Field::SignedDate => "落款日期".into(),
+            Field::OverviewText => "一、总体情况".into(),
+            Field::Aspect(a) => format!("一、总体情况{}", a.title()),
+            Field::Part(i) => format!("一、总体情况 第{}个小标题", i + 1),
+            Field::Problems => "五、存在的主要问题及改进情况".into(),
+            Field::OtherText => "六、其他需要报告的事项".into(),
+            Field::FeeNotices => "信息处理费 收费通知件数".into(),
+            Field::FeeBilled => "信息处理费 应收金额（元）".into(),
+            Field::FeeCollected => "信息处理费 实收金额（元）".into(),
+        }
+    }
+}
+
+/// One year's annual report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    template: TemplateId,
+    pub year: i32,
+    pub agency: Agency,
+    pub signed_date: Option<Date>,
+    pub overview: Overview,
+    pub problems: String,
+    pub other: OtherMatters,
+    /// One value per template cell, in template order.
+    cells: Vec<Option<i64>>,
+}
+
+impl Report {
+    /// An empty report for `year`, in the format that year requires.
+    pub fn new(year: i32) -> Report {
+        Report::with_template(year, TemplateId::for_year(year))
+    }
+
+    /// An empty report in a given format (for imports that carry their own).
+    pub fn with_template(year: i32, template: TemplateId) -> Report {
+        Report {
+            template,
+            year,
+            agency: Agency::default(),
+            signed_date: None,
+            overview: Overview::default(),
+            problems: String::new(),
+            other: OtherMatters::default(),
+            cells: vec![None; template.get().cells.len()],
+        }
+    }
+
+    pub fn template_id(&self) -> TemplateId {
+        self.template
+    }
+
+    pub fn template(&self) -> &'static Template {
+        self.template.get()
+    }
+
+    pub fn get(&self, cell: CellId) -> Option<i64> {
+        self.cells.get(cell.index()).copied().flatten()
+    }
+
+    pub fn set(&mut self, cell: CellId, value: Option<i64>) {
+        if let Some(slot) = self.cells.get_mut(cell.index()) {
+            *slot = value;
+        }
+    }
+
+    /// The value at row and column keys; `None` also when the format has no such cell.
+    pub fn value(&self, table: TableId, row: &str, col: &str) -> Option<i64> {
+        self.template()
+            .cell(table, row, col)
+            .and_then(|c| self.get(c))
+    }
+
+    /// Sets the value at row and column keys; false if the format has no such cell.
+    pub fn set_value(&mut self, table: TableId, row: &str, col: &str, value: Option<i64>) -> bool {
+        match self.template().cell(table, row, col) {
+            Some(cell) => {
+                self.set(cell, value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// All cell values in template order.
+    pub fn values(&self) -> &[Option<i64>] {
+        &self.cells
+    }
+
+    /// What every computed total would be, from its parts: blank when all its
+    /// parts are blank, otherwise their sum with blanks counted as 0.
+    /// Totals that sum other totals (表三's （七）总计 × 总计) see computed values.
+    pub fn computed_totals(&self) -> Vec<(CellId, Option<i64>)> {
+        let mut scratch = self.cells.clone();
+        let sums = &self.template().sums;
+        // Two passes settle totals of totals (the tables nest one level deep).
+        for _ in 0..2 {
+            for sum in sums {
+                let mut any = false;
+                let mut total: i64 = 0;
+                for part in &sum.parts {
+                    if let Some(v) = scratch[part.index()] {
+                        any = true;
+                        total = total.saturating_add(v);
+                    }
+                }
+                scratch[sum.total.index()] = any.then_some(total);
+            }
+        }
+        let mut out: Vec<(CellId, Option<i64>)> = sums
+            .iter()
+            .map(|s| (s.total, scratch[s.total.index()]))
+            .collect();
+        out.sort_by_key(|(c, _)| *c);
+        out.dedup_by_key(|(c, _)| *c);
+        out
+    }
+
+    /// Writes every computed total from its parts.
+    pub fn fill_totals(&mut self) {
+        for (cell, value) in self.computed_totals() {
+            self.set(cell, value);
+        }
+    }
+
+    /// True when nothing has been entered anywhere.
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(Option::is_none)
+            && self.agency == Agency::default()
+            && self.signed_date.is_none()
+            && self.overview == Overview::default()
+            && self.problems.is_empty()
+            && self.other == OtherMatters::default()
+    }
+
+    /// The conventional title: {机关名称}{YYYY}年政府信息公开工作年度报告.
+    pub fn title(&self) -> String {
+        format!(
+            "{}{}年政府信息公开工作年度报告",
+            self.agency.name.trim(),
+            self.year
+        )
+    }
+}

@@ -1,0 +1,171 @@
+//! Rules across years, Y1–Y3 (spec §8.5), and Y6: the year decides the format.
+
+use super::{cell_place, terms, Finding, RuleId, Sides};
+use crate::report::{Field, Report};
+use crate::template::{CellId, TableId, TemplateId};
+
+/// Y6: report years ≤ 2020 use F2019, later years F2021.
+pub(super) fn check_template(report: &Report, out: &mut Vec<Finding>) {
+    let want = TemplateId::for_year(report.year);
+    if report.template_id() != want {
+        out.push(Finding {
+            rule: RuleId::Y6,
+            severity: RuleId::Y6.severity(),
+            cells: Vec::new(),
+            fields: vec![Field::Year],
+            formula: RuleId::Y6.wording().to_owned(),
+            sides: None,
+            message: format!(
+                "{} 年度的报告应使用{}，但现在用的是{}。",
+                report.year,
+                want.title(),
+                report.template_id().title()
+            ),
+        });
+    }
+}
+
+/// What last year's report says a cell should hold.
+struct Expected {
+    terms: String,
+    value: i64,
+    formula: &'static str,
+}
+
+/// One `now = expected` comparison against last year.
+fn compare(
+    report: &Report,
+    rule: RuleId,
+    cell: CellId,
+    now: i64,
+    want: Expected,
+    out: &mut Vec<Finding>,
+) {
+    let Expected {
+        terms: expected_terms,
+        value: expected,
+        formula,
+    } = want;
+    if now == expected {
+        return;
+    }
+    let sides = Sides {
+        left_terms: now.to_string(),
+        left: now,
+        right_terms: expected_terms,
+        right: expected,
+    };
+    out.push(Finding {
+        rule,
+        severity: rule.severity(),
+        cells: vec![cell],
+        fields: Vec::new(),
+        formula: formula.to_owned(),
+        message: format!(
+            "{}为 {now}，按上年报告应为 {} = {expected}，相差 {}。{formula}；如有正当原因（如清理、重新统计），请在报告中说明。",
+            cell_place(report, cell),
+            sides.right_terms,
+            sides.difference()
+        ),
+        sides: Some(sides),
+    });
+}
+
+pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    if report.year.checked_sub(1) != Some(prev.year) {
+        return;
+    }
+    let template = report.template();
+
+    // Y1: carried over = last year's carried forward, per column (same columns in both formats).
+    let t3 = TableId::Requests;
+    for cell in template.table_cells(t3) {
+        let def = template.def(cell);
+        if def.row != "carriedOver" {
+            continue;
+        }
+        let (Some(now), Some(then)) = (report.get(cell), prev.value(t3, "carryForward", def.col))
+        else {
+            continue;
+        };
+        compare(
+            report,
+            RuleId::Y1,
+            cell,
+            now,
+            Expected {
+                terms: then.to_string(),
+                value: then,
+                formula: "第二项（上年结转）= 上年报告第四项（结转下年度继续办理）",
+            },
+            out,
+        );
+    }
+
+    let t2 = TableId::Proactive;
+    match (report.template_id(), prev.template_id()) {
+        // Y2: stock = last year's stock + made − repealed.
+        (TemplateId::F2021, TemplateId::F2021) if report.year >= 2022 => {
+            for row in ["regulations", "normativeDocs"] {
+                let Some(cell) = template.cell(t2, row, "valid") else {
+                    continue;
+                };
+                let (Some(now), Some(then), Some(made), Some(repealed)) = (
+                    report.get(cell),
+                    prev.value(t2, row, "valid"),
+                    report.value(t2, row, "made"),
+                    report.value(t2, row, "repealed"),
+                ) else {
+                    continue;
+                };
+                let expected = then.saturating_add(made).saturating_sub(repealed);
+                compare(
+                    report,
+                    RuleId::Y2,
+                    cell,
+                    now,
+                    Expected {
+                        terms: format!("{then} + {made} − {repealed}"),
+                        value: expected,
+                        formula: "现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数",
+                    },
+                    out,
+                );
+            }
+        }
+        // Y3: this year's 上一年项目数量 = last year's + last year's 本年增/减.
+        (TemplateId::F2019, TemplateId::F2019) => {
+            for row in [
+                "licensing",
+                "otherServices",
+                "penalty",
+                "coercion",
+                "adminFees",
+            ] {
+                let Some(cell) = template.cell(t2, row, "prevCount") else {
+                    continue;
+                };
+                let (Some(now), Some(then), Some(delta)) = (
+                    report.get(cell),
+                    prev.value(t2, row, "prevCount"),
+                    prev.value(t2, row, "delta"),
+                ) else {
+                    continue;
+                };
+                compare(
+                    report,
+                    RuleId::Y3,
+                    cell,
+                    now,
+                    Expected {
+                        terms: terms([then, delta]),
+                        value: then.saturating_add(delta),
+                        formula: "上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减",
+                    },
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,120 @@
+//! Table 二 rules T2-1…T2-3 (spec §8.4).
+
+use super::{cell_place, terms, Context, Finding, RuleId, Sides};
+use crate::report::{AgencyKind, Report};
+use crate::template::{TableId, TemplateId};
+
+const T: TableId = TableId::Proactive;
+const DOC_ROWS: [&str; 2] = ["regulations", "normativeDocs"];
+
+pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
+    let template = report.template();
+    match report.template_id() {
+        TemplateId::F2019 => {
+            // T2-2: 本年新公开数量 ≤ 对外公开总数量.
+            for row in DOC_ROWS {
+                let (Some(new_cell), Some(total_cell)) = (
+                    template.cell(T, row, "newPublished"),
+                    template.cell(T, row, "totalPublic"),
+                ) else {
+                    continue;
+                };
+                let (Some(new), Some(total)) = (report.get(new_cell), report.get(total_cell))
+                else {
+                    continue;
+                };
+                if new > total {
+                    let formula = "本年新公开数量 ≤ 对外公开总数量".to_owned();
+                    out.push(Finding {
+                        rule: RuleId::T2_2,
+                        severity: RuleId::T2_2.severity(),
+                        cells: vec![new_cell, total_cell],
+                        fields: Vec::new(),
+                        message: format!(
+                            "{}为 {new}，大于对外公开总数量 {total}：{formula} 不成立，请核对。",
+                            cell_place(report, new_cell)
+                        ),
+                        formula,
+                        sides: Some(Sides {
+                            left_terms: new.to_string(),
+                            left: new,
+                            right_terms: total.to_string(),
+                            right: total,
+                        }),
+                    });
+                }
+            }
+        }
+        TemplateId::F2021 => {
+            // T2-1: 本年废止件数 ≤ last year's 现行有效件数 + 本年制发件数.
+            let prev = ctx
+                .previous
+                .filter(|p| p.template_id() == TemplateId::F2021);
+            for (row, prev) in DOC_ROWS.iter().flat_map(|r| prev.map(|p| (*r, p))) {
+                let (Some(repealed_cell), Some(made_cell)) = (
+                    template.cell(T, row, "repealed"),
+                    template.cell(T, row, "made"),
+                ) else {
+                    continue;
+                };
+                let (Some(repealed), Some(made), Some(prev_valid)) = (
+                    report.get(repealed_cell),
+                    report.get(made_cell),
+                    prev.value(T, row, "valid"),
+                ) else {
+                    continue;
+                };
+                let supply = prev_valid.saturating_add(made);
+                if repealed > supply {
+                    let formula = "本年废止件数 ≤ 上年现行有效件数 + 本年制发件数".to_owned();
+                    let sides = Sides {
+                        left_terms: repealed.to_string(),
+                        left: repealed,
+                        right_terms: terms([prev_valid, made]),
+                        right: supply,
+                    };
+                    out.push(Finding {
+                        rule: RuleId::T2_1,
+                        severity: RuleId::T2_1.severity(),
+                        cells: vec![repealed_cell, made_cell],
+                        fields: Vec::new(),
+                        message: format!(
+                            "{}为 {repealed}，多于上年现行有效件数与本年制发件数之和 {} = {supply}：{formula} 不成立，请核对。",
+                            cell_place(report, repealed_cell),
+                            sides.right_terms
+                        ),
+                        formula,
+                        sides: Some(sides),
+                    });
+                }
+            }
+        }
+    }
+
+    // T2-3: bodies without rule-making power report 规章 = 0.
+    let powerless = matches!(
+        report.agency.kind,
+        Some(AgencyKind::Department | AgencyKind::Township | AgencyKind::Subdistrict)
+    );
+    if powerless {
+        let nonzero: Vec<_> = template
+            .table_cells(T)
+            .filter(|c| template.def(*c).row == "regulations")
+            .filter(|c| report.get(*c).is_some_and(|v| v != 0))
+            .collect();
+        if !nonzero.is_empty() {
+            let kind = report.agency.kind.map_or("", |k| k.label());
+            out.push(Finding {
+                rule: RuleId::T2_3,
+                severity: RuleId::T2_3.severity(),
+                cells: nonzero,
+                fields: Vec::new(),
+                formula: "规章 = 0".to_owned(),
+                sides: None,
+                message: format!(
+                    "表二“规章”一行有不为 0 的数字，而{kind}一般没有规章制定权。请核对是否把规范性文件计入了规章；如本机关确有规章制定权，可忽略此提示。"
+                ),
+            });
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Data-driven rule tests: `fixtures/rules.json` holds one case per rule,
+//! holding and violated, each a base report with values set by JSON pointer
+//! and the exact list of findings `validate` must return.
+
+use nianbao_core::json::from_value;
+use nianbao_core::rules::{validate, Context, Finding, RuleId, Severity, Stage};
+use nianbao_core::Report;
+use serde_json::Value;
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).expect(&path)).expect(&path)
+}
+
+fn apply(doc: &mut Value, set: Option<&Value>) {
+    for (pointer, value) in set.and_then(Value::as_object).into_iter().flatten() {
+        *doc.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("fixture sets {pointer}, which the base lacks")) =
+            value.clone();
+    }
+}
+
+fn base(name: &str) -> Value {
+    fixture(&format!("base-{name}.json"))
+}
+
+/// A previous-year report: a named one, or a base extended by a named one.
+fn previous(spec: &Value, named: &Value) -> Value {
+    let spec = match spec {
+        Value::String(name) => &named[name.as_str()],
+        other => other,
+    };
+    let mut doc = base(spec["base"].as_str().unwrap());
+    if let Some(ext) = spec.get("extends").and_then(Value::as_str) {
+        apply(&mut doc, named[ext].get("set"));
+    }
+    apply(&mut doc, spec.get("set"));
+    doc
+}
+
+fn dom_ids(report: &Report, f: &Finding) -> Vec<String> {
+    f.cells
+        .iter()
+        .map(|c| report.template().def(*c).dom_id())
+        .collect()
+}
+
+fn matches(report: &Report, want: &Value, got: &Finding) -> bool {
+    if want["rule"].as_str() != Some(got.rule.code()) {
+        return false;
+    }
+    if let Some(sev) = want.get("severity").and_then(Value::as_str) {
+        let expected = if sev == "error" {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        if got.severity != expected {
+            return false;
+        }
+    }
+    if let Some(cells) = want.get("cells").and_then(Value::as_array) {
+        let ids = dom_ids(report, got);
+        if ids.len() < cells.len() || cells.iter().zip(&ids).any(|(w, g)| w.as_str() != Some(g)) {
+            return false;
+        }
+    }
+    for (key, side) in [
+        ("left", got.sides.as_ref().map(|s| s.left)),
+        ("right", got.sides.as_ref().map(|s| s.right)),
+    ] {
+        if let Some(v) = want.get(key).and_then(Value::as_i64) {
+            if side != Some(v) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[test]
+fn every_rule_case_yields_exactly_its_findings() {
+    let fixtures = fixture("rules.json");
+    let named = &fixtures["previous"];
+    let mut failures = Vec::new();
+    for case in fixtures["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let mut doc = base(case["base"].as_str().unwrap());
+        apply(&mut doc, case.get("set"));
+        let report = from_value(doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let prev = case
+            .get("previous")
+            .map(|p| from_value(previous(p, named)).unwrap_or_else(|e| panic!("{name}: {e}")));
+        let stage = match case.get("stage").and_then(Value::as_str) {
+            Some("export") => Stage::Export,
+            _ => Stage::Draft,
+        };
+        let findings = validate(
+            &report,
+            &Context {
+                stage,
+                previous: prev.as_ref(),
+            },
+        );
+        let want = case["expect"].as_array().unwrap();
+        let mut unmatched: Vec<&Finding> = findings.iter().collect();
+        let mut missing = Vec::new();
+        for w in want {
+            match unmatched.iter().position(|f| matches(&report, w, f)) {
+                Some(i) => {
+                    unmatched.remove(i);
+                }
+                None => missing.push(w.to_string()),
+            }
+        }
+        if !missing.is_empty() || !unmatched.is_empty() {
+            let extra: Vec<String> = unmatched
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} {:?} {:?} {}",
+                        f.rule.code(),
+                        f.sides.as_ref().map(|s| (s.left, s.right)),
+                        dom_ids(&report, f).first(),
+                        f.message
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "{name}\n  missing: {missing:?}\n  unexpected: {extra:#?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_violating_case() {
+    let fixtures = fixture("rules.json");
+    let text = fixtures["cases"].to_string();
+    for rule in RuleId::ALL {
+        assert!(
+            text.contains(&format!("\"rule\":\"{}\"", rule.code())),
+            "no case for {}",
+            rule.code()
+        );
+    }
+}
+
+#[test]
+fn the_crate_docs_list_every_rule_with_its_wording() {
+    let lib = include_str!("../src/lib.rs");
+    for rule in RuleId::ALL {
+        let severity = match (rule, rule.severity()) {
+            (RuleId::G3, _) => "草稿提示，导出错误",
+            (_, s) => s.label(),
+        };
+        let row = format!(
+            "//! | {} | {} | {} |",
+            rule.code(),
+            severity,
+            rule.wording()
+        );
+        assert!(lib.contains(&row), "lib.rs docs lack: {row}");
+    }
+}
+
+#[test]
+fn messages_name_the_place_the_formula_and_both_sides() {
+    let mut doc = base("f2021");
+    apply(
+        &mut doc,
+        Some(
+            &serde_json::json!({"/report/table3/newReceived/natural": 21, "/report/table3/newReceived/total": 23}),
+        ),
+    );
+    let report = from_value(doc).unwrap();
+    let findings = validate(&report, &Context::default());
+    let f = findings.iter().find(|f| f.rule == RuleId::T3_3).unwrap();
+    assert_eq!(f.formula, "第一项 + 第二项 = 第三项（七）总计 + 第四项");
+    assert_eq!(
+        f.message,
+        "表三“自然人”列：第一项 + 第二项 = 第三项（七）总计 + 第四项 不成立。左边 21 + 3 = 24，右边 20 + 3 = 23，相差 1。"
+    );
+}

@@ -1,0 +1,181 @@
+//! The real published reports in `shared/samples/` as fixtures: the 洪泽
+//! tables transcribed by hand (JSON) with their text sections (TXT).
+
+use nianbao_core::rules::{validate, Context, RuleId, Severity};
+use nianbao_core::template::{TableId, TemplateId};
+use nianbao_core::{AgencyKind, Report};
+use serde_json::Value;
+
+fn samples() -> String {
+    format!("{}/../../../shared/samples", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(name: &str) -> String {
+    let path = format!("{}/{name}", samples());
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The text between a line starting with `from` and the next line starting with `to`.
+fn section(text: &str, from: &str, to: Option<&str>) -> String {
+    let body = text.split("# ---- BEGIN TEXT").nth(1).unwrap_or(text);
+    let mut lines = body.lines().skip_while(|l| !l.starts_with(from)).skip(1);
+    let mut out = Vec::new();
+    for line in lines.by_ref() {
+        if to.is_some_and(|t| line.starts_with(t)) {
+            break;
+        }
+        // Page footers of the PDF: "- 5 -".
+        if line.trim().starts_with("- ") && line.trim().ends_with(" -") {
+            continue;
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
+/// A 洪泽 report: tables from the hand transcription, text from the PDF text.
+fn hongze(year: i32) -> Report {
+    let base = format!("{year}_county_jiangsu_huaian_hongze_govt");
+    let json: Value = serde_json::from_str(&read(&format!("{base}.json"))).unwrap();
+    let text = read(&format!("{base}.txt"));
+    let mut report = Report::new(year);
+    assert_eq!(report.template_id(), TemplateId::F2021);
+    report.agency.name = json["agency"].as_str().unwrap().to_owned();
+    report.agency.kind = Some(AgencyKind::Government);
+    report.overview.text = section(&text, "一、总体情况", Some("二、主动公开政府信息情况"));
+    report.problems = section(
+        &text,
+        "五、存在的主要问题及改进情况",
+        Some("六、其他需要报告的事项"),
+    );
+    report.other.text = section(&text, "六、其他需要报告的事项", None);
+
+    // 表三: the transcription lists the rows in official order, with （六）
+    // printed as one row (it is 0 in both years, so each of its three F2021 rows is 0).
+    let rows = json["table3"]["rows"].as_object().unwrap();
+    let f2019_rows = TemplateId::F2019.get().row_keys(TableId::Requests);
+    assert_eq!(rows.len(), f2019_rows.len());
+    let cols: Vec<&str> = report
+        .template()
+        .table_cells(TableId::Requests)
+        .take(7)
+        .map(|c| report.template().def(c).col)
+        .collect();
+    for ((label, values), key) in rows.iter().zip(f2019_rows) {
+        let values: Vec<i64> = values
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+        let targets: Vec<&str> = if key == "other" {
+            assert!(values.iter().all(|v| *v == 0), "{label}");
+            vec!["other.noCorrection", "other.feeUnpaid", "other.other"]
+        } else {
+            vec![key]
+        };
+        for row in targets {
+            for (col, v) in cols.iter().zip(&values) {
+                assert!(
+                    report.set_value(TableId::Requests, row, col, Some(*v)),
+                    "{row} {col}"
+                );
+            }
+        }
+    }
+    // 表四: fifteen values in reading order.
+    let flat = json["table4"]["flat15"].as_array().unwrap();
+    let cells: Vec<_> = report
+        .template()
+        .table_cells(TableId::ReviewLitigation)
+        .collect();
+    for (cell, v) in cells.into_iter().zip(flat) {
+        report.set(cell, Some(v.as_i64().unwrap()));
+    }
+    report
+}
+
+fn table_rule(rule: RuleId) -> bool {
+    matches!(
+        rule,
+        RuleId::T3_1
+            | RuleId::T3_2
+            | RuleId::T3_3
+            | RuleId::T3_4
+            | RuleId::T4_1
+            | RuleId::T4_2
+            | RuleId::T4_3
+    )
+}
+
+#[test]
+fn hongze_2023_has_exactly_its_two_genuine_table4_errors() {
+    let report = hongze(2023);
+    let findings = validate(&report, &Context::default());
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    let summary: Vec<(RuleId, i64, i64)> = errors
+        .iter()
+        .map(|f| {
+            let s = f.sides.as_ref().unwrap();
+            (f.rule, s.left, s.right)
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [(RuleId::T4_1, 0, 11), (RuleId::T4_3, 0, 5)],
+        "{:#?}",
+        errors.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        errors[0].message,
+        "表四“行政复议”：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 不成立。行政复议 总计为 0，各项之和 10 + 1 + 0 + 0 = 11，相差 -11。"
+    );
+    // Its text agrees with table 三 (21 applications).
+    assert!(!findings.iter().any(|f| f.rule == RuleId::T3_6));
+}
+
+#[test]
+fn hongze_2024_passes_every_table_rule_but_its_text_disagrees() {
+    let report = hongze(2024);
+    let findings = validate(&report, &Context::default());
+    let table: Vec<_> = findings.iter().filter(|f| table_rule(f.rule)).collect();
+    assert!(
+        table.is_empty(),
+        "{:#?}",
+        table.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    assert!(findings.iter().all(|f| f.severity == Severity::Warning));
+    // The narrative says 17 applications were received; table 三 says 95.
+    let t36 = findings
+        .iter()
+        .find(|f| f.rule == RuleId::T3_6)
+        .expect("T3-6");
+    let sides = t36.sides.as_ref().unwrap();
+    assert_eq!((sides.left, sides.right), (17, 95));
+}
+
+#[test]
+fn every_sample_text_validates_without_panicking() {
+    let dir = std::fs::read_dir(samples()).unwrap();
+    for entry in dir.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".txt") {
+            continue;
+        }
+        let text = read(&name);
+        let year: i32 = name[..4].parse().unwrap();
+        let mut report = Report::new(year);
+        report.overview.text = section(&text, "一、总体情况", Some("二、"));
+        report.problems = text.clone();
+        let _ = validate(
+            &report,
+            &Context {
+                previous: Some(&report.clone()),
+                ..Context::default()
+            },
+        );
+    }
+}
