@@ -11,10 +11,11 @@ SUDO=""
 
 step() { printf '\n== setup: %s\n' "$*"; }
 
-# 1. Debian packages: the browser and its driver for tests, brotli for size reports,
+# 1. Debian packages: the browser and its driver for tests, CJK fonts so screenshots
+#    show Chinese, brotli for size reports,
 #    a Java runtime for the HTML checker.
 missing=()
-for pkg in chromium chromium-driver brotli default-jre-headless; do
+for pkg in chromium chromium-driver fonts-noto-cjk brotli default-jre-headless; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     # A JDK already on the machine is enough for the HTML checker.
     if [ "$pkg" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Prints the raw / gzip / brotli sizes of the wasm and js in dist/ (build first).
+# Prints the raw / gzip / brotli sizes of the wasm and js of a build
+# (default dist/; build first with scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shopt -s nullglob
-files=(dist/*.wasm dist/*.js)
-[ ${#files[@]} -gt 0 ] || { echo "dist/ has no wasm or js: run scripts/build.sh first" >&2; exit 1; }
-printf '| %-6s | %10s | %10s | %10s |\n' file raw gzip brotli
-printf '|--------|-----------:|-----------:|-----------:|\n'
+dir=${1:-dist}
+files=("$dir"/*.wasm "$dir"/*.js)
+[ ${#files[@]} -gt 0 ] || { echo "$dir/ has no wasm or js: run scripts/build.sh first" >&2; exit 1; }
+printf '| %-6s | %11s | %11s | %11s |\n' file raw gzip brotli
+printf '|--------|------------:|------------:|------------:|\n'
 row() { awk -v n="$1" -v r="$2" -v g="$3" -v b="$4" 'BEGIN { printf "| %-6s | %8.1f KB | %8.1f KB | %8.1f KB |\n", n, r/1000, g/1000, b/1000 }'; }
 tr=0; tg=0; tb=0
 for f in "${files[@]}"; do

@@ -23,8 +23,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ReportSection(section: Section) -> impl IntoView {
     let heading_id = format!("h-{}", section.key());
+    let labelled_by = heading_id.clone();
     view! {
-        <section class="report-section" aria-labelledby=heading_id.clone()>
+        <section class="report-section" aria-labelledby=labelled_by>
             <h2 id=heading_id>{section.heading()}</h2>
         </section>
     }

@@ -37,7 +37,11 @@ export async function openApp(browser, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // A failed load is reported with its URL; the console's copy of it has none.
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { context, page, errors };
