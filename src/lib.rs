@@ -1,32 +1,71 @@
 //! The Nianbao app: a thin Leptos shell over `nianbao_core`.
 
+pub mod components;
+pub mod state;
+
 use leptos::prelude::*;
-use nianbao_core::{Section, APP_TITLE};
+use leptos::wasm_bindgen::JsCast;
+use nianbao_core::{Report, Section, APP_TITLE};
+
+use components::details::DetailsForm;
+use components::findings::ErrorSummary;
+use components::notice::NoticeView;
+use components::section::ReportSection;
+use components::toolbar::Toolbar;
+use state::Editor;
+
+/// The year a new report is for: the one that has just ended.
+fn default_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32 - 1
+}
+
+/// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo the document, except inside a text
+/// box, where the browser's own text undo keeps working.
+fn install_undo_keys(editor: Editor) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let in_text_box = ev
+            .target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+            .is_some_and(|el| {
+                let tag = el.tag_name();
+                tag == "TEXTAREA" || (tag == "INPUT" && !el.class_list().contains("cell-input"))
+            });
+        if in_text_box {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => editor.redo(),
+            "z" => editor.undo(),
+            "y" => editor.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
+    let editor = Editor::new(Report::new(default_year()));
+    editor.provide();
+    install_undo_keys(editor);
     view! {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
-        <main class="report">
+        <Toolbar />
+        <main class="report" id="main">
+            <NoticeView />
+            <ErrorSummary />
+            <DetailsForm />
             {Section::ALL
                 .into_iter()
                 .map(|section| view! { <ReportSection section /> })
                 .collect_view()}
         </main>
-    }
-}
-
-/// One of the six official sections.
-#[component]
-fn ReportSection(section: Section) -> impl IntoView {
-    let heading_id = format!("h-{}", section.key());
-    let labelled_by = heading_id.clone();
-    view! {
-        <section class="report-section" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{section.heading()}</h2>
-        </section>
     }
 }

@@ -26,7 +26,9 @@ async fn shell_shows_title_and_six_official_headings_in_order() {
     let h1 = host.query_selector("h1").unwrap().expect("an h1");
     assert_eq!(h1.text_content().unwrap(), "政府信息公开工作年度报告编制");
 
-    let h2s = host.query_selector_all("h2").unwrap();
+    let h2s = host
+        .query_selector_all("section.report-section h2")
+        .unwrap();
     let texts: Vec<String> = (0..h2s.length())
         .map(|i| h2s.item(i).unwrap().text_content().unwrap())
         .collect();

@@ -27,7 +27,7 @@ async function checkShell(prefix, shot) {
     await assert.doesNotReject(
       page.getByRole('heading', { level: 1, name: '政府信息公开工作年度报告编制' }).waitFor(),
     );
-    const h2 = await page.getByRole('heading', { level: 2 }).allTextContents();
+    const h2 = await page.locator('section.report-section h2').allTextContents();
     assert.deepEqual(h2, HEADINGS);
     for (const name of HEADINGS) {
       // Each section is a region landmark named by its heading.

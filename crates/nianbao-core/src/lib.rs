@@ -14,6 +14,7 @@
 //! - [`cell`]: parsing what people type or paste into a cell.
 //! - [`rules`]: [`validate`] and the rules of spec §8.
 //! - [`convert`]: moving a report between formats, listing what did not carry.
+//! - [`edit`]: the editor's pure logic: keyboard movement, pasting blocks, undo, what to show when.
 //! - [`json`]: the versioned envelope, migrations, the JSON Schema.
 //!
 //! # Rules
@@ -51,6 +52,7 @@
 
 pub mod cell;
 pub mod convert;
+pub mod edit;
 pub mod json;
 pub mod report;
 pub mod rules;

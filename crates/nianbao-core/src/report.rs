@@ -231,6 +231,25 @@ pub enum Field {
 }
 
 impl Field {
+    /// Stable key for element ids and undo merging.
+    pub fn key(self) -> String {
+        match self {
+            Field::AgencyName => "agency-name".into(),
+            Field::AgencyKind => "agency-kind".into(),
+            Field::Region => "agency-region".into(),
+            Field::Year => "year".into(),
+            Field::SignedDate => "signed-date".into(),
+            Field::OverviewText => "overview-text".into(),
+            Field::Aspect(a) => format!("overview-{}", a.key()),
+            Field::Part(i) => format!("overview-part-{i}"),
+            Field::Problems => "problems".into(),
+            Field::OtherText => "other-text".into(),
+            Field::FeeNotices => "fee-notices".into(),
+            Field::FeeBilled => "fee-billed".into(),
+            Field::FeeCollected => "fee-collected".into(),
+        }
+    }
+
     pub fn section(self) -> Section {
         match self {
             Field::Problems => Section::Problems,
@@ -369,6 +388,52 @@ impl Report {
     pub fn fill_totals(&mut self) {
         for (cell, value) in self.computed_totals() {
             self.set(cell, value);
+        }
+    }
+
+    /// The text of a text field (`None` for the numeric ones).
+    pub fn field_text(&self, field: Field) -> Option<&str> {
+        Some(match field {
+            Field::AgencyName => &self.agency.name,
+            Field::Region => &self.agency.region,
+            Field::OverviewText => &self.overview.text,
+            Field::Aspect(a) => &self.overview.aspects[a.index()],
+            Field::Part(i) => &self.overview.parts.get(i)?.text,
+            Field::Problems => &self.problems,
+            Field::OtherText => &self.other.text,
+            _ => return None,
+        })
+    }
+
+    /// Replaces the text of a text field; false for fields that hold no text.
+    pub fn set_field_text(&mut self, field: Field, text: String) -> bool {
+        let slot = match field {
+            Field::AgencyName => &mut self.agency.name,
+            Field::Region => &mut self.agency.region,
+            Field::OverviewText => &mut self.overview.text,
+            Field::Aspect(a) => &mut self.overview.aspects[a.index()],
+            Field::Part(i) => match self.overview.parts.get_mut(i) {
+                Some(part) => &mut part.text,
+                None => return false,
+            },
+            Field::Problems => &mut self.problems,
+            Field::OtherText => &mut self.other.text,
+            _ => return false,
+        };
+        *slot = text;
+        true
+    }
+
+    /// Whether a field holds nothing yet.
+    pub fn field_is_blank(&self, field: Field) -> bool {
+        match field {
+            Field::AgencyKind => self.agency.kind.is_none(),
+            Field::Year => false,
+            Field::SignedDate => self.signed_date.is_none(),
+            Field::FeeNotices => self.other.fee.notices.is_none(),
+            Field::FeeBilled => self.other.fee.billed.is_none(),
+            Field::FeeCollected => self.other.fee.collected.is_none(),
+            text => self.field_text(text).is_none_or(|t| t.trim().is_empty()),
         }
     }
 

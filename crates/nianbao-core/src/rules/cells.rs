@@ -64,7 +64,8 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 
-    // G3: one finding per table, naming every blank cell.
+    // G3: one finding per table, naming every blank cell. Blank totals are
+    // left out: their parts are blank too, and are named.
     let severity = match ctx.stage {
         Stage::Draft => Severity::Warning,
         Stage::Export => Severity::Error,
@@ -72,7 +73,10 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
     for table in TableId::ALL {
         let blanks: Vec<CellId> = template
             .table_cells(table)
-            .filter(|c| template.def(*c).kind.is_editable() && report.get(*c).is_none())
+            .filter(|c| {
+                let kind = template.def(*c).kind;
+                kind.is_editable() && kind != CellKind::Total && report.get(*c).is_none()
+            })
             .collect();
         if blanks.is_empty() {
             continue;

@@ -3,7 +3,7 @@
 //! computed totals imply.
 
 use super::decl::{Block, LeafRole, Node};
-use super::{CellDef, CellId, GridCell, HeadCell, Scope, SumRule, Table, TableId};
+use super::{CellDef, CellId, GridCell, HeadCell, Pos, Scope, SumRule, Table, TableId};
 use crate::cell::CellKind;
 
 /// Everything one table contributes to a template.
@@ -204,6 +204,7 @@ pub(super) fn cross(
                 scope: Scope::Row,
             }));
         }
+        let mut col_start = 0;
         for col in &cols {
             let row_role = row.map_or(LeafRole::Data(CellKind::Count), |r| r.node.role);
             let row_key = row
@@ -218,7 +219,13 @@ pub(super) fn cross(
                 kind: cell_kind(row_role, col.node.role),
                 row_label: row.map_or_else(String::new, |r| r.path.concat()),
                 col_label: col_name(&col.path, single_root),
+                pos: Pos {
+                    row: r as u16,
+                    col: col_start,
+                    span: col.node.span,
+                },
             });
+            col_start += col.node.span;
             grid.push(GridCell::Data {
                 cell,
                 colspan: col.node.span,
@@ -303,6 +310,7 @@ pub(super) fn blocks(
 ) -> Built {
     let first_cell = cells.len();
     let mut body = Vec::new();
+    let mut data_row = 0;
     for block in blocks {
         body.push(vec![GridCell::Head(HeadCell {
             text: block.title,
@@ -332,6 +340,7 @@ pub(super) fn blocks(
                 colspan: 1,
                 scope: Scope::Row,
             })];
+            let mut col_start = 0;
             for col in block.cols {
                 let cell = CellId(cells.len() as u16);
                 cells.push(CellDef {
@@ -341,13 +350,20 @@ pub(super) fn blocks(
                     kind: cell_kind(row.role, col.role),
                     row_label: row.label.to_owned(),
                     col_label: col.label.to_owned(),
+                    pos: Pos {
+                        row: data_row,
+                        col: col_start,
+                        span: col.span,
+                    },
                 });
+                col_start += col.span;
                 grid.push(GridCell::Data {
                     cell,
                     colspan: col.span,
                 });
             }
             body.push(grid);
+            data_row += 1;
         }
     }
     Built {

@@ -138,6 +138,17 @@ pub struct CellDef {
     pub row_label: String,
     /// Column labels, joined by spaces: 法人或其他组织 商业企业
     pub col_label: String,
+    /// Where the cell sits among its table's data cells, for keyboard
+    /// movement and pasting: data row, first value column, columns spanned.
+    pub pos: Pos,
+}
+
+/// A data cell's place in its table's value grid (label columns not counted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Pos {
+    pub row: u16,
+    pub col: u16,
+    pub span: u16,
 }
 
 impl CellDef {

@@ -1,0 +1,128 @@
+//! Undo and redo over whole-document snapshots. Edits to the same field in
+//! quick succession merge into one step, so undo does not go keystroke by
+//! keystroke; a pasted block is always a step of its own.
+
+/// Snapshots before each step, and after each undone one.
+#[derive(Clone, Debug)]
+pub struct History<T> {
+    past: Vec<T>,
+    future: Vec<T>,
+    /// The field and time (ms) of the last recorded edit, for merging.
+    last: Option<(String, f64)>,
+    limit: usize,
+}
+
+/// Edits to one field closer together than this merge into one step.
+pub const MERGE_MS: f64 = 1000.0;
+
+impl<T: Clone> History<T> {
+    pub fn new(limit: usize) -> Self {
+        History {
+            past: Vec::new(),
+            future: Vec::new(),
+            last: None,
+            limit,
+        }
+    }
+
+    /// Records `before`, the state an edit is about to change. `field`
+    /// names what is edited (`None`: a step that never merges, like a paste);
+    /// `now_ms` is the caller's clock.
+    pub fn record(&mut self, before: &T, field: Option<&str>, now_ms: f64) {
+        let merges = match (&self.last, field) {
+            (Some((last, at)), Some(f)) => last == f && now_ms - at < MERGE_MS,
+            _ => false,
+        };
+        self.last = field.map(|f| (f.to_owned(), now_ms));
+        if merges {
+            if let Some(last) = self.last.as_mut() {
+                last.1 = now_ms;
+            }
+        } else {
+            self.past.push(before.clone());
+            if self.past.len() > self.limit {
+                self.past.remove(0);
+            }
+        }
+        self.future.clear();
+    }
+
+    /// The state to go back to, given the current one.
+    pub fn undo(&mut self, current: &T) -> Option<T> {
+        let prev = self.past.pop()?;
+        self.future.push(current.clone());
+        self.last = None;
+        Some(prev)
+    }
+
+    /// The state to go forward to, given the current one.
+    pub fn redo(&mut self, current: &T) -> Option<T> {
+        let next = self.future.pop()?;
+        self.past.push(current.clone());
+        self.last = None;
+        Some(next)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_in_one_field_is_one_step_and_a_paste_is_its_own() {
+        let mut h = History::new(100);
+        let mut doc = String::new();
+        for (i, c) in "abc".chars().enumerate() {
+            h.record(&doc, Some("problems"), i as f64 * 100.0);
+            doc.push(c);
+        }
+        h.record(&doc, None, 400.0); // paste
+        doc.push_str("XYZ");
+        h.record(&doc, Some("problems"), 500.0);
+        doc.push('d');
+        assert_eq!(doc, "abcXYZd");
+        doc = h.undo(&doc).unwrap();
+        assert_eq!(doc, "abcXYZ");
+        doc = h.undo(&doc).unwrap();
+        assert_eq!(doc, "abc");
+        doc = h.undo(&doc).unwrap();
+        assert_eq!(doc, "");
+        assert!(h.undo(&doc).is_none());
+        doc = h.redo(&doc).unwrap();
+        doc = h.redo(&doc).unwrap();
+        assert_eq!(doc, "abcXYZ");
+        // A new edit drops the redo branch.
+        h.record(&doc, Some("x"), 9000.0);
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn pauses_and_other_fields_start_new_steps() {
+        let mut h = History::new(100);
+        h.record(&0, Some("a"), 0.0);
+        h.record(&1, Some("a"), 2000.0);
+        h.record(&2, Some("b"), 2100.0);
+        assert_eq!(h.undo(&3), Some(2));
+        assert_eq!(h.undo(&2), Some(1));
+        assert_eq!(h.undo(&1), Some(0));
+    }
+
+    #[test]
+    fn the_oldest_steps_go_past_the_limit() {
+        let mut h = History::new(2);
+        for i in 0..5 {
+            h.record(&i, None, 0.0);
+        }
+        assert_eq!(h.undo(&5), Some(4));
+        assert_eq!(h.undo(&4), Some(3));
+        assert_eq!(h.undo(&3), None);
+    }
+}

@@ -1,0 +1,200 @@
+//! One value cell of a table: parses what is typed or pasted, keeps IME
+//! compositions whole, moves like a spreadsheet, and shows its findings.
+
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+use nianbao_core::cell::{format_value, parse_cell};
+use nianbao_core::edit::Dir;
+use nianbao_core::template::{CellDef, CellId, Template};
+use nianbao_core::{CellKind, RuleId, Severity};
+
+use super::keys::{focus_id, guard_composition};
+use crate::state::Editor;
+
+fn shown_text(value: Option<i64>, kind: CellKind) -> String {
+    value.map(|v| format_value(v, kind)).unwrap_or_default()
+}
+
+/// The short words shown beside the icon in a cell.
+fn mark_words(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "不符",
+        Severity::Warning => "提示",
+    }
+}
+
+#[component]
+pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> impl IntoView {
+    let editor = Editor::get();
+    let def: &'static CellDef = template.def(cell);
+    let id = def.dom_id();
+    let desc_id = format!("desc-{id}");
+    let value = Memo::new(move |_| editor.report.with(|r| r.get(cell)));
+    let parse_error = RwSignal::new(None::<String>);
+    let is_composing = StoredValue::new(false);
+    let input = NodeRef::<Input>::new();
+    let is_total = def.kind == CellKind::Total;
+    let readonly = move || is_total && editor.auto_totals.get();
+
+    // Model → DOM, only when they disagree (never while composing, never the same text).
+    Effect::new(move |_| {
+        let v = value.get();
+        let Some(el) = input.get() else { return };
+        if is_composing.get_value() {
+            return;
+        }
+        let agrees = match parse_cell(&el.value(), def.kind) {
+            Ok(typed) => typed == v,
+            Err(_) => v.is_none(),
+        };
+        if !agrees {
+            el.set_value(&shown_text(v, def.kind));
+            parse_error.set(None);
+        }
+    });
+
+    let commit = move |text: String| match parse_cell(&text, def.kind) {
+        Ok(v) => {
+            parse_error.set(None);
+            editor.set_cell(cell, v);
+        }
+        Err(e) => {
+            parse_error.set(Some(e.to_string()));
+            editor.set_cell(cell, None);
+        }
+    };
+
+    let go = move |dir: Dir| {
+        if let Some(next) = template.neighbor(cell, dir) {
+            focus_id(&template.def(next).dom_id());
+        }
+    };
+
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if guard_composition(&ev) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let Some(el) = input.get() else { return };
+        let len = el.value().encode_utf16().count() as u32;
+        let start = el.selection_start().ok().flatten().unwrap_or(0);
+        let end = el.selection_end().ok().flatten().unwrap_or(len);
+        let dir = match ev.key().as_str() {
+            "ArrowUp" => Some(Dir::Up),
+            "ArrowDown" => Some(Dir::Down),
+            "Enter" if ev.shift_key() => Some(Dir::Up),
+            "Enter" => Some(Dir::Down),
+            // Left and right move the caret first, then to the next cell.
+            "ArrowLeft" if start == 0 && (end == 0 || end == len) => Some(Dir::Left),
+            "ArrowRight" if start == len || start == 0 && end == len => Some(Dir::Right),
+            _ => None,
+        };
+        if let Some(dir) = dir {
+            ev.prevent_default();
+            go(dir);
+        }
+    };
+
+    let on_paste = move |ev: ev::ClipboardEvent| {
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        // One value pastes as typing does; a block is spread over the table.
+        if text
+            .trim_end_matches(['\r', '\n'])
+            .contains(['\t', '\n', '\r'])
+        {
+            ev.prevent_default();
+            editor.paste(cell, &text);
+        }
+    };
+
+    // Findings at this cell, as (severity, words).
+    let marks = Memo::new(move |_| {
+        editor.shown.with(|all| {
+            all.iter()
+                .filter(|f| f.cells.contains(&cell))
+                .map(|f| {
+                    let words = if f.rule == RuleId::G3 {
+                        "此格为空：没有发生的请填 0。".to_owned()
+                    } else {
+                        f.message.clone()
+                    };
+                    (f.severity, f.rule == RuleId::G3, words)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let worst = move || {
+        if parse_error.with(Option::is_some) {
+            return Some(Severity::Error);
+        }
+        marks.with(|m| m.iter().map(|(s, _, _)| *s).min())
+    };
+    // Only "this cell is blank" (after 检查): a light mark, not an alarm.
+    let blank_only = move || {
+        parse_error.with(Option::is_none)
+            && marks.with(|m| !m.is_empty() && m.iter().all(|(_, g3, _)| *g3))
+    };
+    let description = move || {
+        let mut lines: Vec<String> = parse_error.get().into_iter().collect();
+        lines.extend(marks.get().into_iter().map(|(_, _, w)| w));
+        lines.join(" ")
+    };
+    let label = def.name();
+
+    view! {
+        <td
+            colspan=colspan
+            class="cell"
+            class:cell-error=move || worst() == Some(Severity::Error)
+            class:cell-warning=move || worst() == Some(Severity::Warning) && !blank_only()
+            class:cell-blank=blank_only
+            class:cell-total=is_total
+        >
+            <input
+                node_ref=input
+                id=id
+                class="cell-input"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=label
+                aria-invalid=move || if worst() == Some(Severity::Error) { "true" } else { "false" }
+                aria-describedby=desc_id.clone()
+                readonly=readonly
+                title=description
+                prop:value=shown_text(value.get_untracked(), def.kind)
+                on:input=move |ev| {
+                    if is_composing.get_value() || ev.dyn_ref::<leptos::web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
+                        return;
+                    }
+                    commit(event_target_value(&ev));
+                }
+                on:compositionstart=move |_| is_composing.set_value(true)
+                on:compositionend=move |ev| {
+                    is_composing.set_value(false);
+                    commit(event_target_value(&ev));
+                }
+                on:keydown=on_keydown
+                on:paste=on_paste
+                on:blur=move |_| editor.visit_cell(cell)
+            />
+            {move || worst().map(|s| view! {
+                <span class="mark" aria-hidden="true">
+                    {if s == Severity::Error { "✖" } else { "⚠" }}
+                    <span class="mark-words">{
+                        if parse_error.with(Option::is_some) { "无法识别" } else if blank_only() { "空" } else { mark_words(s) }
+                    }</span>
+                </span>
+            })}
+            <span id=desc_id class="sr-only">{description}</span>
+        </td>
+    }
+}
+
+use leptos::wasm_bindgen::JsCast;

@@ -1,0 +1,150 @@
+//! Report details: agency, type, region, year, signing date — and the
+//! 信息处理费 figures of section 六.
+
+use leptos::prelude::*;
+use nianbao_core::cell::{format_value, parse_cell};
+use nianbao_core::json::YEARS;
+use nianbao_core::report::{Date, Field, InfoFee};
+use nianbao_core::{AgencyKind, CellKind, MoneyUnit};
+
+use super::text::FieldText;
+use crate::state::Editor;
+
+#[component]
+pub fn DetailsForm() -> impl IntoView {
+    let editor = Editor::get();
+    let kind = Memo::new(move |_| editor.report.with(|r| r.agency.kind));
+    let year = Memo::new(move |_| editor.report.with(|r| r.year));
+    let date = Memo::new(move |_| editor.report.with(|r| r.signed_date));
+    let year_error = RwSignal::new(None::<String>);
+    let template_title = move || editor.template.get().title();
+
+    let on_year = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        match text.trim().parse::<i32>() {
+            Ok(y) if YEARS.contains(&y) => {
+                year_error.set(None);
+                editor.set_year(y);
+            }
+            _ => year_error.set(Some(format!(
+                "“{text}”不是有效的报告年度：请填写 {} 至 {} 之间的年份，例如 2025。",
+                YEARS.start(),
+                YEARS.end()
+            ))),
+        }
+    };
+    let on_kind = move |ev: leptos::ev::Event| {
+        let k = AgencyKind::from_key(&event_target_value(&ev));
+        editor.edit(None, |r| r.agency.kind = k);
+    };
+    let on_date = move |ev: leptos::ev::Event| {
+        let d = Date::parse(&event_target_value(&ev));
+        editor.edit(None, |r| r.signed_date = d);
+    };
+
+    view! {
+        <section class="details" aria-labelledby="details-title">
+            <h2 id="details-title" class="details-title">"报告信息"</h2>
+            <div class="details-grid">
+                <FieldText field=Field::AgencyName hint="例如：某某市某某区人民政府办公室".to_owned() multiline=false />
+                <div class="field">
+                    <label for="agency-kind">"机关类型"</label>
+                    <select id="agency-kind" on:change=on_kind on:blur=move |_| editor.visit_field(Field::AgencyKind)>
+                        <option value="" selected=move || kind.get().is_none()>"请选择"</option>
+                        {AgencyKind::ALL
+                            .into_iter()
+                            .map(|k| view! {
+                                <option value=k.key() selected=move || kind.get() == Some(k)>{k.label()}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <FieldText field=Field::Region multiline=false />
+                <div class="field">
+                    <label for="year">"报告年度"</label>
+                    <p class="hint" id="year-hint">{template_title}</p>
+                    <input
+                        id="year"
+                        type="number"
+                        inputmode="numeric"
+                        min=*YEARS.start()
+                        max=*YEARS.end()
+                        aria-describedby="year-hint year-error"
+                        prop:value=move || year.get().to_string()
+                        on:change=on_year
+                    />
+                    <p class="field-error" id="year-error" role="alert">{move || year_error.get()}</p>
+                </div>
+                <div class="field">
+                    <label for="signed-date">"落款日期"</label>
+                    <input
+                        id="signed-date"
+                        type="date"
+                        prop:value=move || date.get().map(|d| d.iso()).unwrap_or_default()
+                        on:change=on_date
+                        on:blur=move |_| editor.visit_field(Field::SignedDate)
+                    />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// One 信息处理费 figure.
+#[component]
+fn FeeInput(
+    field: Field,
+    kind: CellKind,
+    get: fn(&InfoFee) -> Option<i64>,
+    set: fn(&mut InfoFee, Option<i64>),
+) -> impl IntoView {
+    let editor = Editor::get();
+    let value = Memo::new(move |_| editor.report.with(|r| get(&r.other.fee)));
+    let error = RwSignal::new(None::<String>);
+    let id = field.key();
+    let error_id = format!("{id}-error");
+    let shown = move |v: Option<i64>| v.map(|v| format_value(v, kind)).unwrap_or_default();
+    let on_input = move |ev: leptos::ev::Event| match parse_cell(&event_target_value(&ev), kind) {
+        Ok(v) => {
+            error.set(None);
+            editor.edit(Some(&field.key()), |r| set(&mut r.other.fee, v));
+        }
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{field.label()}</label>
+            <input
+                id=id
+                type="text"
+                inputmode="decimal"
+                aria-describedby=error_id.clone()
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=move || {
+                    let v = value.get();
+                    // Keep what is being typed while it parses to the same value.
+                    shown(v)
+                }
+                on:change=on_input
+                on:blur=move |_| editor.visit_field(field)
+            />
+            <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The structured 信息处理费 figures (F2021).
+#[component]
+pub fn InfoFeeForm() -> impl IntoView {
+    let yuan = CellKind::Money(MoneyUnit::Yuan);
+    view! {
+        <fieldset class="fee">
+            <legend>"信息处理费（《政府信息公开信息处理费管理办法》）"</legend>
+            <div class="details-grid">
+                <FeeInput field=Field::FeeNotices kind=CellKind::Count get=|f| f.notices set=|f, v| f.notices = v />
+                <FeeInput field=Field::FeeBilled kind=yuan get=|f| f.billed set=|f, v| f.billed = v />
+                <FeeInput field=Field::FeeCollected kind=yuan get=|f| f.collected set=|f, v| f.collected = v />
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,154 @@
+//! Where findings show: the error summary at the top (GOV.UK pattern), a
+//! badge per section, and a list under each table — all in the same words.
+
+use leptos::prelude::*;
+use nianbao_core::rules::Finding;
+use nianbao_core::template::TableId;
+use nianbao_core::{Report, Section, Severity};
+
+use super::keys::focus_id;
+use crate::state::Editor;
+
+/// The element a finding points at: its first cell, else its first field.
+pub fn target_id(report: &Report, f: &Finding) -> String {
+    match (f.cells.first(), f.fields.first()) {
+        (Some(c), _) => report.template().def(*c).dom_id(),
+        (None, Some(field)) => field.key(),
+        (None, None) => "main".to_owned(),
+    }
+}
+
+fn item(f: &Finding, target: String) -> impl IntoView {
+    let href = format!("#{target}");
+    let label = f.severity.label();
+    let class = match f.severity {
+        Severity::Error => "finding finding-error",
+        Severity::Warning => "finding finding-warning",
+    };
+    view! {
+        <li class=class>
+            <span class="finding-kind">{if f.severity == Severity::Error { "✖ " } else { "⚠ " }}{label}</span>
+            " "
+            <a
+                href=href
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    focus_id(&target);
+                }
+            >
+                {f.message.clone()}
+            </a>
+            <span class="rule-id">{format!("（{}）", f.rule.code())}</span>
+        </li>
+    }
+}
+
+/// Counts of (errors, warnings).
+fn counts(findings: &[Finding]) -> (usize, usize) {
+    nianbao_core::rules::counts(findings)
+}
+
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let editor = Editor::get();
+    move || {
+        let checked = editor.check_all.get();
+        editor.shown.with(|shown| {
+            if shown.is_empty() {
+                return checked.then(|| {
+                    view! {
+                        <div class="check-ok" id="error-summary" tabindex="-1" role="status">
+                            <h2 class="summary-title">"检查完成：没有发现问题"</h2>
+                        </div>
+                    }
+                    .into_any()
+                });
+            }
+            let (errors, warnings) = counts(shown);
+            let items = editor.report.with(|r| {
+                shown
+                    .iter()
+                    .map(|f| item(f, target_id(r, f)))
+                    .collect_view()
+            });
+            Some(
+                view! {
+                    <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+                        <h2 class="summary-title" id="error-summary-title">
+                            {format!("有 {} 个问题需要处理", shown.len())}
+                        </h2>
+                        <p class="summary-counts">{format!("{errors} 个错误，{warnings} 个提示。点击一项可跳到对应位置。")}</p>
+                        <ul class="finding-list">{items}</ul>
+                    </div>
+                }
+                .into_any(),
+            )
+        })
+    }
+}
+
+/// The error and warning counts of one section, beside its heading.
+#[component]
+pub fn SectionBadge(section: Section) -> impl IntoView {
+    let editor = Editor::get();
+    let counts = Memo::new(move |_| {
+        editor.report.with(|r| {
+            editor.shown.with(|shown| {
+                let mine: Vec<Finding> = shown
+                    .iter()
+                    .filter(|f| f.section(r) == section)
+                    .cloned()
+                    .collect();
+                counts(&mine)
+            })
+        })
+    });
+    move || {
+        let (e, w) = counts.get();
+        (e + w > 0).then(|| {
+            let mut parts = Vec::new();
+            if e > 0 {
+                parts.push(format!("✖ {e} 个错误"));
+            }
+            if w > 0 {
+                parts.push(format!("⚠ {w} 个提示"));
+            }
+            let class = if e > 0 { "badge badge-error" } else { "badge" };
+            view! {
+                <span class=class>{parts.join(" ")}</span>
+            }
+        })
+    }
+}
+
+/// The findings of one table, under it, in full words.
+#[component]
+pub fn TableFindings(table: TableId) -> impl IntoView {
+    let editor = Editor::get();
+    move || {
+        editor.report.with(|r| {
+            editor.shown.with(|shown| {
+                let mine: Vec<&Finding> = shown
+                    .iter()
+                    .filter(|f| {
+                        f.cells
+                            .first()
+                            .is_some_and(|c| r.template().def(*c).table == table)
+                    })
+                    .collect();
+                (!mine.is_empty()).then(|| {
+                    let items = mine
+                        .iter()
+                        .map(|f| item(f, target_id(r, f)))
+                        .collect_view();
+                    view! {
+                        <div class="table-findings">
+                            <p class="table-findings-title">{format!("{}的问题：", table.name())}</p>
+                            <ul class="finding-list">{items}</ul>
+                        </div>
+                    }
+                })
+            })
+        })
+    }
+}

@@ -1,0 +1,12 @@
+//! The form's pieces. Each wires DOM events to `Editor` methods and core
+//! values to the DOM; none of them decides anything.
+
+pub mod cell;
+pub mod details;
+pub mod findings;
+pub mod keys;
+pub mod notice;
+pub mod section;
+pub mod table;
+pub mod text;
+pub mod toolbar;

@@ -1,0 +1,182 @@
+//! Text boxes that never break an input method's composition: the model is
+//! updated on input only outside a composition and once at its end, and the
+//! box is written to only when the model changed from elsewhere (undo,
+//! import) — never with the text it already holds.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use nianbao_core::report::Field;
+
+use super::keys::guard_composition;
+use crate::state::Editor;
+
+type Getter = Arc<dyn Fn() -> String + Send + Sync>;
+type Setter = Arc<dyn Fn(String) + Send + Sync>;
+
+fn value_of(el: &HtmlElement) -> String {
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else {
+        String::new()
+    }
+}
+
+fn set_value_of(el: &HtmlElement, v: &str) {
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(v);
+    } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.set_value(v);
+    }
+}
+
+/// Grows a text area to its content (no `field-sizing` on older Chromium).
+fn fit(el: &HtmlElement) {
+    if el.dyn_ref::<HtmlTextAreaElement>().is_some() {
+        let style = HtmlElement::style(el);
+        let _ = style.set_property("height", "auto");
+        let _ = style.set_property("height", &format!("{}px", el.scroll_height() + 2));
+    }
+}
+
+/// A labelled text box over any string of the report.
+#[component]
+pub fn TextBox(
+    id: String,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    multiline: bool,
+    get: Getter,
+    set: Setter,
+    #[prop(optional)] visit: Option<Field>,
+) -> impl IntoView {
+    let editor = Editor::get();
+    let node = NodeRef::<leptos::html::Div>::new();
+    let is_composing = StoredValue::new(false);
+    let model = Memo::new({
+        let get = get.clone();
+        move |_| {
+            editor.report.track();
+            get()
+        }
+    });
+    let element = move || -> Option<HtmlElement> {
+        node.get()?
+            .query_selector("textarea, input")
+            .ok()
+            .flatten()?
+            .dyn_into()
+            .ok()
+    };
+    Effect::new(move |_| {
+        let text = model.get();
+        let Some(el) = element() else { return };
+        if !is_composing.get_value() && value_of(&el) != text {
+            set_value_of(&el, &text);
+        }
+        fit(&el);
+    });
+    let commit = {
+        let set = set.clone();
+        move |text: String| set(text)
+    };
+    let on_input = {
+        let commit = commit.clone();
+        move |ev: ev::Event| {
+            let composing_now = ev
+                .dyn_ref::<leptos::web_sys::InputEvent>()
+                .is_some_and(|e| e.is_composing());
+            if let Some(el) = element() {
+                fit(&el);
+                if !is_composing.get_value() && !composing_now {
+                    commit(value_of(&el));
+                }
+            }
+        }
+    };
+    let on_end = move |_: ev::CompositionEvent| {
+        is_composing.set_value(false);
+        if let Some(el) = element() {
+            commit(value_of(&el));
+        }
+    };
+    // Enter and Tab belong to the input method while it composes.
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        guard_composition(&ev);
+    };
+    let on_blur = move |_| {
+        if let Some(f) = visit {
+            editor.visit_field(f);
+        }
+    };
+    let initial = model.get_untracked();
+    let hint_id = format!("{id}-hint");
+    let described = hint.as_ref().map(|_| hint_id.clone());
+    let input = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="4"
+                aria-describedby=described.clone()
+                prop:value=initial
+                on:input=on_input
+                on:compositionstart=move |_| is_composing.set_value(true)
+                on:compositionend=on_end
+                on:keydown=on_keydown
+                on:blur=on_blur
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type="text"
+                id=id.clone()
+                aria-describedby=described.clone()
+                prop:value=initial
+                on:input=on_input
+                on:compositionstart=move |_| is_composing.set_value(true)
+                on:compositionend=on_end
+                on:keydown=on_keydown
+                on:blur=on_blur
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-wide=multiline node_ref=node>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {input}
+        </div>
+    }
+}
+
+/// A text box bound to a text field of the report.
+#[component]
+pub fn FieldText(
+    field: Field,
+    #[prop(optional)] label: Option<String>,
+    #[prop(optional)] hint: Option<String>,
+    multiline: bool,
+) -> impl IntoView {
+    let editor = Editor::get();
+    let get: Getter = Arc::new(move || {
+        editor
+            .report
+            .with_untracked(|r| r.field_text(field).unwrap_or_default().to_owned())
+    });
+    let set: Setter = Arc::new(move |text| editor.set_text(field, text));
+    let label = label.unwrap_or_else(|| field.label());
+    match hint {
+        Some(hint) => {
+            view! { <TextBox id=field.key() label hint multiline get set visit=field /> }.into_any()
+        }
+        None => view! { <TextBox id=field.key() label multiline get set visit=field /> }.into_any(),
+    }
+}

@@ -1,0 +1,33 @@
+//! Undo, redo, the full check, and how totals are handled.
+
+use leptos::prelude::*;
+
+use super::keys::focus_id;
+use crate::state::Editor;
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let editor = Editor::get();
+    let check = move |_| {
+        editor.check_all.set(true);
+        // Let the summary render, then take the user to it.
+        request_animation_frame(|| focus_id("error-summary"));
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="编辑工具">
+            <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get()
+                aria-keyshortcuts="Control+Z">"撤销"</button>
+            <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get()
+                aria-keyshortcuts="Control+Shift+Z Control+Y">"重做"</button>
+            <button type="button" class="primary" on:click=check>"检查"</button>
+            <label class="toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=move || editor.auto_totals.get()
+                    on:change=move |ev| editor.set_auto_totals(event_target_checked(&ev))
+                />
+                "合计由系统自动计算"
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,256 @@
+//! The editor's state: the report, its undo history, what the user has
+//! visited, and the derived findings. Components get it from context and
+//! call its methods; every decision is a core call.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use nianbao_core::convert::{convert, Loss};
+use nianbao_core::edit::{is_shown, parse_block, plan_paste, History, PasteError, Visited};
+use nianbao_core::report::Field;
+use nianbao_core::rules::{validate, Context, Finding, Stage};
+use nianbao_core::template::{CellId, TemplateId};
+use nianbao_core::Report;
+
+/// A message for the user above the form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The year moved the report to another format.
+    Converted {
+        from: TemplateId,
+        to: TemplateId,
+        losses: Vec<Loss>,
+    },
+    /// A pasted block was not applied.
+    PasteRefused(Vec<PasteError>),
+    /// A pasted block was applied.
+    Pasted { cells: usize },
+}
+
+/// Cells and fields the user has been to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Seen {
+    pub cells: HashSet<CellId>,
+    pub fields: HashSet<Field>,
+}
+
+impl Visited for Seen {
+    fn cell(&self, cell: CellId) -> bool {
+        self.cells.contains(&cell)
+    }
+    fn field(&self, field: Field) -> bool {
+        self.fields.contains(&field)
+    }
+}
+
+/// Shared editor state (cheap to copy: every part is an arena handle).
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub report: RwSignal<Report>,
+    history: StoredValue<History<Report>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub seen: RwSignal<Seen>,
+    /// The user asked for a full check (检查): every finding shows.
+    pub check_all: RwSignal<bool>,
+    /// Computed totals are filled by the app (default) or typed and checked.
+    pub auto_totals: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Every finding, recomputed when the report changes.
+    pub findings: Memo<Vec<Finding>>,
+    /// The findings to show now (see `edit::is_shown`).
+    pub shown: Memo<Vec<Finding>>,
+    pub template: Memo<TemplateId>,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Editor {
+    pub fn new(report: Report) -> Editor {
+        let report = RwSignal::new(report);
+        let seen = RwSignal::new(Seen::default());
+        let check_all = RwSignal::new(false);
+        let findings = Memo::new(move |_| {
+            report.with(|r| {
+                let stage = Stage::Draft;
+                validate(
+                    r,
+                    &Context {
+                        stage,
+                        previous: None,
+                    },
+                )
+            })
+        });
+        let shown = Memo::new(move |_| {
+            let all = check_all.get();
+            report.with(|r| {
+                seen.with(|s| {
+                    findings.with(|f| {
+                        f.iter()
+                            .filter(|x| is_shown(x, r, s, all))
+                            .cloned()
+                            .collect()
+                    })
+                })
+            })
+        });
+        Editor {
+            report,
+            history: StoredValue::new(History::new(200)),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            seen,
+            check_all,
+            auto_totals: RwSignal::new(true),
+            notice: RwSignal::new(None),
+            findings,
+            shown,
+            template: Memo::new(move |_| report.with(Report::template_id)),
+        }
+    }
+
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    pub fn get() -> Editor {
+        expect_context::<Editor>()
+    }
+
+    fn sync_history_flags(&self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(u);
+        self.can_redo.set(r);
+    }
+
+    /// Applies one edit as an undoable step. `merge_key` names the field so
+    /// that quick successive edits of it merge into one step.
+    pub fn edit(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) {
+        let before = self.report.get_untracked();
+        let auto = self.auto_totals.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        if auto {
+            after.fill_totals();
+        }
+        if after == before {
+            return;
+        }
+        self.history
+            .update_value(|h| h.record(&before, merge_key, now_ms()));
+        self.report.set(after);
+        self.sync_history_flags();
+    }
+
+    pub fn set_cell(&self, cell: CellId, value: Option<i64>) {
+        let key = format!("cell-{}", cell.0);
+        self.edit(Some(&key), |r| r.set(cell, value));
+    }
+
+    pub fn set_text(&self, field: Field, text: String) {
+        self.edit(Some(&field.key()), |r| {
+            r.set_field_text(field, text);
+        });
+    }
+
+    /// Pastes a block copied from a spreadsheet at `start`: all or nothing.
+    pub fn paste(&self, start: CellId, text: &str) {
+        let block = parse_block(text);
+        let template = self.template.get_untracked().get();
+        match plan_paste(template, start, &block) {
+            Ok(plan) => {
+                let auto = self.auto_totals.get_untracked();
+                let cells = plan.len();
+                self.edit(None, |r| {
+                    for (cell, value) in plan {
+                        // Filled totals come from their parts anyway.
+                        let total = template.def(cell).kind == nianbao_core::CellKind::Total;
+                        if !(auto && total) {
+                            r.set(cell, value);
+                        }
+                    }
+                });
+                self.seen
+                    .update(|s| s.cells.extend(self.plan_cells(start, &block)));
+                self.notice.set(Some(Notice::Pasted { cells }));
+            }
+            Err(errors) => self.notice.set(Some(Notice::PasteRefused(errors))),
+        }
+    }
+
+    fn plan_cells(&self, start: CellId, block: &[Vec<String>]) -> Vec<CellId> {
+        let template = self.template.get_untracked().get();
+        plan_paste(template, start, block)
+            .map(|p| p.into_iter().map(|(c, _)| c).collect())
+            .unwrap_or_default()
+    }
+
+    /// Changes the report year; crossing 2020/2021 converts the report.
+    pub fn set_year(&self, year: i32) {
+        let current = self.report.get_untracked();
+        let from = current.template_id();
+        let to = TemplateId::for_year(year);
+        if from == to {
+            self.edit(Some("year"), |r| r.year = year);
+            return;
+        }
+        let (mut converted, losses) = convert(&current, to);
+        converted.year = year;
+        self.edit(None, move |r| *r = converted);
+        // Cells of the old format are gone; so is what was visited there.
+        self.seen.update(|s| s.cells.clear());
+        self.notice
+            .set(Some(Notice::Converted { from, to, losses }));
+    }
+
+    pub fn undo(&self) {
+        let current = self.report.get_untracked();
+        if let Some(prev) = self
+            .history
+            .try_update_value(|h| h.undo(&current))
+            .flatten()
+        {
+            self.report.set(prev);
+        }
+        self.sync_history_flags();
+    }
+
+    pub fn redo(&self) {
+        let current = self.report.get_untracked();
+        if let Some(next) = self
+            .history
+            .try_update_value(|h| h.redo(&current))
+            .flatten()
+        {
+            self.report.set(next);
+        }
+        self.sync_history_flags();
+    }
+
+    pub fn visit_cell(&self, cell: CellId) {
+        if !self.seen.with_untracked(|s| s.cells.contains(&cell)) {
+            self.seen.update(|s| {
+                s.cells.insert(cell);
+            });
+        }
+    }
+
+    pub fn visit_field(&self, field: Field) {
+        if !self.seen.with_untracked(|s| s.fields.contains(&field)) {
+            self.seen.update(|s| {
+                s.fields.insert(field);
+            });
+        }
+    }
+
+    /// Switches between filled and typed totals; filling applies at once.
+    pub fn set_auto_totals(&self, auto: bool) {
+        self.auto_totals.set(auto);
+        if auto {
+            self.edit(None, |_| {});
+        }
+    }
+}
