@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use nianbao_core::convert::{convert, Loss};
 use nianbao_core::edit::{is_shown, parse_block, plan_paste, History, PasteError, Visited};
 use nianbao_core::report::Field;
-use nianbao_core::rules::{validate, Context, Finding, Stage};
+use nianbao_core::rules::{validate, Context, Finding, RuleId, Severity, Stage};
 use nianbao_core::template::{CellId, TemplateId};
 use nianbao_core::Report;
 
@@ -43,10 +43,20 @@ impl Visited for Seen {
     }
 }
 
+/// A finding as shown at one cell: severity, whether it only says the cell
+/// is blank (G3), and its words.
+pub type Mark = (Severity, bool, String);
+
 /// Shared editor state (cheap to copy: every part is an arena handle).
+///
+/// The report is one signal, but table cells do not subscribe to it: with
+/// hundreds of subscribers every change would notify them all. Each cell has
+/// its own value and marks signals instead, set only when they change.
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub report: RwSignal<Report>,
+    cell_values: StoredValue<Vec<RwSignal<Option<i64>>>>,
+    cell_marks: StoredValue<Vec<RwSignal<Vec<Mark>>>>,
     history: StoredValue<History<Report>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -69,6 +79,15 @@ fn now_ms() -> f64 {
 
 impl Editor {
     pub fn new(report: Report) -> Editor {
+        let cell_values =
+            StoredValue::new(report.values().iter().map(|v| RwSignal::new(*v)).collect());
+        let cell_marks = StoredValue::new(
+            report
+                .values()
+                .iter()
+                .map(|_| RwSignal::new(Vec::new()))
+                .collect(),
+        );
         let report = RwSignal::new(report);
         let seen = RwSignal::new(Seen::default());
         let check_all = RwSignal::new(false);
@@ -97,8 +116,10 @@ impl Editor {
                 })
             })
         });
-        Editor {
+        let editor = Editor {
             report,
+            cell_values,
+            cell_marks,
             history: StoredValue::new(History::new(200)),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -109,7 +130,76 @@ impl Editor {
             findings,
             shown,
             template: Memo::new(move |_| report.with(Report::template_id)),
+        };
+        // Fan the shown findings out to the cells they name.
+        Effect::new(move |_| {
+            let n = editor.cell_marks.with_value(Vec::len);
+            let mut per_cell: Vec<Vec<Mark>> = vec![Vec::new(); n];
+            shown.with(|all| {
+                for f in all {
+                    for c in &f.cells {
+                        if let Some(slot) = per_cell.get_mut(c.index()) {
+                            let g3 = f.rule == RuleId::G3;
+                            let words = if g3 {
+                                "此格为空：没有发生的请填 0。".to_owned()
+                            } else {
+                                f.message.clone()
+                            };
+                            slot.push((f.severity, g3, words));
+                        }
+                    }
+                }
+            });
+            editor.cell_marks.with_value(|sigs| {
+                for (sig, marks) in sigs.iter().zip(per_cell) {
+                    if sig.with_untracked(|m| *m != marks) {
+                        sig.set(marks);
+                    }
+                }
+            });
+        });
+        editor
+    }
+
+    /// A cell's value, as its own signal.
+    pub fn cell_value(&self, cell: CellId) -> ReadSignal<Option<i64>> {
+        self.cell_values
+            .with_value(|v| v.get(cell.index()).copied())
+            .map(|s| s.read_only())
+            .unwrap_or_else(|| RwSignal::new(None).read_only())
+    }
+
+    /// The findings shown at a cell.
+    pub fn cell_marks(&self, cell: CellId) -> ReadSignal<Vec<Mark>> {
+        self.cell_marks
+            .with_value(|v| v.get(cell.index()).copied())
+            .map(|s| s.read_only())
+            .unwrap_or_else(|| RwSignal::new(Vec::new()).read_only())
+    }
+
+    /// Makes `next` the report, telling only the cells whose value changed.
+    fn publish(&self, next: Report) {
+        let same_format = self.report.with_untracked(|r| r.template_id()) == next.template_id();
+        if same_format {
+            self.cell_values.with_value(|sigs| {
+                for (sig, v) in sigs.iter().zip(next.values()) {
+                    if sig.get_untracked() != *v {
+                        sig.set(*v);
+                    }
+                }
+            });
+        } else {
+            // Another format has other cells: new signals for them.
+            let values: Vec<_> = next.values().iter().map(|v| RwSignal::new(*v)).collect();
+            let marks: Vec<_> = next
+                .values()
+                .iter()
+                .map(|_| RwSignal::new(Vec::new()))
+                .collect();
+            self.cell_values.set_value(values);
+            self.cell_marks.set_value(marks);
         }
+        self.report.set(next);
     }
 
     pub fn provide(self) {
@@ -141,7 +231,7 @@ impl Editor {
         }
         self.history
             .update_value(|h| h.record(&before, merge_key, now_ms()));
-        self.report.set(after);
+        self.publish(after);
         self.sync_history_flags();
     }
 
@@ -213,7 +303,7 @@ impl Editor {
             .try_update_value(|h| h.undo(&current))
             .flatten()
         {
-            self.report.set(prev);
+            self.publish(prev);
         }
         self.sync_history_flags();
     }
@@ -225,7 +315,7 @@ impl Editor {
             .try_update_value(|h| h.redo(&current))
             .flatten()
         {
-            self.report.set(next);
+            self.publish(next);
         }
         self.sync_history_flags();
     }

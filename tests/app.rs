@@ -49,3 +49,63 @@ async fn each_section_is_a_landmark_named_by_its_heading() {
         assert_eq!(h2.id(), format!("h-{}", section.key()));
     }
 }
+
+fn input_by_name(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlInputElement {
+    host.query_selector(&format!("input[aria-label='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("an input named {name}"))
+        .unchecked_into()
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_count_updates_the_computed_totals() {
+    let host = mount();
+    leptos::task::tick().await;
+    let cell = input_by_name(&host, "三、本年度办理结果（一）予以公开 自然人");
+    type_into(&cell, "１，２００件");
+    leptos::task::tick().await;
+    let row_total = input_by_name(&host, "三、本年度办理结果（一）予以公开 总计");
+    assert_eq!(row_total.value(), "1200");
+    assert!(
+        row_total.read_only(),
+        "totals are filled by the app by default"
+    );
+    let grand = input_by_name(&host, "三、本年度办理结果（七）总计 总计");
+    assert_eq!(grand.value(), "1200");
+    // What the user typed stays as typed.
+    assert_eq!(cell.value(), "１，２００件");
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_input_is_named_at_the_cell_and_kept() {
+    let host = mount();
+    leptos::task::tick().await;
+    let cell = input_by_name(&host, "四、结转下年度继续办理 自然人");
+    type_into(&cell, "12a");
+    leptos::task::tick().await;
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let td = cell.parent_element().unwrap();
+    assert!(td.text_content().unwrap().contains("无法识别"));
+    let desc = host
+        .query_selector(&format!(
+            "#{}",
+            cell.get_attribute("aria-describedby")
+                .unwrap()
+                .replace('.', "\\.")
+        ))
+        .unwrap()
+        .unwrap();
+    assert!(desc.text_content().unwrap().contains("“12a”不是数字"));
+    assert_eq!(cell.value(), "12a", "nothing typed is thrown away");
+    type_into(&cell, "12");
+    leptos::task::tick().await;
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("false"));
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use nianbao_core::cell::{format_value, parse_cell};
 use nianbao_core::edit::Dir;
 use nianbao_core::template::{CellDef, CellId, Template};
-use nianbao_core::{CellKind, RuleId, Severity};
+use nianbao_core::{CellKind, Severity};
 
 use super::keys::{focus_id, guard_composition};
 use crate::state::Editor;
@@ -30,7 +30,7 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
     let def: &'static CellDef = template.def(cell);
     let id = def.dom_id();
     let desc_id = format!("desc-{id}");
-    let value = Memo::new(move |_| editor.report.with(|r| r.get(cell)));
+    let value = editor.cell_value(cell);
     let parse_error = RwSignal::new(None::<String>);
     let is_composing = StoredValue::new(false);
     let input = NodeRef::<Input>::new();
@@ -112,22 +112,8 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
         }
     };
 
-    // Findings at this cell, as (severity, words).
-    let marks = Memo::new(move |_| {
-        editor.shown.with(|all| {
-            all.iter()
-                .filter(|f| f.cells.contains(&cell))
-                .map(|f| {
-                    let words = if f.rule == RuleId::G3 {
-                        "此格为空：没有发生的请填 0。".to_owned()
-                    } else {
-                        f.message.clone()
-                    };
-                    (f.severity, f.rule == RuleId::G3, words)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    // Findings at this cell.
+    let marks = editor.cell_marks(cell);
     let worst = move || {
         if parse_error.with(Option::is_some) {
             return Some(Severity::Error);

@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 use nianbao_core::rules::Finding;
-use nianbao_core::template::TableId;
-use nianbao_core::{Report, Section, Severity};
+use nianbao_core::template::{TableId, Template};
+use nianbao_core::{Section, Severity};
 
 use super::keys::focus_id;
 use crate::state::Editor;
 
 /// The element a finding points at: its first cell, else its first field.
-pub fn target_id(report: &Report, f: &Finding) -> String {
+pub fn target_id(template: &Template, f: &Finding) -> String {
     match (f.cells.first(), f.fields.first()) {
-        (Some(c), _) => report.template().def(*c).dom_id(),
+        (Some(c), _) => template.def(*c).dom_id(),
         (None, Some(field)) => field.key(),
         (None, None) => "main".to_owned(),
     }
@@ -65,12 +65,11 @@ pub fn ErrorSummary() -> impl IntoView {
                 });
             }
             let (errors, warnings) = counts(shown);
-            let items = editor.report.with(|r| {
-                shown
-                    .iter()
-                    .map(|f| item(f, target_id(r, f)))
-                    .collect_view()
-            });
+            let template = editor.template.get().get();
+            let items = shown
+                .iter()
+                .map(|f| item(f, target_id(template, f)))
+                .collect_view();
             Some(
                 view! {
                     <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
@@ -92,15 +91,14 @@ pub fn ErrorSummary() -> impl IntoView {
 pub fn SectionBadge(section: Section) -> impl IntoView {
     let editor = Editor::get();
     let counts = Memo::new(move |_| {
-        editor.report.with(|r| {
-            editor.shown.with(|shown| {
-                let mine: Vec<Finding> = shown
-                    .iter()
-                    .filter(|f| f.section(r) == section)
-                    .cloned()
-                    .collect();
-                counts(&mine)
-            })
+        let template = editor.template.get().get();
+        editor.shown.with(|shown| {
+            let mine: Vec<Finding> = shown
+                .iter()
+                .filter(|f| f.section_in(template) == section)
+                .cloned()
+                .collect();
+            counts(&mine)
         })
     });
     move || {
@@ -125,29 +123,34 @@ pub fn SectionBadge(section: Section) -> impl IntoView {
 #[component]
 pub fn TableFindings(table: TableId) -> impl IntoView {
     let editor = Editor::get();
-    move || {
-        editor.report.with(|r| {
-            editor.shown.with(|shown| {
-                let mine: Vec<&Finding> = shown
-                    .iter()
-                    .filter(|f| {
-                        f.cells
-                            .first()
-                            .is_some_and(|c| r.template().def(*c).table == table)
-                    })
-                    .collect();
-                (!mine.is_empty()).then(|| {
-                    let items = mine
-                        .iter()
-                        .map(|f| item(f, target_id(r, f)))
-                        .collect_view();
-                    view! {
-                        <div class="table-findings">
-                            <p class="table-findings-title">{format!("{}的问题：", table.name())}</p>
-                            <ul class="finding-list">{items}</ul>
-                        </div>
-                    }
+    let mine = Memo::new(move |_| {
+        let template = editor.template.get().get();
+        editor.shown.with(|shown| {
+            shown
+                .iter()
+                .filter(|f| {
+                    f.cells
+                        .first()
+                        .is_some_and(|c| template.def(*c).table == table)
                 })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let template = editor.template.get().get();
+        mine.with(|mine| {
+            (!mine.is_empty()).then(|| {
+                let items = mine
+                    .iter()
+                    .map(|f| item(f, target_id(template, f)))
+                    .collect_view();
+                view! {
+                    <div class="table-findings">
+                        <p class="table-findings-title">{format!("{}的问题：", table.name())}</p>
+                        <ul class="finding-list">{items}</ul>
+                    </div>
+                }
             })
         })
     }

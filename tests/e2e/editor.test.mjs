@@ -87,6 +87,7 @@ test('a 7 × 3 block copied from a spreadsheet pastes from the focused cell, and
   assert.equal(await ed.value(`${RESULT_TOTAL} 总计`), '1014');
   assert.match(await ed.notice().innerText(), /已粘贴 21 个单元格/);
   await page.locator('#section-requests').screenshot({ path: join(ARTIFACTS, 'table3-pasted.png') });
+  await page.screenshot({ path: join(ARTIFACTS, 'form-f2021.png'), fullPage: true });
 
   // Ctrl+Z in a cell undoes the whole paste; 重做 brings it back.
   await ed.cell(`${SECRET} 自然人`).focus();

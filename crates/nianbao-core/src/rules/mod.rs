@@ -10,7 +10,7 @@ mod text;
 
 use crate::report::{Field, Report};
 use crate::section::Section;
-use crate::template::CellId;
+use crate::template::{CellId, Template};
 
 /// Every rule of spec §8, by its id there.
 #[allow(non_camel_case_types)]
@@ -237,8 +237,13 @@ pub struct Finding {
 impl Finding {
     /// The section a finding belongs to, for the per-section badges.
     pub fn section(&self, report: &Report) -> Section {
+        self.section_in(report.template())
+    }
+
+    /// The same, given the report's template.
+    pub fn section_in(&self, template: &Template) -> Section {
         if let Some(cell) = self.cells.first() {
-            return report.template().def(*cell).table.section();
+            return template.def(*cell).table.section();
         }
         self.fields
             .first()
