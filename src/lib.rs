@@ -1,6 +1,9 @@
 //! The Nianbao app: a thin Leptos shell over `nianbao_core`.
 
 pub mod components;
+pub mod download;
+pub mod persist;
+pub mod session;
 pub mod state;
 
 use leptos::prelude::*;
@@ -8,15 +11,25 @@ use leptos::wasm_bindgen::JsCast;
 use nianbao_core::{Report, Section, APP_TITLE};
 
 use components::details::DetailsForm;
+use components::drafts::{DeletedNotice, DraftsDialog, StorageBanner, UnreadableDrafts};
 use components::findings::ErrorSummary;
 use components::notice::NoticeView;
 use components::section::ReportSection;
 use components::toolbar::Toolbar;
+use session::Session;
 use state::Editor;
+
+/// Where drafts live in localStorage (one prefix per app).
+const NAMESPACE: &str = "nianbao";
 
 /// The year a new report is for: the one that has just ended.
 fn default_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32 - 1
+}
+
+/// A new, empty report.
+fn fresh_report() -> Report {
+    Report::new(default_year())
 }
 
 /// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo the document, except inside a text
@@ -50,15 +63,22 @@ fn install_undo_keys(editor: Editor) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let editor = Editor::new(Report::new(default_year()));
+    let editor = Editor::new(fresh_report());
     editor.provide();
     install_undo_keys(editor);
+    let session = Session::start(editor, NAMESPACE, fresh_report);
+    provide_context(session);
+    let drafts = NodeRef::<leptos::html::Dialog>::new();
     view! {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
-        <Toolbar />
+        <Toolbar drafts />
+        <DraftsDialog dialog=drafts fresh=fresh_report />
         <main class="report" id="main">
+            <StorageBanner />
+            <UnreadableDrafts />
+            <DeletedNotice />
             <NoticeView />
             <ErrorSummary />
             <DetailsForm />

@@ -235,6 +235,16 @@ impl Editor {
         self.sync_history_flags();
     }
 
+    /// Replaces the whole report (opening a draft): a fresh start, no undo back.
+    pub fn load(&self, report: Report) {
+        self.history.set_value(History::new(200));
+        self.sync_history_flags();
+        self.seen.set(Seen::default());
+        self.check_all.set(false);
+        self.notice.set(None);
+        self.publish(report);
+    }
+
     pub fn set_cell(&self, cell: CellId, value: Option<i64>) {
         let key = format!("cell-{}", cell.0);
         self.edit(Some(&key), |r| r.set(cell, value));

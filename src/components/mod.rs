@@ -3,6 +3,7 @@
 
 pub mod cell;
 pub mod details;
+pub mod drafts;
 pub mod findings;
 pub mod keys;
 pub mod notice;

@@ -2,12 +2,23 @@
 
 use leptos::prelude::*;
 
+use leptos::html::Dialog;
+
+use super::drafts::SaveIndicator;
 use super::keys::focus_id;
+use crate::session::Session;
 use crate::state::Editor;
 
 #[component]
-pub fn Toolbar() -> impl IntoView {
+pub fn Toolbar(drafts: NodeRef<Dialog>) -> impl IntoView {
     let editor = Editor::get();
+    let session = expect_context::<Session>();
+    let open_drafts = move |_| {
+        session.refresh();
+        if let Some(d) = drafts.get() {
+            let _ = d.show_modal();
+        }
+    };
     let check = move |_| {
         editor.check_all.set(true);
         // Let the summary render, then take the user to it.
@@ -15,6 +26,8 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="编辑工具">
+            <button type="button" on:click=open_drafts aria-haspopup="dialog">"草稿"</button>
+            <button type="button" on:click=move |_| session.download_json()>"下载 JSON"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>
             <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get()
@@ -28,6 +41,7 @@ pub fn Toolbar() -> impl IntoView {
                 />
                 "合计由系统自动计算"
             </label>
+            <SaveIndicator />
         </div>
     }
 }

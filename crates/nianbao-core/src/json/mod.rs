@@ -7,6 +7,7 @@
 //! from a newer version is refused rather than misread.
 
 mod doc;
+mod draft;
 mod migrate;
 
 use std::fmt;
@@ -14,6 +15,7 @@ use std::fmt;
 use serde_json::{Number, Value};
 
 pub use doc::*;
+pub use draft::{Draft, DRAFT_SCHEMA, DRAFT_VERSION};
 pub use migrate::CURRENT_VERSION;
 
 use crate::cell::{format_money, parse_cell, CellError, CellKind, MoneyUnit};

@@ -1,0 +1,164 @@
+//! A stored draft: the report's envelope with what storage needs around it —
+//! a name, when it was saved, and a revision counter that lets two windows
+//! on one draft notice each other instead of overwriting.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{from_value, to_envelope, DecodeError, Envelope, MAX_BYTES};
+use crate::report::Report;
+
+/// The `schema` value of a stored draft.
+pub const DRAFT_SCHEMA: &str = "nianbao.draft";
+/// The version of the draft wrapper this build writes.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// A draft as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// A name the user gave it; empty means "use the report's title".
+    pub name: String,
+    /// Bumped by every save; a window saves only over the revision it knows.
+    pub revision: u64,
+    /// When it was saved, in milliseconds since 1970 (the caller's clock).
+    pub saved_at_ms: f64,
+    pub report: Report,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DraftDoc {
+    schema: String,
+    schema_version: u32,
+    name: String,
+    revision: u64,
+    saved_at: f64,
+    document: Envelope,
+}
+
+impl Draft {
+    /// The name to show: the given one, else the report's title.
+    pub fn display_name(&self) -> String {
+        let name = self.name.trim();
+        if !name.is_empty() {
+            return name.to_owned();
+        }
+        if self.report.agency.name.trim().is_empty() {
+            format!("{}年度报告（未填机关名称）", self.report.year)
+        } else {
+            self.report.title()
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let doc = DraftDoc {
+            schema: DRAFT_SCHEMA.to_owned(),
+            schema_version: DRAFT_VERSION,
+            name: self.name.clone(),
+            revision: self.revision,
+            saved_at: self.saved_at_ms,
+            document: to_envelope(&self.report),
+        };
+        serde_json::to_string(&doc).expect("drafts always serialise")
+    }
+
+    /// Reads a stored draft. A newer wrapper or report version is refused
+    /// with `DecodeError::NewerVersion`, so the caller can leave it alone.
+    pub fn from_json(text: &str) -> Result<Draft, DecodeError> {
+        if text.len() > MAX_BYTES {
+            return Err(DecodeError::TooLarge { bytes: text.len() });
+        }
+        let mut value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?;
+        if value.get("schema").and_then(Value::as_str) != Some(DRAFT_SCHEMA) {
+            return Err(DecodeError::NotOurs);
+        }
+        let version = value
+            .get("schemaVersion")
+            .and_then(Value::as_u64)
+            .ok_or(DecodeError::BadVersion)?;
+        if version > u64::from(DRAFT_VERSION) {
+            return Err(DecodeError::NewerVersion { found: version });
+        }
+        // The report inside migrates (or is refused) on its own version.
+        let document = value
+            .get_mut("document")
+            .map(Value::take)
+            .ok_or_else(|| DecodeError::Structure("缺少报告内容（document）。".into()))?;
+        let report = from_value(document)?;
+        let field = |k: &str| value.get(k).cloned().unwrap_or(Value::Null);
+        Ok(Draft {
+            name: field("name").as_str().unwrap_or_default().to_owned(),
+            revision: field("revision")
+                .as_u64()
+                .ok_or_else(|| DecodeError::Structure("缺少修订号（revision）。".into()))?,
+            saved_at_ms: field("savedAt").as_f64().unwrap_or(0.0),
+            report,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::TableId;
+
+    fn draft() -> Draft {
+        let mut report = Report::new(2024);
+        report.agency.name = "东里街道办事处".into();
+        report.set_value(TableId::Requests, "granted", "natural", Some(0));
+        report.problems = "“引号”与<b>标记</b>\n换行".into();
+        Draft {
+            name: String::new(),
+            revision: 7,
+            saved_at_ms: 1_764_000_000_000.0,
+            report,
+        }
+    }
+
+    #[test]
+    fn a_draft_round_trips_blank_and_zero_apart() {
+        let d = draft();
+        let back = Draft::from_json(&d.to_json()).unwrap();
+        assert_eq!(back, d);
+        assert_eq!(
+            back.report.value(TableId::Requests, "granted", "natural"),
+            Some(0)
+        );
+        assert_eq!(
+            back.report.value(TableId::Requests, "granted", "research"),
+            None
+        );
+        assert_eq!(
+            back.display_name(),
+            "东里街道办事处2024年政府信息公开工作年度报告"
+        );
+    }
+
+    #[test]
+    fn newer_and_foreign_entries_are_refused_not_misread() {
+        let text = draft().to_json().replace(
+            "\"schemaVersion\":1,\"name\"",
+            "\"schemaVersion\":2,\"name\"",
+        );
+        assert_eq!(
+            Draft::from_json(&text),
+            Err(DecodeError::NewerVersion { found: 2 })
+        );
+        let inner_newer = draft().to_json().replace(
+            "\"schemaVersion\":1,\"template\"",
+            "\"schemaVersion\":9,\"template\"",
+        );
+        assert_eq!(
+            Draft::from_json(&inner_newer),
+            Err(DecodeError::NewerVersion { found: 9 })
+        );
+        assert_eq!(Draft::from_json("{\"a\":1}"), Err(DecodeError::NotOurs));
+        assert!(matches!(
+            Draft::from_json("{\"schema\":\"nianbao.draft\""),
+            Err(DecodeError::NotJson { .. })
+        ));
+    }
+}

@@ -1,0 +1,187 @@
+//! The save indicator, the storage messages, and the list of drafts.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::persist::WriteError;
+use crate::session::{clock, SaveStatus, Session};
+
+/// The one-line save status in the toolbar: it never says saved when it is not.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let text = move || match session.status.get() {
+        SaveStatus::Empty => "新草稿：输入内容后自动保存".to_owned(),
+        SaveStatus::Unsaved => "有未保存的修改".to_owned(),
+        SaveStatus::Saving => "保存中…".to_owned(),
+        SaveStatus::Saved(t) => format!("已保存 {}", clock(t)),
+        SaveStatus::Failed(_) => "未能保存".to_owned(),
+        SaveStatus::Conflict => "未保存：此草稿已在其他窗口中修改".to_owned(),
+        SaveStatus::InMemory => "未保存：浏览器不允许本页保存".to_owned(),
+    };
+    let bad = move || {
+        matches!(
+            session.status.get(),
+            SaveStatus::Failed(_) | SaveStatus::Conflict | SaveStatus::InMemory
+        )
+    };
+    view! {
+        <span class="save-status" class:save-bad=bad role="status" id="save-status">{text}</span>
+    }
+}
+
+/// What went wrong with storage, what it means, and what to do.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let download = move |_| session.download_json();
+    move || {
+        let (title, body, actions): (&str, String, AnyView) = match session.status.get() {
+            SaveStatus::Failed(WriteError::Quota) => (
+                "未能保存：浏览器的存储空间已满",
+                "您的修改仍在本页面中，没有丢失，但还没有保存到浏览器里。请先下载 JSON 文件备份，再在“草稿”中删除不需要的旧草稿。下次修改时会自动重试保存。".into(),
+                view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
+            ),
+            SaveStatus::Failed(WriteError::Mismatch) => (
+                "未能保存：写入后读回的内容不一致",
+                "浏览器的存储没有如实保存。您的修改仍在本页面中。请下载 JSON 文件备份；下次修改时会自动重试。".into(),
+                view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
+            ),
+            SaveStatus::Failed(WriteError::Other(why)) => (
+                "未能保存",
+                format!("浏览器拒绝了保存（{why}）。您的修改仍在本页面中。请下载 JSON 文件备份；下次修改时会自动重试。"),
+                view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
+            ),
+            SaveStatus::Conflict => (
+                "此草稿已在其他窗口中修改",
+                "另一个窗口或标签页保存了这份草稿的较新版本。为了不覆盖它，本窗口的修改没有保存。请选择：载入较新的版本（放弃本窗口未保存的修改），或把本窗口的内容另存为一份副本。".into(),
+                view! {
+                    <button type="button" class="primary" on:click=move |_| session.load_newer()>"载入较新的版本"</button>
+                    <button type="button" on:click=move |_| session.save_as_copy()>"另存为副本"</button>
+                }
+                .into_any(),
+            ),
+            SaveStatus::InMemory => (
+                "浏览器不允许本页面保存草稿",
+                "可能是处于无痕（隐私）模式，或本页嵌在门户网站中而浏览器限制了存储。现在可以照常填写，但内容只在本页面中，关闭或刷新后会丢失。请随时下载 JSON 文件保存工作。".into(),
+                view! { <button type="button" class="primary" on:click=download>"下载 JSON"</button> }.into_any(),
+            ),
+            _ => return None,
+        };
+        Some(view! {
+            <div class="notice notice-error storage-banner" role="alert" id="storage-banner">
+                <p class="notice-title">{title}</p>
+                <p>{body}</p>
+                <div class="actions">{actions}</div>
+            </div>
+        })
+    }
+}
+
+/// Drafts that could not be read, found at start.
+#[component]
+pub fn UnreadableDrafts() -> impl IntoView {
+    let session = expect_context::<Session>();
+    move || {
+        session.rows.with(|rows| {
+            let bad: Vec<_> = rows.iter().filter(|r| r.problem.is_some()).cloned().collect();
+            (!bad.is_empty()).then(|| {
+                view! {
+                    <div class="notice notice-error" id="unreadable-drafts" role="alert">
+                        <p class="notice-title">{format!("有 {} 份草稿无法打开", bad.len())}</p>
+                        <ul>
+                            {bad.into_iter().map(|r| {
+                                let id = r.id.clone();
+                                view! {
+                                    <li>
+                                        {format!("{}：{}", r.name, r.problem.unwrap_or_default())}
+                                        " "
+                                        <button type="button" class="link-button" on:click=move |_| session.download_raw(&id)>"下载原始内容"</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
+        })
+    }
+}
+
+/// "Deleted — undo" for a few seconds.
+#[component]
+pub fn DeletedNotice() -> impl IntoView {
+    let session = expect_context::<Session>();
+    move || {
+        session.deleted.get().map(|(_, _, name)| {
+            view! {
+                <div class="notice notice-info" role="status" id="deleted-notice">
+                    <p class="notice-title">{format!("已删除“{name}”。")}</p>
+                    <button type="button" class="primary" on:click=move |_| session.undo_delete()>"撤销删除"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The list of drafts, in a dialog.
+#[component]
+pub fn DraftsDialog(dialog: NodeRef<Dialog>, fresh: fn() -> nianbao_core::Report) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let current = move || session.id.get();
+    view! {
+        <dialog node_ref=dialog class="drafts" aria-labelledby="drafts-title">
+            <h2 id="drafts-title">"我的草稿"</h2>
+            <p class="hint">"草稿保存在本浏览器中。换电脑或清理浏览器数据前，请下载 JSON 文件。"</p>
+            <button type="button" class="primary" on:click=move |_| {
+                session.new_draft(fresh());
+                if let Some(d) = dialog.get() { d.close(); }
+            }>"新建草稿"</button>
+            <ul class="draft-list">
+                {move || session.rows.get().into_iter().filter(|r| r.problem.is_none()).map(|r| {
+                    let (open_id, dup_id, ren_id, del_id) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
+                    let is_current = r.id == current();
+                    let name = r.name.clone();
+                    let detail = format!(
+                        "{} 年度 · 最后保存 {} · {} 个错误，{} 个提示",
+                        r.year.unwrap_or_default(),
+                        r.saved_at.map(clock).unwrap_or_default(),
+                        r.errors,
+                        r.warnings
+                    );
+                    let n2 = name.clone();
+                    view! {
+                        <li class="draft-row" class:current=is_current>
+                            <div>
+                                <strong>{name.clone()}</strong>
+                                {is_current.then_some("（正在编辑）")}
+                                <p class="hint">{detail}</p>
+                            </div>
+                            <div class="actions">
+                                <button type="button" aria-label=format!("打开 {name}") disabled=is_current on:click=move |_| {
+                                    session.open(&open_id);
+                                    if let Some(d) = dialog.get() { d.close(); }
+                                }>"打开"</button>
+                                <button type="button" aria-label=format!("复制 {name}") on:click=move |_| session.duplicate(&dup_id)>"复制"</button>
+                                <button type="button" aria-label=format!("重命名 {name}") on:click=move |_| {
+                                    let answer = window().prompt_with_message_and_default("草稿的新名称：", &n2).ok().flatten();
+                                    if let Some(new_name) = answer.filter(|a| !a.trim().is_empty()) {
+                                        session.rename(&ren_id, new_name.trim().to_owned());
+                                    }
+                                }>"重命名"</button>
+                                <button type="button" aria-label=format!("删除 {name}") on:click=move |_| session.delete(&del_id, fresh)>"删除"</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <DeletedNotice />
+            <button type="button" on:click=close>"关闭"</button>
+        </dialog>
+    }
+}

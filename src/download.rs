@@ -1,0 +1,39 @@
+//! Saving a file to the user's computer with the browser's own download.
+
+use leptos::wasm_bindgen::JsCast;
+
+/// Offers `text` as a file named `filename`. Returns false if the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&text.into());
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        document.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    run().is_some()
+}
+
+/// A file name from a title, without characters Windows forbids.
+pub fn file_name(title: &str, ext: &str) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| {
+            if r#"\/:*?"<>|"#.contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}.{ext}", clean.trim())
+}

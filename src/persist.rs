@@ -1,0 +1,198 @@
+//! The one place that touches localStorage. Drafts are stored as the core's
+//! `Draft` JSON under `{namespace}:draft:{id}`; the last opened id under
+//! `{namespace}:last`. Entries that cannot be read are never written over.
+
+use leptos::wasm_bindgen::JsValue;
+use nianbao_core::json::{DecodeError, Draft};
+
+/// Why a write did not stick.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WriteError {
+    /// The browser's storage quota is used up.
+    Quota,
+    /// Reading back gave something else than was written.
+    Mismatch,
+    /// Storage went away or refused for another reason.
+    Other(String),
+}
+
+/// What a stored entry turned out to be.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    Ok(Box<Draft>),
+    /// Written by a newer version of the app: left alone.
+    Newer {
+        raw: String,
+    },
+    /// Unreadable: kept as it is, offered as a download.
+    Corrupt {
+        raw: String,
+        error: String,
+    },
+}
+
+/// A draft slot in storage.
+#[derive(Clone, Debug)]
+pub struct Stored {
+    pub id: String,
+    pub entry: Entry,
+}
+
+/// localStorage under one namespace, or nothing when the browser refuses it.
+#[derive(Clone, Debug)]
+pub struct Store {
+    storage: Option<web_sys::Storage>,
+    namespace: String,
+}
+
+fn describe(e: &JsValue) -> String {
+    js_sys::Error::from(e.clone()).name().into()
+}
+
+fn is_quota(e: &JsValue) -> bool {
+    let err = js_sys::Error::from(e.clone());
+    let name: String = err.name().into();
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
+}
+
+impl Store {
+    /// Opens storage and proves it works with a probe write; `None` inside
+    /// means the app must work in memory (private mode, a blocking iframe).
+    pub fn open(namespace: &str) -> Store {
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|s| {
+                let probe = format!("{namespace}:probe");
+                let ok = s.set_item(&probe, "1").is_ok()
+                    && s.get_item(&probe).ok().flatten().as_deref() == Some("1");
+                let _ = s.remove_item(&probe);
+                ok
+            });
+        Store {
+            storage,
+            namespace: namespace.to_owned(),
+        }
+    }
+
+    pub fn available(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    fn draft_key(&self, id: &str) -> String {
+        format!("{}:draft:{id}", self.namespace)
+    }
+
+    /// The id a storage key names, if it is one of our drafts.
+    pub fn id_of_key(&self, key: &str) -> Option<String> {
+        key.strip_prefix(&format!("{}:draft:", self.namespace))
+            .map(str::to_owned)
+    }
+
+    pub fn read_raw(&self, id: &str) -> Option<String> {
+        self.storage
+            .as_ref()?
+            .get_item(&self.draft_key(id))
+            .ok()
+            .flatten()
+    }
+
+    /// Reads one draft slot.
+    pub fn read(&self, id: &str) -> Option<Entry> {
+        let raw = self.read_raw(id)?;
+        Some(match Draft::from_json(&raw) {
+            Ok(d) => Entry::Ok(Box::new(d)),
+            Err(DecodeError::NewerVersion { .. }) => Entry::Newer { raw },
+            Err(e) => Entry::Corrupt {
+                raw,
+                error: e.to_string(),
+            },
+        })
+    }
+
+    /// Every draft slot, most recently saved first (unreadable ones last).
+    pub fn list(&self) -> Vec<Stored> {
+        let Some(s) = &self.storage else {
+            return Vec::new();
+        };
+        let len = s.length().unwrap_or(0);
+        let ids: Vec<String> = (0..len)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter_map(|k| self.id_of_key(&k))
+            .collect();
+        let mut out: Vec<Stored> = ids
+            .into_iter()
+            .filter_map(|id| self.read(&id).map(|entry| Stored { id, entry }))
+            .collect();
+        out.sort_by(|a, b| {
+            let t = |e: &Entry| match e {
+                Entry::Ok(d) => d.saved_at_ms,
+                _ => f64::MIN,
+            };
+            t(&b.entry).total_cmp(&t(&a.entry))
+        });
+        out
+    }
+
+    /// Writes a draft and reads it back.
+    pub fn write(&self, id: &str, draft: &Draft) -> Result<(), WriteError> {
+        let s = self
+            .storage
+            .as_ref()
+            .ok_or_else(|| WriteError::Other("unavailable".into()))?;
+        let key = self.draft_key(id);
+        let text = draft.to_json();
+        s.set_item(&key, &text).map_err(|e| {
+            if is_quota(&e) {
+                WriteError::Quota
+            } else {
+                WriteError::Other(describe(&e))
+            }
+        })?;
+        match s.get_item(&key) {
+            Ok(Some(back)) if back == text => Ok(()),
+            _ => Err(WriteError::Mismatch),
+        }
+    }
+
+    pub fn remove(&self, id: &str) {
+        if let Some(s) = &self.storage {
+            let _ = s.remove_item(&self.draft_key(id));
+        }
+    }
+
+    /// Puts raw text back (undoing a delete).
+    pub fn restore_raw(&self, id: &str, raw: &str) -> Result<(), WriteError> {
+        let s = self
+            .storage
+            .as_ref()
+            .ok_or_else(|| WriteError::Other("unavailable".into()))?;
+        s.set_item(&self.draft_key(id), raw).map_err(|e| {
+            if is_quota(&e) {
+                WriteError::Quota
+            } else {
+                WriteError::Other(describe(&e))
+            }
+        })
+    }
+
+    pub fn last(&self) -> Option<String> {
+        self.storage
+            .as_ref()?
+            .get_item(&format!("{}:last", self.namespace))
+            .ok()
+            .flatten()
+    }
+
+    pub fn set_last(&self, id: &str) {
+        if let Some(s) = &self.storage {
+            let _ = s.set_item(&format!("{}:last", self.namespace), id);
+        }
+    }
+}
+
+/// A fresh draft id: time and chance, unique enough for one browser.
+pub fn new_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 1e9) as u64;
+    format!("{t:x}{r:x}")
+}

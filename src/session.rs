@@ -1,0 +1,458 @@
+//! Drafts that are never lost: which draft is open, autosave with an honest
+//! status, the faults storage can have, and two windows on one draft.
+//! Storage itself is `persist::Store`; this decides when and what to write.
+
+use leptos::prelude::*;
+use nianbao_core::json::{to_json, Draft};
+use nianbao_core::rules::{counts, validate, Context};
+use nianbao_core::Report;
+
+use crate::download::{download, file_name};
+use crate::persist::{new_id, Entry, Store, WriteError};
+use crate::state::Editor;
+
+/// Changes are saved this long after the last one.
+pub const AUTOSAVE_MS: i32 = 700;
+/// A deleted draft can be brought back for this long.
+pub const UNDO_DELETE_MS: i32 = 8000;
+
+/// What the save indicator says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// A new draft with nothing in it yet.
+    Empty,
+    Unsaved,
+    Saving,
+    Saved(f64),
+    Failed(WriteError),
+    /// Another window saved this draft since this one loaded it.
+    Conflict,
+    /// The browser gives this page no storage.
+    InMemory,
+}
+
+/// A draft in the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftRow {
+    pub id: String,
+    pub name: String,
+    pub year: Option<i32>,
+    pub saved_at: Option<f64>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Why it cannot be opened, for unreadable or newer entries.
+    pub problem: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    store: StoredValue<Store, LocalStorage>,
+    pub id: RwSignal<String>,
+    pub name: RwSignal<String>,
+    base_revision: StoredValue<u64>,
+    /// What storage holds for the open draft: (name, report).
+    saved: StoredValue<Option<(String, Report)>>,
+    pub status: RwSignal<SaveStatus>,
+    pub rows: RwSignal<Vec<DraftRow>>,
+    /// The last deleted draft, restorable for a few seconds: (id, raw, name).
+    pub deleted: RwSignal<Option<(String, String, String)>>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    editor: Editor,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// 10:42 in local time.
+pub fn clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+impl Session {
+    /// Opens storage, finds the drafts, opens the last one (or starts one).
+    pub fn start(editor: Editor, namespace: &str, fresh: impl Fn() -> Report) -> Session {
+        let store = Store::open(namespace);
+        let available = store.available();
+        let s = Session {
+            store: StoredValue::new_local(store),
+            id: RwSignal::new(new_id()),
+            name: RwSignal::new(String::new()),
+            base_revision: StoredValue::new(0),
+            saved: StoredValue::new(None),
+            status: RwSignal::new(if available {
+                SaveStatus::Empty
+            } else {
+                SaveStatus::InMemory
+            }),
+            rows: RwSignal::new(Vec::new()),
+            deleted: RwSignal::new(None),
+            timer: StoredValue::new_local(None),
+            editor,
+        };
+        s.refresh();
+        let last = s.store.with_value(|st| st.last());
+        let opened = last.is_some_and(|id| s.load(&id));
+        if !opened {
+            let newest = s
+                .rows
+                .with_untracked(|r| r.iter().find(|r| r.problem.is_none()).map(|r| r.id.clone()));
+            if !newest.is_some_and(|id| s.load(&id)) {
+                editor.load(fresh());
+            }
+        }
+        s.install();
+        s
+    }
+
+    pub fn available(&self) -> bool {
+        self.store.with_value(Store::available)
+    }
+
+    /// Reads the list of drafts again.
+    pub fn refresh(&self) {
+        let rows = self.store.with_value(|st| {
+            st.list()
+                .into_iter()
+                .map(|s| match s.entry {
+                    Entry::Ok(d) => {
+                        let (errors, warnings) = counts(&validate(&d.report, &Context::default()));
+                        DraftRow {
+                            name: d.display_name(),
+                            year: Some(d.report.year),
+                            saved_at: Some(d.saved_at_ms),
+                            errors,
+                            warnings,
+                            problem: None,
+                            id: s.id,
+                        }
+                    }
+                    Entry::Newer { .. } => DraftRow {
+                        name: "由更新版本保存的草稿".into(),
+                        year: None,
+                        saved_at: None,
+                        errors: 0,
+                        warnings: 0,
+                        problem: Some("它由更新版本的本工具保存，当前版本无法打开，已原样保留。请用最新版本打开。".into()),
+                        id: s.id,
+                    },
+                    Entry::Corrupt { error, .. } => DraftRow {
+                        name: "无法读取的草稿".into(),
+                        year: None,
+                        saved_at: None,
+                        errors: 0,
+                        warnings: 0,
+                        problem: Some(format!("内容已损坏，无法打开（{error}）。它已原样保留，没有被覆盖；可下载原始内容留存或交技术人员处理。")),
+                        id: s.id,
+                    },
+                })
+                .collect::<Vec<_>>()
+        });
+        self.rows.set(rows);
+    }
+
+    /// Opens a stored draft in the editor; false if it cannot be read.
+    fn load(&self, id: &str) -> bool {
+        let Some(Entry::Ok(d)) = self.store.with_value(|st| st.read(id)) else {
+            return false;
+        };
+        self.id.set(id.to_owned());
+        self.name.set(d.name.clone());
+        self.base_revision.set_value(d.revision);
+        self.saved
+            .set_value(Some((d.name.clone(), d.report.clone())));
+        self.editor.load(d.report);
+        self.status.set(SaveStatus::Saved(d.saved_at_ms));
+        self.store.with_value(|st| st.set_last(id));
+        true
+    }
+
+    /// Whether the open draft differs from what storage holds for it.
+    /// A new draft with nothing in it is not worth saving yet.
+    pub fn dirty(&self) -> bool {
+        let name = self.name.get_untracked();
+        self.editor.report.with_untracked(|r| {
+            self.saved.with_value(|s| match s {
+                Some((n, saved)) => *n != name || saved != r,
+                None => !r.is_empty() || !name.is_empty(),
+            })
+        })
+    }
+
+    /// Saves now if anything changed. Never writes over a newer revision
+    /// saved by another window, nor over an entry it cannot read.
+    pub fn save_now(&self) {
+        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        if !self.available() {
+            self.status.set(SaveStatus::InMemory);
+            return;
+        }
+        if self.status.get_untracked() == SaveStatus::Conflict || !self.dirty() {
+            return;
+        }
+        let id = self.id.get_untracked();
+        let base = self.base_revision.get_value();
+        let stored = self.store.with_value(|st| st.read(&id));
+        match stored {
+            Some(Entry::Ok(d)) if d.revision > base => {
+                self.status.set(SaveStatus::Conflict);
+                return;
+            }
+            Some(Entry::Newer { .. } | Entry::Corrupt { .. }) => {
+                self.status.set(SaveStatus::Conflict);
+                return;
+            }
+            _ => {}
+        }
+        self.status.set(SaveStatus::Saving);
+        let report = self.editor.report.get_untracked();
+        let name = self.name.get_untracked();
+        let draft = Draft {
+            name: name.clone(),
+            revision: base + 1,
+            saved_at_ms: now(),
+            report: report.clone(),
+        };
+        match self.store.with_value(|st| st.write(&id, &draft)) {
+            Ok(()) => {
+                self.base_revision.set_value(base + 1);
+                self.saved.set_value(Some((name, report)));
+                self.store.with_value(|st| st.set_last(&id));
+                self.status.set(SaveStatus::Saved(draft.saved_at_ms));
+                self.refresh();
+            }
+            Err(e) => self.status.set(SaveStatus::Failed(e)),
+        }
+    }
+
+    /// Saves a moment after the last change.
+    fn schedule(&self) {
+        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(
+            move || this.save_now(),
+            std::time::Duration::from_millis(AUTOSAVE_MS as u64),
+        )
+        .ok();
+        self.timer.set_value(handle);
+    }
+
+    fn install(&self) {
+        let this = *self;
+        // Every change: mark unsaved and save shortly (also retrying after a failure).
+        Effect::new(move |_| {
+            this.editor.report.track();
+            this.name.track();
+            if !this.available() {
+                return;
+            }
+            if this.dirty() && this.status.get_untracked() != SaveStatus::Conflict {
+                if !matches!(this.status.get_untracked(), SaveStatus::Failed(_)) {
+                    this.status.set(SaveStatus::Unsaved);
+                }
+                this.schedule();
+            }
+        });
+        // Leaving or hiding the page: save at once.
+        let h1 = window_event_listener(leptos::ev::pagehide, move |_| this.save_now());
+        let h2 = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                this.save_now();
+            }
+        });
+        // Warn only when something could not be saved.
+        let h3 = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            this.save_now();
+            if this.dirty() {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        // Another window saved: take its version if nothing here is unsaved.
+        let h4 = window_event_listener(leptos::ev::storage, move |ev| {
+            let Some(key) = ev.key() else { return };
+            this.refresh();
+            let mine =
+                this.store.with_value(|st| st.id_of_key(&key)) == Some(this.id.get_untracked());
+            if !mine {
+                return;
+            }
+            let newer = ev
+                .new_value()
+                .and_then(|v| Draft::from_json(&v).ok())
+                .filter(|d| d.revision > this.base_revision.get_value());
+            if let Some(d) = newer {
+                if this.dirty() {
+                    this.status.set(SaveStatus::Conflict);
+                } else {
+                    let id = this.id.get_untracked();
+                    this.load(&id);
+                    let _ = d;
+                }
+            }
+        });
+        on_cleanup(move || {
+            h1.remove();
+            h2.remove();
+            h3.remove();
+            h4.remove();
+        });
+    }
+
+    /// Conflict: take the version the other window saved.
+    pub fn load_newer(&self) {
+        let id = self.id.get_untracked();
+        self.status.set(SaveStatus::Empty);
+        if !self.load(&id) {
+            self.status.set(SaveStatus::Conflict);
+        }
+    }
+
+    /// Conflict: keep this window's work as a new draft.
+    pub fn save_as_copy(&self) {
+        let name = format!("{}（副本）", self.display_name());
+        self.id.set(new_id());
+        self.name.set(name);
+        self.base_revision.set_value(0);
+        self.saved.set_value(None);
+        self.status.set(SaveStatus::Unsaved);
+        self.save_now();
+    }
+
+    /// The open draft's name as listed.
+    pub fn display_name(&self) -> String {
+        let d = Draft {
+            name: self.name.get_untracked(),
+            revision: 0,
+            saved_at_ms: 0.0,
+            report: self.editor.report.get_untracked(),
+        };
+        d.display_name()
+    }
+
+    pub fn new_draft(&self, report: Report) {
+        self.save_now();
+        self.id.set(new_id());
+        self.name.set(String::new());
+        self.base_revision.set_value(0);
+        self.saved.set_value(None);
+        self.editor.load(report);
+        self.status.set(if self.available() {
+            SaveStatus::Empty
+        } else {
+            SaveStatus::InMemory
+        });
+    }
+
+    pub fn open(&self, id: &str) {
+        if *id == self.id.get_untracked() {
+            return;
+        }
+        self.save_now();
+        self.load(id);
+    }
+
+    pub fn duplicate(&self, id: &str) {
+        self.save_now();
+        if let Some(Entry::Ok(mut d)) = self.store.with_value(|st| st.read(id)) {
+            d.name = format!("{}（副本）", d.display_name());
+            d.revision = 1;
+            d.saved_at_ms = now();
+            let copy = new_id();
+            if let Err(e) = self.store.with_value(|st| st.write(&copy, &d)) {
+                self.status.set(SaveStatus::Failed(e));
+            }
+            self.refresh();
+        }
+    }
+
+    pub fn rename(&self, id: &str, name: String) {
+        if *id == self.id.get_untracked() {
+            self.name.set(name);
+            self.save_now();
+            return;
+        }
+        if let Some(Entry::Ok(mut d)) = self.store.with_value(|st| st.read(id)) {
+            d.name = name;
+            d.revision += 1;
+            if let Err(e) = self.store.with_value(|st| st.write(id, &d)) {
+                self.status.set(SaveStatus::Failed(e));
+            }
+            self.refresh();
+        }
+    }
+
+    /// Deletes a draft, restorable for a few seconds.
+    pub fn delete(&self, id: &str, fresh: impl Fn() -> Report) {
+        let Some(raw) = self.store.with_value(|st| st.read_raw(id)) else {
+            return;
+        };
+        let name = self
+            .rows
+            .with_untracked(|r| r.iter().find(|r| r.id == id).map(|r| r.name.clone()))
+            .unwrap_or_default();
+        self.store.with_value(|st| st.remove(id));
+        if *id == self.id.get_untracked() {
+            // Nothing of the deleted draft may be saved again: move on first.
+            self.saved.set_value(None);
+            self.refresh();
+            let next = self
+                .rows
+                .with_untracked(|r| r.iter().find(|r| r.problem.is_none()).map(|r| r.id.clone()));
+            if !next.is_some_and(|n| self.load(&n)) {
+                self.id.set(new_id());
+                self.name.set(String::new());
+                self.base_revision.set_value(0);
+                self.editor.load(fresh());
+                self.status.set(SaveStatus::Empty);
+            }
+        }
+        self.refresh();
+        self.deleted.set(Some((id.to_owned(), raw, name)));
+        let this = *self;
+        let id = id.to_owned();
+        set_timeout(
+            move || {
+                if this
+                    .deleted
+                    .with_untracked(|d| d.as_ref().is_some_and(|(i, _, _)| *i == id))
+                {
+                    this.deleted.set(None);
+                }
+            },
+            std::time::Duration::from_millis(UNDO_DELETE_MS as u64),
+        );
+    }
+
+    pub fn undo_delete(&self) {
+        if let Some((id, raw, _)) = self.deleted.get_untracked() {
+            if let Err(e) = self.store.with_value(|st| st.restore_raw(&id, &raw)) {
+                self.status.set(SaveStatus::Failed(e));
+            }
+            self.deleted.set(None);
+            self.refresh();
+        }
+    }
+
+    /// The raw stored text of an entry (for unreadable ones).
+    pub fn download_raw(&self, id: &str) {
+        if let Some(raw) = self.store.with_value(|st| st.read_raw(id)) {
+            download(&format!("草稿原始内容-{id}.json"), "application/json", &raw);
+        }
+    }
+
+    /// The open report as a JSON file.
+    pub fn download_json(&self) {
+        let report = self.editor.report.get_untracked();
+        download(
+            &file_name(&report.title(), "json"),
+            "application/json",
+            &to_json(&report),
+        );
+    }
+}
