@@ -13,6 +13,7 @@ use nianbao_core::{Report, Section, APP_TITLE};
 use components::details::DetailsForm;
 use components::drafts::{DeletedNotice, DraftsDialog, StorageBanner, UnreadableDrafts};
 use components::findings::ErrorSummary;
+use components::import::Importer;
 use components::notice::NoticeView;
 use components::section::ReportSection;
 use components::toolbar::Toolbar;
@@ -69,11 +70,14 @@ pub fn App() -> impl IntoView {
     let session = Session::start(editor, NAMESPACE, fresh_report);
     provide_context(session);
     let drafts = NodeRef::<leptos::html::Dialog>::new();
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let last_year_picker = NodeRef::<leptos::html::Input>::new();
     view! {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
-        <Toolbar drafts />
+        <Toolbar drafts picker last_year_picker />
+        <Importer picker last_year_picker />
         <DraftsDialog dialog=drafts fresh=fresh_report />
         <main class="report" id="main">
             <StorageBanner />

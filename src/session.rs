@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use nianbao_core::json::{to_json, Draft};
+use nianbao_core::render::render_html;
 use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
 
@@ -44,14 +45,17 @@ pub struct DraftRow {
     pub problem: Option<String>,
 }
 
+/// The parts of a draft that are saved.
+type Saved = (String, Report, Option<Report>);
+
 #[derive(Clone, Copy)]
 pub struct Session {
     store: StoredValue<Store, LocalStorage>,
     pub id: RwSignal<String>,
     pub name: RwSignal<String>,
     base_revision: StoredValue<u64>,
-    /// What storage holds for the open draft: (name, report).
-    saved: StoredValue<Option<(String, Report)>>,
+    /// What storage holds for the open draft: (name, report, last year's report).
+    saved: StoredValue<Option<Saved>>,
     pub status: RwSignal<SaveStatus>,
     pub rows: RwSignal<Vec<DraftRow>>,
     /// The last deleted draft, restorable for a few seconds: (id, raw, name).
@@ -161,8 +165,9 @@ impl Session {
         self.name.set(d.name.clone());
         self.base_revision.set_value(d.revision);
         self.saved
-            .set_value(Some((d.name.clone(), d.report.clone())));
+            .set_value(Some((d.name.clone(), d.report.clone(), d.previous.clone())));
         self.editor.load(d.report);
+        self.editor.previous.set(d.previous);
         self.status.set(SaveStatus::Saved(d.saved_at_ms));
         self.store.with_value(|st| st.set_last(id));
         true
@@ -172,10 +177,12 @@ impl Session {
     /// A new draft with nothing in it is not worth saving yet.
     pub fn dirty(&self) -> bool {
         let name = self.name.get_untracked();
-        self.editor.report.with_untracked(|r| {
-            self.saved.with_value(|s| match s {
-                Some((n, saved)) => *n != name || saved != r,
-                None => !r.is_empty() || !name.is_empty(),
+        self.editor.previous.with_untracked(|p| {
+            self.editor.report.with_untracked(|r| {
+                self.saved.with_value(|s| match s {
+                    Some((n, saved, prev)) => *n != name || saved != r || prev != p,
+                    None => !r.is_empty() || !name.is_empty() || p.is_some(),
+                })
             })
         })
     }
@@ -209,17 +216,19 @@ impl Session {
         }
         self.status.set(SaveStatus::Saving);
         let report = self.editor.report.get_untracked();
+        let previous = self.editor.previous.get_untracked();
         let name = self.name.get_untracked();
         let draft = Draft {
             name: name.clone(),
             revision: base + 1,
             saved_at_ms: now(),
             report: report.clone(),
+            previous: previous.clone(),
         };
         match self.store.with_value(|st| st.write(&id, &draft)) {
             Ok(()) => {
                 self.base_revision.set_value(base + 1);
-                self.saved.set_value(Some((name, report)));
+                self.saved.set_value(Some((name, report, previous)));
                 self.store.with_value(|st| st.set_last(&id));
                 self.status.set(SaveStatus::Saved(draft.saved_at_ms));
                 self.refresh();
@@ -247,6 +256,7 @@ impl Session {
         // Every change: mark unsaved and save shortly (also retrying after a failure).
         Effect::new(move |_| {
             this.editor.report.track();
+            this.editor.previous.track();
             this.name.track();
             if !this.available() {
                 return;
@@ -331,6 +341,7 @@ impl Session {
             revision: 0,
             saved_at_ms: 0.0,
             report: self.editor.report.get_untracked(),
+            previous: None,
         };
         d.display_name()
     }
@@ -342,6 +353,7 @@ impl Session {
         self.base_revision.set_value(0);
         self.saved.set_value(None);
         self.editor.load(report);
+        self.editor.previous.set(None);
         self.status.set(if self.available() {
             SaveStatus::Empty
         } else {
@@ -409,6 +421,7 @@ impl Session {
                 self.name.set(String::new());
                 self.base_revision.set_value(0);
                 self.editor.load(fresh());
+                self.editor.previous.set(None);
                 self.status.set(SaveStatus::Empty);
             }
         }
@@ -454,5 +467,20 @@ impl Session {
             "application/json",
             &to_json(&report),
         );
+    }
+
+    /// The open report as the publishable HTML file.
+    pub fn download_html(&self) {
+        let report = self.editor.report.get_untracked();
+        download(
+            &file_name(&report.title(), "html"),
+            "text/html;charset=utf-8",
+            &render_html(&report),
+        );
+    }
+
+    /// Replaces the open draft's report with an imported one (one undoable step).
+    pub fn replace_with(&self, report: Report) {
+        self.editor.edit(None, move |r| *r = report);
     }
 }

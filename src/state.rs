@@ -25,6 +25,12 @@ pub enum Notice {
     PasteRefused(Vec<PasteError>),
     /// A pasted block was applied.
     Pasted { cells: usize },
+    /// A file could not be imported; nothing changed.
+    ImportFailed(String),
+    /// A file was imported.
+    Imported(String),
+    /// Last year's report was read and its figures carried over.
+    PreviousLoaded { year: i32, filled: Vec<String> },
 }
 
 /// Cells and fields the user has been to.
@@ -66,6 +72,8 @@ pub struct Editor {
     /// Computed totals are filled by the app (default) or typed and checked.
     pub auto_totals: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Last year's report, for the cross-year checks (导入上年报告).
+    pub previous: RwSignal<Option<Report>>,
     /// Every finding, recomputed when the report changes.
     pub findings: Memo<Vec<Finding>>,
     /// The findings to show now (see `edit::is_shown`).
@@ -91,16 +99,16 @@ impl Editor {
         let report = RwSignal::new(report);
         let seen = RwSignal::new(Seen::default());
         let check_all = RwSignal::new(false);
+        let previous = RwSignal::new(None::<Report>);
         let findings = Memo::new(move |_| {
-            report.with(|r| {
-                let stage = Stage::Draft;
-                validate(
-                    r,
-                    &Context {
-                        stage,
-                        previous: None,
-                    },
-                )
+            previous.with(|p| {
+                report.with(|r| {
+                    let ctx = Context {
+                        stage: Stage::Draft,
+                        previous: p.as_ref(),
+                    };
+                    validate(r, &ctx)
+                })
             })
         });
         let shown = Memo::new(move |_| {
@@ -127,6 +135,7 @@ impl Editor {
             check_all,
             auto_totals: RwSignal::new(true),
             notice: RwSignal::new(None),
+            previous,
             findings,
             shown,
             template: Memo::new(move |_| report.with(Report::template_id)),

@@ -5,6 +5,7 @@ pub mod cell;
 pub mod details;
 pub mod drafts;
 pub mod findings;
+pub mod import;
 pub mod keys;
 pub mod notice;
 pub mod section;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use leptos::html::Dialog;
+use leptos::html::{Dialog, Input};
 
 use super::drafts::SaveIndicator;
 use super::keys::focus_id;
@@ -10,7 +10,11 @@ use crate::session::Session;
 use crate::state::Editor;
 
 #[component]
-pub fn Toolbar(drafts: NodeRef<Dialog>) -> impl IntoView {
+pub fn Toolbar(
+    drafts: NodeRef<Dialog>,
+    picker: NodeRef<Input>,
+    last_year_picker: NodeRef<Input>,
+) -> impl IntoView {
     let editor = Editor::get();
     let session = expect_context::<Session>();
     let open_drafts = move |_| {
@@ -27,7 +31,11 @@ pub fn Toolbar(drafts: NodeRef<Dialog>) -> impl IntoView {
     view! {
         <div class="toolbar" role="toolbar" aria-label="编辑工具">
             <button type="button" on:click=open_drafts aria-haspopup="dialog">"草稿"</button>
+            <button type="button" on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"导入"</button>
             <button type="button" on:click=move |_| session.download_json()>"下载 JSON"</button>
+            <button type="button" on:click=move |_| session.download_html()>"下载 HTML"</button>
+            <button type="button" on:click=move |_| editor.report.with_untracked(super::import::print_report)>"打印"</button>
+            <button type="button" on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>
             <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get()

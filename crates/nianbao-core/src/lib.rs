@@ -16,6 +16,7 @@
 //! - [`convert`]: moving a report between formats, listing what did not carry.
 //! - [`edit`]: the editor's pure logic: keyboard movement, pasting blocks, undo, what to show when.
 //! - [`json`]: the versioned envelope, migrations, the JSON Schema.
+//! - [`render`]: the publishable HTML, and reading it back.
 //!
 //! # Rules
 //!
@@ -50,10 +51,12 @@
 //!
 //! A test checks this table against [`RuleId::wording`] and [`RuleId::severity`].
 
+pub mod carry;
 pub mod cell;
 pub mod convert;
 pub mod edit;
 pub mod json;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod section;

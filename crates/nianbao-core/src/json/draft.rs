@@ -23,6 +23,8 @@ pub struct Draft {
     /// When it was saved, in milliseconds since 1970 (the caller's clock).
     pub saved_at_ms: f64,
     pub report: Report,
+    /// Last year's report, when the user imported it for the cross-year checks.
+    pub previous: Option<Report>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -34,6 +36,8 @@ struct DraftDoc {
     revision: u64,
     saved_at: f64,
     document: Envelope,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    previous: Option<Envelope>,
 }
 
 impl Draft {
@@ -58,6 +62,7 @@ impl Draft {
             revision: self.revision,
             saved_at: self.saved_at_ms,
             document: to_envelope(&self.report),
+            previous: self.previous.as_ref().map(to_envelope),
         };
         serde_json::to_string(&doc).expect("drafts always serialise")
     }
@@ -88,6 +93,10 @@ impl Draft {
             .map(Value::take)
             .ok_or_else(|| DecodeError::Structure("缺少报告内容（document）。".into()))?;
         let report = from_value(document)?;
+        let previous = match value.get_mut("previous").map(Value::take) {
+            None | Some(Value::Null) => None,
+            Some(doc) => Some(from_value(doc)?),
+        };
         let field = |k: &str| value.get(k).cloned().unwrap_or(Value::Null);
         Ok(Draft {
             name: field("name").as_str().unwrap_or_default().to_owned(),
@@ -96,6 +105,7 @@ impl Draft {
                 .ok_or_else(|| DecodeError::Structure("缺少修订号（revision）。".into()))?,
             saved_at_ms: field("savedAt").as_f64().unwrap_or(0.0),
             report,
+            previous,
         })
     }
 }
@@ -115,6 +125,7 @@ mod tests {
             revision: 7,
             saved_at_ms: 1_764_000_000_000.0,
             report,
+            previous: Some(Report::new(2023)),
         }
     }
 

@@ -62,6 +62,13 @@ pub enum DecodeError {
         error: CellError,
     },
     Migration(String),
+    /// An HTML file without this app's embedded report.
+    NoEmbeddedData,
+    /// Last year's report is not for the year before.
+    WrongPreviousYear {
+        found: i32,
+        expected: i32,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -102,6 +109,14 @@ impl fmt::Display for DecodeError {
             },
             DecodeError::BadValue { place, error } => write!(f, "{place}：{error}"),
             DecodeError::Migration(detail) => write!(f, "旧版本数据无法升级：{detail}"),
+            DecodeError::NoEmbeddedData => write!(
+                f,
+                "这个 HTML 文件不是本工具导出的：里面没有嵌入的报告数据。请选择本工具导出的 HTML 或 JSON 文件。"
+            ),
+            DecodeError::WrongPreviousYear { found, expected } => write!(
+                f,
+                "选择的是 {found} 年度的报告，而上年报告应是 {expected} 年度的。"
+            ),
         }
     }
 }

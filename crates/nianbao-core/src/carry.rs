@@ -1,0 +1,67 @@
+//! Last year's carry-over: this year's 上年结转 row comes from last year's
+//! 结转下年度继续办理, and (2019 format) 上一年项目数量 from last year's
+//! figures. The cross-year rules (Y1–Y3) then check what was entered.
+
+use crate::json::DecodeError;
+use crate::report::Report;
+use crate::template::{TableId, TemplateId};
+
+/// Fills what last year's report determines; returns what was filled, in words.
+pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, DecodeError> {
+    let expected = report.year - 1;
+    if last.year != expected {
+        return Err(DecodeError::WrongPreviousYear {
+            found: last.year,
+            expected,
+        });
+    }
+    let mut filled = Vec::new();
+    let t3 = TableId::Requests;
+    let cols: Vec<&'static str> = report
+        .template()
+        .table_cells(t3)
+        .map(|c| report.template().def(c))
+        .filter(|d| d.row == "carriedOver")
+        .map(|d| d.col)
+        .collect();
+    let mut any = false;
+    for col in cols {
+        if let Some(v) = last.value(t3, "carryForward", col) {
+            report.set_value(t3, "carriedOver", col, Some(v));
+            any = true;
+        }
+    }
+    if any {
+        filled.push(
+            "表三“二、上年结转政府信息公开申请数量”（取自上年报告的“四、结转下年度继续办理”）"
+                .to_owned(),
+        );
+    }
+    if report.template_id() == TemplateId::F2019 && last.template_id() == TemplateId::F2019 {
+        let t2 = TableId::Proactive;
+        for row in [
+            "licensing",
+            "otherServices",
+            "penalty",
+            "coercion",
+            "adminFees",
+        ] {
+            if let (Some(prev), Some(delta)) = (
+                last.value(t2, row, "prevCount"),
+                last.value(t2, row, "delta"),
+            ) {
+                report.set_value(t2, row, "prevCount", Some(prev.saturating_add(delta)));
+                let label = report
+                    .template()
+                    .cell(t2, row, "prevCount")
+                    .map(|c| report.template().def(c).row_label.clone())
+                    .unwrap_or_default();
+                filled.push(format!(
+                    "表二“{label} 上一年项目数量”（上年的上一年项目数量 + 本年增/减）"
+                ));
+            }
+        }
+    }
+    report.fill_totals();
+    Ok(filled)
+}

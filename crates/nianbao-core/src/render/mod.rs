@@ -1,0 +1,195 @@
+//! The publishable HTML: one standalone UTF-8 file in the official layout —
+//! no script to run, no external resource — that carries the report's JSON in
+//! a `<script type="application/json">` block, so the file imports back
+//! exactly and aggregators can read it. User text is escaped by construction
+//! (maud); the JSON is escaped so it cannot leave its block.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use crate::cell::{format_money, format_value};
+use crate::json::{from_json, to_json, DecodeError};
+use crate::report::{Aspect, Report};
+use crate::section::Section;
+use crate::template::{GridCell, HeadCell, Scope, TableId, TemplateId};
+
+/// The id of the embedded JSON block.
+pub const DATA_ID: &str = "nianbao-report";
+const OPEN_TAG: &str = r#"<script type="application/json" id="nianbao-report">"#;
+const CSS: &str = include_str!("export.css");
+
+/// JSON safe inside `<script>`: no `<`, `>` or `&` (they are written as
+/// `\u003c`… inside strings, still the same JSON), no line separators.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A text as paragraphs, one per non-empty line.
+fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            p { (line) }
+        }
+    }
+}
+
+fn head_cell(h: &HeadCell) -> Markup {
+    let rowspan = (h.rowspan > 1).then_some(h.rowspan);
+    let colspan = (h.colspan > 1).then_some(h.colspan);
+    match h.scope {
+        Scope::Corner => html! { td rowspan=[rowspan] colspan=[colspan] { (h.text) } },
+        Scope::Col => html! { th scope="col" rowspan=[rowspan] colspan=[colspan] { (h.text) } },
+        Scope::ColGroup | Scope::Title => {
+            html! { th scope="colgroup" rowspan=[rowspan] colspan=[colspan] { (h.text) } }
+        }
+        Scope::Row => html! { th.row scope="row" rowspan=[rowspan] colspan=[colspan] { (h.text) } },
+        Scope::RowGroup => {
+            html! { th.row scope="rowgroup" rowspan=[rowspan] colspan=[colspan] { (h.text) } }
+        }
+    }
+}
+
+fn table(report: &Report, id: TableId) -> Markup {
+    let template = report.template();
+    let t = template.table(id);
+    html! {
+        table id=(id.key()) {
+            @if !t.head.is_empty() {
+                thead {
+                    @for row in &t.head {
+                        tr { @for h in row { (head_cell(h)) } }
+                    }
+                }
+            }
+            tbody {
+                @for row in &t.body {
+                    tr {
+                        @for cell in row {
+                            @match cell {
+                                GridCell::Head(h) => (head_cell(h)),
+                                GridCell::Data { cell, colspan } => {
+                                    @let def = template.def(*cell);
+                                    @let colspan = (*colspan > 1).then_some(*colspan);
+                                    td.num id=(def.dom_id()) colspan=[colspan] {
+                                        @if let Some(v) = report.get(*cell) { (format_value(v, def.kind)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn overview(report: &Report) -> Markup {
+    let o = &report.overview;
+    html! {
+        (paragraphs(&o.text))
+        @for aspect in Aspect::ALL {
+            @let text = &o.aspects[aspect.index()];
+            @if !text.trim().is_empty() {
+                h3 { (aspect.title()) }
+                (paragraphs(text))
+            }
+        }
+        @for part in &o.parts {
+            @if !part.title.trim().is_empty() { h3 { (part.title) } }
+            (paragraphs(&part.text))
+        }
+    }
+}
+
+fn info_fee(report: &Report) -> Markup {
+    let fee = report.other.fee;
+    let show = |v: Option<i64>| v.map(format_money).unwrap_or_default();
+    html! {
+        @if report.template_id() == TemplateId::F2021 && (fee.notices.is_some() || fee.billed.is_some() || fee.collected.is_some()) {
+            table id="info-fee" {
+                thead { tr {
+                    th scope="col" { "信息处理费收费通知件数" }
+                    th scope="col" { "应收金额（元）" }
+                    th scope="col" { "实收金额（元）" }
+                } }
+                tbody { tr {
+                    td.num id="fee-notices" { @if let Some(n) = fee.notices { (n) } }
+                    td.num id="fee-billed" { (show(fee.billed)) }
+                    td.num id="fee-collected" { (show(fee.collected)) }
+                } }
+            }
+        }
+    }
+}
+
+/// The report as a standalone HTML document.
+pub fn render_html(report: &Report) -> String {
+    let title = report.title();
+    let json = script_safe(&to_json(report));
+    let markup = html! {
+        (DOCTYPE)
+        html lang="zh-CN" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content="Nianbao";
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+                script type="application/json" id=(DATA_ID) { (PreEscaped(json)) }
+            }
+            body {
+                article {
+                    h1 { (title) }
+                    @for section in Section::ALL {
+                        section id=(section.key()) {
+                            h2 { (section.heading()) }
+                            @match section {
+                                Section::Overview => (overview(report)),
+                                Section::Proactive => (table(report, TableId::Proactive)),
+                                Section::Requests => (table(report, TableId::Requests)),
+                                Section::ReviewLitigation => (table(report, TableId::ReviewLitigation)),
+                                Section::Problems => (paragraphs(&report.problems)),
+                                Section::Other => { (paragraphs(&report.other.text)) (info_fee(report)) }
+                            }
+                        }
+                    }
+                    div.signature {
+                        p { (report.agency.name.trim()) }
+                        @if let Some(d) = report.signed_date { p { (d.chinese()) } }
+                    }
+                }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+/// Reads the report back from an HTML file this app exported.
+pub fn from_html(text: &str) -> Result<Report, DecodeError> {
+    let start = text.find(OPEN_TAG).ok_or(DecodeError::NoEmbeddedData)? + OPEN_TAG.len();
+    let len = text[start..]
+        .find("</script")
+        .ok_or(DecodeError::NoEmbeddedData)?;
+    from_json(&text[start..start + len])
+}
+
+/// Reads an exported JSON or HTML file, whichever it is.
+pub fn import(text: &str) -> Result<Report, DecodeError> {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    let lower: String = head.chars().take(64).collect::<String>().to_lowercase();
+    if lower.starts_with("<!doctype") || lower.starts_with("<html") || lower.starts_with('<') {
+        from_html(text)
+    } else {
+        from_json(text)
+    }
+}
