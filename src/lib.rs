@@ -12,7 +12,7 @@ use nianbao_core::{Report, Section, APP_TITLE};
 
 use components::details::DetailsForm;
 use components::drafts::{DeletedNotice, DraftsDialog, StorageBanner, UnreadableDrafts};
-use components::findings::ErrorSummary;
+use components::findings::{ErrorSummary, FindingsAnnouncer};
 use components::import::Importer;
 use components::notice::NoticeView;
 use components::section::ReportSection;
@@ -76,14 +76,17 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
-        <Toolbar drafts picker last_year_picker />
-        <Importer picker last_year_picker />
+        <div class="toolbar-region" role="region" aria-label="工具栏">
+            <Toolbar drafts picker last_year_picker />
+            <Importer picker last_year_picker />
+        </div>
         <DraftsDialog dialog=drafts fresh=fresh_report />
         <main class="report" id="main">
             <StorageBanner />
             <UnreadableDrafts />
             <DeletedNotice />
             <NoticeView />
+            <FindingsAnnouncer />
             <ErrorSummary />
             <DetailsForm />
             {Section::ALL

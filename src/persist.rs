@@ -190,6 +190,23 @@ impl Store {
     }
 }
 
+impl Store {
+    /// A small per-browser setting (e.g. the 适老化 mode).
+    pub fn setting(&self, name: &str) -> Option<String> {
+        self.storage
+            .as_ref()?
+            .get_item(&format!("{}:setting:{name}", self.namespace))
+            .ok()
+            .flatten()
+    }
+
+    pub fn set_setting(&self, name: &str, value: &str) {
+        if let Some(s) = &self.storage {
+            let _ = s.set_item(&format!("{}:setting:{name}", self.namespace), value);
+        }
+    }
+}
+
 /// A fresh draft id: time and chance, unique enough for one browser.
 pub fn new_id() -> String {
     let t = js_sys::Date::now() as u64;

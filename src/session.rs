@@ -459,6 +459,15 @@ impl Session {
         }
     }
 
+    /// A remembered per-browser setting.
+    pub fn setting(&self, name: &str) -> Option<String> {
+        self.store.with_value(|st| st.setting(name))
+    }
+
+    pub fn set_setting(&self, name: &str, value: &str) {
+        self.store.with_value(|st| st.set_setting(name, value));
+    }
+
     /// The open report as a JSON file.
     pub fn download_json(&self) {
         let report = self.editor.report.get_untracked();

@@ -10,6 +10,10 @@ use crate::state::Editor;
 
 fn head_cell(h: &HeadCell) -> AnyView {
     let (rowspan, colspan, text) = (h.rowspan, h.colspan, h.text);
+    if text.is_empty() {
+        // The blank header over a not-applicable column heads nothing.
+        return view! { <td class="blank-head" rowspan=rowspan colspan=colspan></td> }.into_any();
+    }
     match h.scope {
         Scope::Corner => view! { <td class="corner" rowspan=rowspan colspan=colspan>{text}</td> }.into_any(),
         Scope::Col => view! { <th scope="col" rowspan=rowspan colspan=colspan>{text}</th> }.into_any(),

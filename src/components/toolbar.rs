@@ -17,6 +17,15 @@ pub fn Toolbar(
 ) -> impl IntoView {
     let editor = Editor::get();
     let session = expect_context::<Session>();
+    // 适老化模式: larger type, higher contrast, bigger targets, no motion; remembered per browser.
+    let elder = RwSignal::new(session.setting("elder").as_deref() == Some("on"));
+    Effect::new(move |_| {
+        let on = elder.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("elder", on);
+        }
+        session.set_setting("elder", if on { "on" } else { "off" });
+    });
     let open_drafts = move |_| {
         session.refresh();
         if let Some(d) = drafts.get() {
@@ -49,6 +58,8 @@ pub fn Toolbar(
                 />
                 "合计由系统自动计算"
             </label>
+            <button type="button" aria-pressed=move || if elder.get() { "true" } else { "false" }
+                on:click=move |_| elder.update(|e| *e = !*e)>"适老化模式"</button>
             <SaveIndicator />
         </div>
     }

@@ -46,6 +46,10 @@ fn paragraphs(text: &str) -> Markup {
 fn head_cell(h: &HeadCell) -> Markup {
     let rowspan = (h.rowspan > 1).then_some(h.rowspan);
     let colspan = (h.colspan > 1).then_some(h.colspan);
+    if h.text.is_empty() {
+        // The blank header over a not-applicable column heads nothing.
+        return html! { td rowspan=[rowspan] colspan=[colspan] {} };
+    }
     match h.scope {
         Scope::Corner => html! { td rowspan=[rowspan] colspan=[colspan] { (h.text) } },
         Scope::Col => html! { th scope="col" rowspan=[rowspan] colspan=[colspan] { (h.text) } },
