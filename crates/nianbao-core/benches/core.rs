@@ -1,8 +1,11 @@
 //! Core benchmarks: `cargo bench -p nianbao-core` (budget: validate ≤ 50 µs).
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use nianbao_core::edit::{parse_block, plan_paste};
 use nianbao_core::json::{from_json, to_json};
+use nianbao_core::render::{from_html, render_html};
 use nianbao_core::rules::{validate, Context, Stage};
+use nianbao_core::template::TableId;
 use nianbao_core::{parse_cell, CellKind};
 use std::hint::black_box;
 
@@ -37,6 +40,31 @@ fn benches(c: &mut Criterion) {
             r.fill_totals();
             r
         })
+    });
+    c.bench_function("render the HTML export", |b| {
+        b.iter(|| render_html(black_box(&report)))
+    });
+    let html = render_html(&report);
+    c.bench_function("read the HTML export back", |b| {
+        b.iter(|| from_html(black_box(&html)).unwrap())
+    });
+    // A whole 表三 body copied from a spreadsheet: 23 rows × 7 values.
+    let block: String = (0..23)
+        .map(|r| {
+            (0..7)
+                .map(|c| format!("{}", r * 7 + c))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n";
+    let start = report
+        .template()
+        .cell(TableId::Requests, "granted", "natural")
+        .unwrap();
+    c.bench_function("parse and plan a pasted 23 × 7 block", |b| {
+        b.iter(|| plan_paste(report.template(), start, &parse_block(black_box(&block))).unwrap())
     });
     c.bench_function("parse a cell", |b| {
         b.iter(|| parse_cell(black_box("１，２３４件"), CellKind::Count))

@@ -1,0 +1,166 @@
+// The browser benchmark (not a test): the release build against baselines
+// measured in the same run, in headless Chromium.
+//   - load → first full render of a filled F2021 report, vs the same report's
+//     exported HTML served the same way;
+//   - keystroke → next paint for trusted key presses in a 表三 cell and in a text
+//     area at 4× CPU throttle (Event Timing, durationThreshold 16, and long
+//     tasks), vs a plain <textarea> page;
+//   - JS heap and wasm memory after load;
+//   - gzip and brotli sizes of the wasm and the js.
+// Usage: scripts/build.sh && node scripts/bench-browser.mjs   (writes target/bench.json)
+import { chromium } from 'playwright-core';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { serveStatic } from './static-server.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const RUNS = Number(process.env.RUNS ?? 7);
+const KEYS = Number(process.env.KEYS ?? 200);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+// A filled F2021 report: the core's fixture, as a stored draft and as its HTML export.
+const fixture = JSON.parse(await readFile(join(ROOT, 'crates/nianbao-core/tests/fixtures/base-f2021.json'), 'utf8'));
+const draft = JSON.stringify({ schema: 'nianbao.draft', schemaVersion: 1, name: '', revision: 1, savedAt: Date.now(), document: fixture });
+
+const { server, url } = await serveStatic({ root: DIST });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+
+// The exported HTML of the same report, taken from the app itself.
+async function exportedHtml() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript((d) => {
+    localStorage.setItem('nianbao:draft:bench', d);
+    localStorage.setItem('nianbao:last', 'bench');
+  }, draft);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 HTML' }).click()]);
+  const html = await readFile(await d.path(), 'utf8');
+  await context.close();
+  return html;
+}
+const staticDir = join(ROOT, 'target', 'bench-static');
+await mkdir(staticDir, { recursive: true });
+await writeFile(join(staticDir, 'index.html'), await exportedHtml());
+await writeFile(join(staticDir, 'textarea.html'), '<!DOCTYPE html><html lang="zh-CN"><title>baseline</title><label>文本<textarea id="t"></textarea></label><label>三、本年度办理结果（一）予以公开 自然人<input id="c"></label></html>');
+const baseline = await serveStatic({ root: staticDir });
+
+/** Milliseconds from navigation start until `selector` shows `text`. */
+async function firstFullRender(target, seed) {
+  const context = await browser.newContext();
+  if (seed) {
+    await context.addInitScript((d) => {
+      localStorage.setItem('nianbao:draft:bench', d);
+      localStorage.setItem('nianbao:last', 'bench');
+    }, draft);
+  }
+  await context.addInitScript(() => {
+    const done = () => {
+      const el = document.getElementById('table3-newReceived-total') ?? document.getElementById('table3-carryForward-total');
+      const value = el && (el.value ?? el.textContent);
+      const last = document.getElementById('table3-carryForward-total');
+      return last && ((last.value ?? last.textContent) === '4') && value;
+    };
+    const check = () => {
+      if (window.__rendered === undefined && done()) window.__rendered = performance.now();
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    document.addEventListener('input', check, true);
+    const poll = () => { check(); if (window.__rendered === undefined) requestAnimationFrame(poll); };
+    requestAnimationFrame(poll);
+  });
+  const page = await context.newPage();
+  await page.goto(target);
+  await page.waitForFunction(() => window.__rendered !== undefined, null, { timeout: 30000 });
+  const t = await page.evaluate(() => window.__rendered);
+  const cdp = await context.newCDPSession(page);
+  const metrics = Object.fromEntries((await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'))).metrics.map((m) => [m.name, m.value]));
+  const wasm = await page.evaluate(() => window.wasmBindings ? performance.memory?.usedJSHeapSize : null).catch(() => null);
+  void wasm;
+  await context.close();
+  return { t, heap: metrics.JSHeapUsedSize };
+}
+
+/** Event Timing and long tasks while typing KEYS trusted keys at 4× throttle. */
+async function typing(target, seed, selector) {
+  const context = await browser.newContext();
+  if (seed) {
+    await context.addInitScript((d) => {
+      localStorage.setItem('nianbao:draft:bench', d);
+      localStorage.setItem('nianbao:last', 'bench');
+    }, draft);
+  }
+  const page = await context.newPage();
+  await page.goto(target);
+  await page.locator(selector).first().waitFor();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    window.__events = [];
+    window.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'].includes(e.name) && window.__events.push(e.duration)))
+      .observe({ type: 'event', durationThreshold: 16, buffered: false });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.locator(selector).first().focus();
+  for (let i = 0; i < KEYS; i++) await page.keyboard.press(i % 10 === 9 ? 'Backspace' : String(i % 10));
+  await page.waitForTimeout(1000);
+  const r = await page.evaluate(() => ({ events: window.__events, long: window.__long }));
+  await context.close();
+  // Keystrokes without an entry took < 16 ms; p98 is the (KEYS·2 %)-th largest.
+  const worst = [...r.events].sort((a, b) => b - a);
+  const k = Math.floor(KEYS * 0.02);
+  const p98 = worst.length > k ? worst[k] : null;
+  return { over16: r.events.length, p98, worst: worst[0] ?? null, longTasks: r.long.length, longest: r.long.length ? Math.max(...r.long) : 0 };
+}
+
+const out = { date: new Date().toISOString(), runs: RUNS, keys: KEYS };
+const app = [], stat = [];
+let heap;
+for (let i = 0; i < RUNS; i++) {
+  const a = await firstFullRender(url, true);
+  app.push(a.t);
+  heap = a.heap;
+  stat.push((await firstFullRender(baseline.url, false)).t);
+}
+out.firstFullRender = { app: median(app), staticHtml: median(stat), ratio: median(app) / median(stat) };
+out.jsHeapAfterLoad = heap;
+out.typing = {
+  table3Cell: await typing(url, true, 'input[aria-label="三、本年度办理结果（一）予以公开 自然人"]'),
+  textArea: await typing(url, true, '#overview-text'),
+  baselineTextarea: await typing(baseline.url + 'textarea.html', false, '#t'),
+};
+const files = (await readdir(DIST)).filter((f) => f.endsWith('.wasm') || f.endsWith('.js'));
+out.sizes = {};
+for (const f of files) {
+  const b = await readFile(join(DIST, f));
+  out.sizes[f.endsWith('.wasm') ? 'wasm' : 'js'] = {
+    raw: b.length,
+    gzip: gzipSync(b, { level: 9 }).length,
+    brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+out.sizes.totalBrotli = (out.sizes.wasm?.brotli ?? 0) + (out.sizes.js?.brotli ?? 0);
+await writeFile(join(ROOT, 'target', 'bench.json'), JSON.stringify(out, null, 2));
+
+const ms = (x) => (x === null ? '< 16 ms' : `${x.toFixed(0)} ms`);
+const kb = (x) => `${(x / 1000).toFixed(1)} KB`;
+console.log(`| measure | app | baseline | target |`);
+console.log(`|---|---:|---:|---|`);
+console.log(`| load → first full render, filled F2021 (median of ${RUNS}) | ${out.firstFullRender.app.toFixed(0)} ms | ${out.firstFullRender.staticHtml.toFixed(0)} ms (static HTML export) | ≤ 1.5× (now ${out.firstFullRender.ratio.toFixed(2)}×) |`);
+for (const [name, r] of [['表三 cell', out.typing.table3Cell], ['text area', out.typing.textArea]]) {
+  console.log(`| keystroke → next paint p98, ${name}, 4× CPU, ${KEYS} keys | ${ms(r.p98)} (${r.over16} events ≥ 16 ms, worst ${ms(r.worst)}) | ${ms(out.typing.baselineTextarea.p98)} (plain <textarea>, ${out.typing.baselineTextarea.over16} ≥ 16 ms) | ≤ 16 ms |`);
+  console.log(`| long tasks while typing, ${name} | ${r.longTasks} (longest ${r.longest.toFixed(0)} ms) | ${out.typing.baselineTextarea.longTasks} | 0 |`);
+}
+console.log(`| JS heap after load | ${kb(out.jsHeapAfterLoad)} | | |`);
+console.log(`| wasm + js, brotli | ${kb(out.sizes.totalBrotli)} (wasm ${kb(out.sizes.wasm.brotli)}, js ${kb(out.sizes.js.brotli)}; gzip ${kb(out.sizes.wasm.gzip + out.sizes.js.gzip)}) | | ≤ 150 KB |`);
+await browser.close();
+server.close();
+baseline.server.close();
