@@ -193,7 +193,12 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
 
 /// Prints the exported layout (not the form) through a hidden frame.
 pub fn print_report(report: &Report) {
-    let html = nianbao_core::render::render_html(report);
+    // The page's CSP may forbid inline styles, so the print copy links the
+    // same stylesheet, shipped beside the app as export.css.
+    let html = nianbao_core::render::render_html_with(
+        report,
+        nianbao_core::render::Styles::Linked("export.css"),
+    );
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

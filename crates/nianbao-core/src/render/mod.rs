@@ -136,8 +136,22 @@ fn info_fee(report: &Report) -> Markup {
     }
 }
 
+/// How the document gets its styles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Styles<'a> {
+    /// In a `<style>` element: one standalone file (the download).
+    Inline,
+    /// From a stylesheet URL: for printing inside a page whose CSP forbids inline styles.
+    Linked(&'a str),
+}
+
 /// The report as a standalone HTML document.
 pub fn render_html(report: &Report) -> String {
+    render_html_with(report, Styles::Inline)
+}
+
+/// The report as an HTML document, with its styles as asked.
+pub fn render_html_with(report: &Report, styles: Styles) -> String {
     let title = report.title();
     let json = script_safe(&to_json(report));
     let markup = html! {
@@ -148,7 +162,10 @@ pub fn render_html(report: &Report) -> String {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="generator" content="Nianbao";
                 title { (title) }
-                style { (PreEscaped(CSS)) }
+                @match styles {
+                    Styles::Inline => style { (PreEscaped(CSS)) },
+                    Styles::Linked(href) => link rel="stylesheet" href=(href);,
+                }
                 script type="application/json" id=(DATA_ID) { (PreEscaped(json)) }
             }
             body {
