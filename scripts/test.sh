@@ -29,7 +29,8 @@ cargo test --target wasm32-unknown-unknown --locked 2>&1 | tee "$LOGS/wasm.log"
 
 step "tier 3: end to end against the release dist/"
 scripts/build.sh
-node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
+# A test that leaves a server open must not hang CI: force the exit, bound each test.
+node --test --test-force-exit --test-timeout=180000 --test-reporter=spec tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
 
 # Sum the runners' own counts per tier; any failure above has already stopped us.
 cargo_counts() { grep -E '^test result:' "$1" | awk '{p+=$4; f+=$6} END {print p+0, f+0}'; }

@@ -1,7 +1,9 @@
 //! The Nianbao app: a thin Leptos shell over `nianbao_core`.
 
 pub mod components;
+pub mod config;
 pub mod download;
+pub mod messages;
 pub mod persist;
 pub mod session;
 pub mod state;
@@ -31,6 +33,36 @@ fn default_year() -> i32 {
 /// A new, empty report.
 fn fresh_report() -> Report {
     Report::new(default_year())
+}
+
+/// Fills what the portal configured into fields that are still empty; the
+/// year only for a new draft.
+fn apply_config(editor: Editor, session: Session, config: &config::Config) {
+    if config.read_only {
+        return;
+    }
+    if let Some(year) = config.year {
+        if matches!(
+            session.status.get_untracked(),
+            session::SaveStatus::Empty | session::SaveStatus::InMemory
+        ) && editor.report.with_untracked(Report::is_empty)
+        {
+            editor.set_year(year);
+            editor.notice.set(None);
+        }
+    }
+    let (agency, kind, region) = (config.agency.clone(), config.kind, config.region.clone());
+    editor.edit(None, move |r| {
+        if let Some(a) = agency.filter(|_| r.agency.name.trim().is_empty()) {
+            r.agency.name = a;
+        }
+        if r.agency.kind.is_none() {
+            r.agency.kind = kind;
+        }
+        if let Some(g) = region.filter(|_| r.agency.region.trim().is_empty()) {
+            r.agency.region = g;
+        }
+    });
 }
 
 /// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo the document, except inside a text
@@ -64,11 +96,16 @@ fn install_undo_keys(editor: Editor) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
+    let config = config::Config::from_location();
     let editor = Editor::new(fresh_report());
     editor.provide();
+    editor.read_only.set(config.read_only);
     install_undo_keys(editor);
-    let session = Session::start(editor, NAMESPACE, fresh_report);
+    let namespace = config.namespace.as_deref().unwrap_or(NAMESPACE);
+    let session = Session::start(editor, namespace, fresh_report);
     provide_context(session);
+    apply_config(editor, session, &config);
+    messages::install(editor, session, config.origins.clone());
     let drafts = NodeRef::<leptos::html::Dialog>::new();
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();

@@ -471,11 +471,13 @@ impl Session {
     /// The open report as a JSON file.
     pub fn download_json(&self) {
         let report = self.editor.report.get_untracked();
+        let json = to_json(&report);
         download(
             &file_name(&report.title(), "json"),
             "application/json",
-            &to_json(&report),
+            &json,
         );
+        crate::messages::exported(&json);
     }
 
     /// The open report as the publishable HTML file.
@@ -486,6 +488,7 @@ impl Session {
             "text/html;charset=utf-8",
             &render_html(&report),
         );
+        crate::messages::exported(&to_json(&report));
     }
 
     /// Replaces the open draft's report with an imported one (one undoable step).

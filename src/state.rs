@@ -72,6 +72,8 @@ pub struct Editor {
     /// Computed totals are filled by the app (default) or typed and checked.
     pub auto_totals: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
+    /// A view-only page (configured by the portal): nothing can be changed.
+    pub read_only: RwSignal<bool>,
     /// Last year's report, for the cross-year checks (导入上年报告).
     pub previous: RwSignal<Option<Report>>,
     /// Every finding, recomputed when the report changes.
@@ -135,6 +137,7 @@ impl Editor {
             check_all,
             auto_totals: RwSignal::new(true),
             notice: RwSignal::new(None),
+            read_only: RwSignal::new(false),
             previous,
             findings,
             shown,
@@ -228,6 +231,9 @@ impl Editor {
     /// Applies one edit as an undoable step. `merge_key` names the field so
     /// that quick successive edits of it merge into one step.
     pub fn edit(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) {
+        if self.read_only.get_untracked() {
+            return;
+        }
         let before = self.report.get_untracked();
         let auto = self.auto_totals.get_untracked();
         let mut after = before.clone();

@@ -35,7 +35,7 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
     let is_composing = StoredValue::new(false);
     let input = NodeRef::<Input>::new();
     let is_total = def.kind == CellKind::Total;
-    let readonly = move || is_total && editor.auto_totals.get();
+    let readonly = move || is_total && editor.auto_totals.get() || editor.read_only.get();
 
     // Model → DOM, only when they disagree (never while composing, never the same text).
     Effect::new(move |_| {

@@ -49,7 +49,7 @@ pub fn DetailsForm() -> impl IntoView {
                 <FieldText field=Field::AgencyName hint="例如：某某市某某区人民政府办公室".to_owned() multiline=false />
                 <div class="field">
                     <label for="agency-kind">"机关类型"</label>
-                    <select id="agency-kind" on:change=on_kind on:blur=move |_| editor.visit_field(Field::AgencyKind)>
+                    <select id="agency-kind" disabled=move || editor.read_only.get() on:change=on_kind on:blur=move |_| editor.visit_field(Field::AgencyKind)>
                         <option value="" selected=move || kind.get().is_none()>"请选择"</option>
                         {AgencyKind::ALL
                             .into_iter()
@@ -66,6 +66,7 @@ pub fn DetailsForm() -> impl IntoView {
                     <input
                         id="year"
                         type="number"
+                        readonly=move || editor.read_only.get()
                         inputmode="numeric"
                         min=*YEARS.start()
                         max=*YEARS.end()
@@ -80,6 +81,7 @@ pub fn DetailsForm() -> impl IntoView {
                     <input
                         id="signed-date"
                         type="date"
+                        readonly=move || editor.read_only.get()
                         prop:value=move || date.get().map(|d| d.iso()).unwrap_or_default()
                         on:change=on_date
                         on:blur=move |_| editor.visit_field(Field::SignedDate)

@@ -121,6 +121,7 @@ pub fn TextBox(
         view! {
             <textarea
                 id=id.clone()
+                readonly=move || editor.read_only.get()
                 rows="4"
                 aria-describedby=described.clone()
                 prop:value=initial
@@ -137,6 +138,7 @@ pub fn TextBox(
             <input
                 type="text"
                 id=id.clone()
+                readonly=move || editor.read_only.get()
                 aria-describedby=described.clone()
                 prop:value=initial
                 on:input=on_input

@@ -65,3 +65,125 @@ test('opened from file:// the page explains how to run it', async () => {
   assert.match(text, /需要通过网址（http:\/\/ 或 https:\/\/）打开/);
   await page.close();
 });
+
+import { serveStatic } from '../../scripts/static-server.mjs';
+import { ROOT } from './harness.mjs';
+
+/** The example portal on 127.0.0.1 and the app on localhost: two sites. */
+async function portal(query = '') {
+  const host = await serveStatic({ root: join(ROOT, 'examples') });
+  const app = await serveStatic({ root: DIST, host: 'localhost' });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${host.url}host.html?app=${encodeURIComponent(app.url + 'index.html')}${query}`);
+  const frame = page.frameLocator('#app');
+  await frame.getByRole('heading', { level: 1 }).waitFor();
+  return {
+    page, frame, context, errors, host, app,
+    messages: () => page.evaluate(() => window.__messages),
+    close: async () => { await context.close(); host.server.close(); app.server.close(); },
+  };
+}
+
+test('an embedding portal and the app talk both ways over postMessage', async () => {
+  const p = await portal('&agency=' + encodeURIComponent('东里街道办事处'));
+  await expect(async () => (await p.messages()).some((m) => m.type === 'ready'), 'ready');
+  // The user types in the app: the portal hears `changed` once things settle.
+  const cell = p.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
+  await cell.fill('21');
+  await cell.blur();
+  await expect(async () => (await p.messages()).some((m) => m.type === 'changed' && m.errors >= 0 && typeof m.saveStatus === 'string'), 'changed');
+  // export → exported, with the report.
+  await p.page.getByRole('button', { name: /export/ }).click();
+  await expect(async () => (await p.messages()).some((m) => m.type === 'exported'), 'exported');
+  const exported = (await p.messages()).find((m) => m.type === 'exported').report;
+  assert.equal(exported.schema, 'nianbao.report');
+  assert.equal(exported.report.agency.name, '东里街道办事处', 'configured by the address');
+  assert.equal(exported.report.table3.newReceived.natural, 21);
+  // load → the app shows the portal's report.
+  await p.page.getByRole('button', { name: /load/ }).click();
+  await expect(async () => (await cell.inputValue()) === '20', 'loaded');
+  assert.equal(await p.frame.getByRole('textbox', { name: `${NEW} 总计`, exact: true }).inputValue(), '22');
+  assert.ok((await p.messages()).some((m) => m.type === 'loaded'));
+  await p.page.screenshot({ path: join(ARTIFACTS, 'embedded.png') });
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
+test('a message from an origin that is not allowed is ignored', async () => {
+  const p = await portal();
+  await expect(async () => (await p.messages()).some((m) => m.type === 'ready'), 'ready');
+  const cell = p.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
+  // A forged message inside the app's window, claiming another origin.
+  const appFrame = p.page.frames().find((f) => f.url().startsWith(p.app.url));
+  const report = JSON.parse(await (await import('node:fs/promises')).readFile(join(ROOT, 'examples/sample-report.json'), 'utf8'));
+  await appFrame.evaluate((report) => {
+    window.dispatchEvent(new MessageEvent('message', { data: { type: 'load', report }, origin: 'http://evil.example', source: window.parent }));
+  }, report);
+  await p.page.waitForTimeout(500);
+  assert.equal(await cell.inputValue(), '', 'not loaded');
+  await p.close();
+
+  // A portal whose origin the app was not told about gets nothing and moves nothing.
+  const other = await portal('&allow=' + encodeURIComponent('http://127.0.0.1:1'));
+  await other.page.getByRole('button', { name: /load/ }).click();
+  await other.page.waitForTimeout(800);
+  assert.equal(await other.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true }).inputValue(), '');
+  assert.deepEqual(await other.messages(), []);
+  await other.close();
+});
+
+test('in a cross-site iframe, drafts persist or blocked storage is said', async () => {
+  const p = await portal();
+  const cell = p.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
+  await cell.fill('8');
+  await cell.blur();
+  const status = p.frame.locator('#save-status');
+  await expect(async () => /^已保存|浏览器不允许/.test(await status.innerText()), 'saved or told');
+  const saved = /^已保存/.test(await status.innerText());
+  await p.page.reload();
+  await p.frame.getByRole('heading', { level: 1 }).waitFor();
+  if (saved) {
+    await expect(async () => (await cell.inputValue()) === '8', 'the draft is back');
+  } else {
+    assert.match(await p.frame.locator('#storage-banner').innerText(), /浏览器不允许本页面保存草稿/);
+  }
+  await p.close();
+});
+
+test('configured by the address: agency, type, region, year, storage namespace, read-only view', async () => {
+  const { server, url } = await serveDist();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const q = new URLSearchParams({ agency: '东里街道办事处', type: 'subdistrict', region: '河北省邢台市桥西区', year: '2020', ns: 'portal-a' });
+  await page.goto(`${url}?${q}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '东里街道办事处');
+  assert.equal(await page.getByRole('combobox', { name: '机关类型' }).inputValue(), 'subdistrict');
+  assert.equal(await page.getByRole('textbox', { name: '所在地区' }).inputValue(), '河北省邢台市桥西区');
+  assert.match(await page.locator('#year-hint').innerText(), /2019年版格式/);
+  await page.getByRole('textbox', { name: `${NEW} 自然人`, exact: true }).fill('5');
+  await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((k) => k.startsWith('portal-a:draft:')), keys.join());
+  assert.ok(!keys.some((k) => k.startsWith('nianbao:draft:')), 'another namespace is not touched');
+  // Another portal on the same origin does not see portal-a's draft.
+  await page.goto(`${url}?ns=portal-b`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '');
+  // Read-only: everything shows, nothing changes.
+  await page.goto(`${url}?ns=portal-a&readonly=1`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const cell = page.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
+  assert.equal(await cell.inputValue(), '5');
+  assert.equal(await cell.getAttribute('readonly'), '');
+  await cell.focus();
+  await page.keyboard.type('9');
+  assert.equal(await cell.inputValue(), '5');
+  assert.equal(await page.getByText('只读查看').count(), 1);
+  assert.equal(await page.getByRole('button', { name: '导入', exact: true }).isVisible(), false);
+  await context.close();
+  server.close();
+});

@@ -1,0 +1,155 @@
+//! The postMessage API for a portal that embeds the app in an iframe.
+//! Out: `ready`, `changed` (debounced: findings counts and save state),
+//! `exported` (the report's JSON). In: `load` (a JSON report, checked like any
+//! import) and `export`. Messages go only to, and are taken only from, the
+//! origins the page address allows; everything else is ignored.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
+use nianbao_core::json::{from_json, to_json};
+use nianbao_core::rules::counts;
+
+use crate::session::{SaveStatus, Session};
+use crate::state::{Editor, Notice};
+
+/// The `source` field of every message this app sends.
+pub const SOURCE: &str = "nianbao";
+/// `changed` waits for this pause.
+pub const CHANGED_AFTER_MS: u64 = 500;
+
+fn status_key(s: &SaveStatus) -> &'static str {
+    match s {
+        SaveStatus::Empty => "empty",
+        SaveStatus::Unsaved => "unsaved",
+        SaveStatus::Saving => "saving",
+        SaveStatus::Saved(_) => "saved",
+        SaveStatus::Failed(_) => "failed",
+        SaveStatus::Conflict => "conflict",
+        SaveStatus::InMemory => "in-memory",
+    }
+}
+
+/// Sends `json` (an object literal as text) to the parent, for each allowed origin.
+fn post(origins: &[String], json: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Ok(value) = js_sys::JSON::parse(json) else {
+        return;
+    };
+    for origin in origins {
+        let _ = parent.post_message(&value, origin);
+    }
+}
+
+fn envelope_message(kind: &str, report_json: &str) -> String {
+    format!(r#"{{"source":"{SOURCE}","type":"{kind}","report":{report_json}}}"#)
+}
+
+thread_local! {
+    /// The allowed origins, for `exported` after a user's download.
+    static ORIGINS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Wires the API up; does nothing without allowed origins.
+pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
+    if origins.is_empty() {
+        return;
+    }
+    ORIGINS.with(|o| *o.borrow_mut() = origins.clone());
+    let origins = StoredValue::new(origins);
+    let send = move |json: String| origins.with_value(|o| post(o, &json));
+
+    send(format!(
+        r#"{{"source":"{SOURCE}","type":"ready","version":"{}"}}"#,
+        env!("CARGO_PKG_VERSION")
+    ));
+
+    // `changed`, once things settle.
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let (errors, warnings) = editor.findings.with(|f| counts(f));
+        let status = status_key(&session.status.get());
+        editor.report.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(t) = timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        let json = format!(
+            r#"{{"source":"{SOURCE}","type":"changed","errors":{errors},"warnings":{warnings},"saveStatus":"{status}"}}"#
+        );
+        timer.set_value(
+            set_timeout_with_handle(
+                move || send(json),
+                std::time::Duration::from_millis(CHANGED_AFTER_MS),
+            )
+            .ok(),
+        );
+    });
+
+    let handle = window_event_listener(leptos::ev::message, move |ev| {
+        let allowed = origins.with_value(|o| o.iter().any(|x| *x == ev.origin()));
+        let from_parent = web_sys::window()
+            .and_then(|w| w.parent().ok().flatten())
+            .zip(ev.source())
+            .is_some_and(|(p, s)| JsValue::from(p) == JsValue::from(s));
+        if !allowed || !from_parent {
+            return;
+        }
+        let data = ev.data();
+        let kind = js_sys::Reflect::get(&data, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string());
+        match kind.as_deref() {
+            Some("export") => {
+                let json = editor.report.with_untracked(to_json);
+                send(envelope_message("exported", &json));
+            }
+            Some("load") => {
+                let report = js_sys::Reflect::get(&data, &"report".into())
+                    .ok()
+                    .and_then(|r| js_sys::JSON::stringify(&r).ok())
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default();
+                match from_json(&report) {
+                    Ok(r) => {
+                        session.replace_with(r);
+                        editor.notice.set(Some(Notice::Imported(
+                            "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。".into(),
+                        )));
+                        send(format!(r#"{{"source":"{SOURCE}","type":"loaded"}}"#));
+                    }
+                    Err(e) => {
+                        let why = serde_json_string(&e.to_string());
+                        send(format!(
+                            r#"{{"source":"{SOURCE}","type":"error","message":{why}}}"#
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A Rust string as a JSON string literal.
+fn serde_json_string(s: &str) -> String {
+    js_sys::JSON::stringify(&JsValue::from_str(s))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "\"\"".into())
+}
+
+/// Tells the portal about an export the user made.
+pub fn exported(report_json: &str) {
+    ORIGINS.with(|o| post(&o.borrow(), &envelope_message("exported", report_json)));
+}
