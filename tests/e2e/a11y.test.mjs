@@ -5,27 +5,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { launch, serveDist, ARTIFACTS, ROOT } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const NEW = '一、本年新收政府信息公开申请数量';
 
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serveDist());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = shared();
 
 async function open(options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const context = await s.browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(s.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { context, page, ed: new EditorPage(page) };
 }
@@ -72,12 +64,12 @@ test('axe finds 0 violations on every screen and state', async () => {
   await context.close();
 
   // Storage blocked: the in-memory banner.
-  const blocked = await browser.newContext();
+  const blocked = await s.browser.newContext();
   await blocked.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
   });
   const p2 = await blocked.newPage();
-  await p2.goto(url);
+  await p2.goto(s.url);
   await p2.locator('#storage-banner').waitFor();
   states['storage blocked'] = await axe(p2);
   await blocked.close();

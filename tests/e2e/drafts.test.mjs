@@ -4,28 +4,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, serveDist, openApp, ARTIFACTS } from './harness.mjs';
+import { openApp, ARTIFACTS, shared } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
 const NEW = '一、本年新收政府信息公开申请数量';
 const GRANTED = '三、本年度办理结果（一）予以公开';
 
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serveDist());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = shared();
 
 async function newPage(context) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(s.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { page, ed: new EditorPage(page), errors };
 }
@@ -42,7 +34,7 @@ async function typeReport(page, ed) {
 }
 
 test('Chinese text, numbers, a blank and a 0 come back exactly after a reload', async () => {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   const { page, ed, errors } = await newPage(context);
   assert.match(await status(page), /新草稿/);
   await typeReport(page, ed);
@@ -62,7 +54,7 @@ test('Chinese text, numbers, a blank and a 0 come back exactly after a reload', 
 });
 
 test('closing the page mid-typing loses at most the last second', async () => {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   const { page } = await newPage(context);
   await page.getByRole('textbox', { name: '总述' }).pressSequentially('刚输入的文字');
   // No wait for the autosave: close at once. Leaving saves first, so there
@@ -81,7 +73,7 @@ test('closing the page mid-typing loses at most the last second', async () => {
 });
 
 test('a full storage: the message shows, nothing typed is lost, the download works, leaving warns', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await s.browser.newContext({ acceptDownloads: true });
   const { page, ed } = await newPage(context);
   await ed.fill(`${NEW} 自然人`, '5');
   await saved(page);
@@ -125,7 +117,7 @@ test('a full storage: the message shows, nothing typed is lost, the download wor
 });
 
 test('a corrupt stored entry: the app starts, says so, keeps the raw entry and offers it', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await s.browser.newContext({ acceptDownloads: true });
   const raw = '{"schema":"nianbao.draft","schemaVersion":1,"name":"x","revision":3,"savedAt":1,"document":{"schema":"nianbao.report"';
   await context.addInitScript((raw) => {
     if (!sessionStorage.getItem('seeded')) {
@@ -149,7 +141,7 @@ test('a corrupt stored entry: the app starts, says so, keeps the raw entry and o
 });
 
 test('a draft from a newer version is left untouched and named', async () => {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   const newer = JSON.stringify({ schema: 'nianbao.draft', schemaVersion: 99, name: 'future', revision: 1, savedAt: 1, document: {} });
   await context.addInitScript((newer) => {
     if (!sessionStorage.getItem('seeded')) {
@@ -166,7 +158,7 @@ test('a draft from a newer version is left untouched and named', async () => {
 });
 
 test('storage that throws on access: in-memory mode with its message, and editing still works', async () => {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -186,7 +178,7 @@ test('storage that throws on access: in-memory mode with its message, and editin
 });
 
 test('two windows on one draft: no silent overwrite; the stale one can load the newer or save a copy', async () => {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   const a = await newPage(context);
   await a.ed.fill(`${NEW} 自然人`, '1');
   await saved(a.page);
@@ -223,7 +215,7 @@ test('two windows on one draft: no silent overwrite; the stale one can load the 
 });
 
 test('named drafts: new, rename, duplicate, open, delete with undo; the last one opens at start', async () => {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   const { page, ed, errors } = await newPage(context);
   await page.getByRole('textbox', { name: '机关名称' }).fill('甲局');
   await saved(page);

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, serveDist, openApp, ARTIFACTS } from './harness.mjs';
+import { openApp, ARTIFACTS, shared } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -15,19 +15,11 @@ const RESULT_TOTAL = '三、本年度办理结果（七）总计';
 const FORWARD = '四、结转下年度继续办理';
 const ORG = (c) => `法人或其他组织 ${c}`;
 
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serveDist());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = shared();
 
 async function open() {
-  const app = await openApp(browser, url);
-  await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const app = await openApp(s.browser, s.url);
+  await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.url).origin });
   return { ...app, ed: new EditorPage(app.page) };
 }
 

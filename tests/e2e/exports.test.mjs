@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { launch, serveDist, ARTIFACTS, ROOT } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -16,22 +16,14 @@ const CARRIED = '二、上年结转政府信息公开申请数量';
 const GRANTED = '三、本年度办理结果（一）予以公开';
 const FORWARD = '四、结转下年度继续办理';
 
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serveDist());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = shared();
 
 async function fresh() {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await s.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(s.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { context, page, ed: new EditorPage(page), errors };
 }

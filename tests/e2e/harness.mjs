@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end suite: Debian's Chromium through
 // playwright-core, and the release dist/ served on 127.0.0.1.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -45,4 +46,21 @@ export async function openApp(browser, url) {
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { context, page, errors };
+}
+
+/**
+ * One browser and one server of the release dist/ for a test file:
+ * `const s = shared();` then `s.browser`, `s.url` inside tests.
+ */
+export function shared() {
+  const s = {};
+  before(async () => {
+    s.browser = await launch();
+    ({ server: s.server, url: s.url } = await serveDist());
+  });
+  after(async () => {
+    await s.browser?.close();
+    s.server?.close();
+  });
+  return s;
 }
