@@ -4,7 +4,7 @@
 
 use crate::json::DecodeError;
 use crate::report::Report;
-use crate::template::{TableId, TemplateId};
+use crate::template::{TableId, TemplateId, T2_F2019_COUNTED};
 
 /// Fills what last year's report determines; returns what was filled, in words.
 pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, DecodeError> {
@@ -39,13 +39,7 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
     }
     if report.template_id() == TemplateId::F2019 && last.template_id() == TemplateId::F2019 {
         let t2 = TableId::Proactive;
-        for row in [
-            "licensing",
-            "otherServices",
-            "penalty",
-            "coercion",
-            "adminFees",
-        ] {
+        for row in T2_F2019_COUNTED {
             if let (Some(prev), Some(delta)) = (
                 last.value(t2, row, "prevCount"),
                 last.value(t2, row, "delta"),

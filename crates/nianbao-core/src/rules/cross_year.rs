@@ -2,7 +2,7 @@
 
 use super::{cell_place, terms, Finding, RuleId, Sides};
 use crate::report::{Field, Report};
-use crate::template::{CellId, TableId, TemplateId};
+use crate::template::{CellId, TableId, TemplateId, T2_F2019_COUNTED};
 
 /// Y6: report years ≤ 2020 use F2019, later years F2021.
 pub(super) fn check_template(report: &Report, out: &mut Vec<Finding>) {
@@ -135,13 +135,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
         }
         // Y3: this year's 上一年项目数量 = last year's + last year's 本年增/减.
         (TemplateId::F2019, TemplateId::F2019) => {
-            for row in [
-                "licensing",
-                "otherServices",
-                "penalty",
-                "coercion",
-                "adminFees",
-            ] {
+            for row in T2_F2019_COUNTED {
                 let Some(cell) = template.cell(t2, row, "prevCount") else {
                     continue;
                 };

@@ -14,7 +14,7 @@ use crate::rules::RuleId;
 use crate::section::Section;
 
 pub use decl::{Block, Layout, LeafRole, Node};
-pub use tables::T3_CORNER;
+pub use tables::{T2_F2019_COUNTED, T3_CORNER};
 
 /// An official format version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -54,6 +54,15 @@ const PREV_DELTA_DECISIONS: &[Node] = &[
     leaf("decisions", "处理决定数量"),
 ];
 
+/// F2019 表二 rows with 上一年项目数量 and 本年增/减 (carried over and checked by Y3).
+pub const T2_F2019_COUNTED: [&str; 5] = [
+    "licensing",
+    "otherServices",
+    "penalty",
+    "coercion",
+    "adminFees",
+];
+
 pub const T2_F2019: Layout = Layout::Blocks {
     width: 4,
     head_label: "信息内容",
