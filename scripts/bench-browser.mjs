@@ -30,13 +30,18 @@ const draft = JSON.stringify({ schema: 'nianbao.draft', schemaVersion: 1, name: 
 const { server, url } = await serveStatic({ root: DIST });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 
-// The exported HTML of the same report, taken from the app itself.
-async function exportedHtml() {
-  const context = await browser.newContext({ acceptDownloads: true });
-  await context.addInitScript((d) => {
+/** Stores the filled report as the draft the app opens. */
+function seedDraft(context) {
+  return context.addInitScript((d) => {
     localStorage.setItem('nianbao:draft:bench', d);
     localStorage.setItem('nianbao:last', 'bench');
   }, draft);
+}
+
+// The exported HTML of the same report, taken from the app itself.
+async function exportedHtml() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await seedDraft(context);
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -55,10 +60,7 @@ const baseline = await serveStatic({ root: staticDir });
 async function firstFullRender(target, seed) {
   const context = await browser.newContext();
   if (seed) {
-    await context.addInitScript((d) => {
-      localStorage.setItem('nianbao:draft:bench', d);
-      localStorage.setItem('nianbao:last', 'bench');
-    }, draft);
+    await seedDraft(context);
   }
   await context.addInitScript(() => {
     const done = () => {
@@ -91,10 +93,7 @@ async function firstFullRender(target, seed) {
 async function typing(target, seed, selector) {
   const context = await browser.newContext();
   if (seed) {
-    await context.addInitScript((d) => {
-      localStorage.setItem('nianbao:draft:bench', d);
-      localStorage.setItem('nianbao:last', 'bench');
-    }, draft);
+    await seedDraft(context);
   }
   const page = await context.newPage();
   await page.goto(target);

@@ -295,14 +295,13 @@ impl Session {
             let newer = ev
                 .new_value()
                 .and_then(|v| Draft::from_json(&v).ok())
-                .filter(|d| d.revision > this.base_revision.get_value());
-            if let Some(d) = newer {
+                .is_some_and(|d| d.revision > this.base_revision.get_value());
+            if newer {
                 if this.dirty() {
                     this.status.set(SaveStatus::Conflict);
                 } else {
                     let id = this.id.get_untracked();
                     this.load(&id);
-                    let _ = d;
                 }
             }
         });

@@ -279,6 +279,7 @@ impl Editor {
             Ok(plan) => {
                 let auto = self.auto_totals.get_untracked();
                 let cells = plan.len();
+                let pasted: Vec<CellId> = plan.iter().map(|(c, _)| *c).collect();
                 self.edit(None, |r| {
                     for (cell, value) in plan {
                         // Filled totals come from their parts anyway.
@@ -288,19 +289,11 @@ impl Editor {
                         }
                     }
                 });
-                self.seen
-                    .update(|s| s.cells.extend(self.plan_cells(start, &block)));
+                self.seen.update(|s| s.cells.extend(pasted));
                 self.notice.set(Some(Notice::Pasted { cells }));
             }
             Err(errors) => self.notice.set(Some(Notice::PasteRefused(errors))),
         }
-    }
-
-    fn plan_cells(&self, start: CellId, block: &[Vec<String>]) -> Vec<CellId> {
-        let template = self.template.get_untracked().get();
-        plan_paste(template, start, block)
-            .map(|p| p.into_iter().map(|(c, _)| c).collect())
-            .unwrap_or_default()
     }
 
     /// Changes the report year; crossing 2020/2021 converts the report.
