@@ -6,3 +6,13 @@ export CHROMIUM=/usr/bin/chromium
 # chromedriver leaves browser profiles in TMPDIR: keep them under target/.
 mkdir -p "$PWD/target/tmp"
 export TMPDIR="$PWD/target/tmp"
+
+# The release wasm must run on Chromium 90 (信创 browsers). The precompiled std has
+# reference types on (Rust ≥ 1.82), so std is rebuilt from rust-src with only the
+# features Chromium 90 has; RUSTC_BOOTSTRAP lets the pinned stable cargo do that.
+# scripts/build.sh applies these to the release build only; see ARCHITECTURE.md.
+baseline_env() {
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory,+multivalue"
+}

@@ -4,6 +4,7 @@
 # Reaches only crates.io, npm and Debian's package archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/env.sh
 
 TRUNK_VERSION=0.21.14
 SUDO=""
@@ -34,6 +35,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles std from source for the Chromium 90 baseline.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "rustup component add rust-src"
+  rustup component add rust-src
+fi
+
 # 3. Trunk and wasm-bindgen-cli at the pinned versions.
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   step "cargo install trunk $TRUNK_VERSION (about 9 minutes, once per machine)"
@@ -52,6 +59,8 @@ fi
 
 # 4. Crates and npm packages (wasm-opt from npm binaryen, playwright-core).
 cargo fetch --locked --quiet
+# std's own dependencies, for the build-std release (scripts/env.sh: baseline_env).
+(baseline_env && cargo fetch --locked --quiet --target wasm32-unknown-unknown)
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"

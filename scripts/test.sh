@@ -21,16 +21,16 @@ cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnin
 step "the core stays pure (no web crate in its dependency tree)"
 scripts/check-core-deps.sh
 
-step "tier 1: native tests of the core"
-cargo test -p nianbao-core --locked 2>&1 | tee "$LOGS/core.log"
+step "tier 1: native tests of the core and of the wasm feature-set checker"
+cargo test -p nianbao-core -p wasm-baseline --locked 2>&1 | tee "$LOGS/core.log"
 
 step "tier 2: component tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown --locked 2>&1 | tee "$LOGS/wasm.log"
 
-step "tier 3: end to end against the release dist/"
+step "tier 3: end to end against the release dist/ (the build checks the Chromium 90 baseline)"
 scripts/build.sh
 # A test that leaves a server open must not hang CI: force the exit, bound each test.
-node --test --test-force-exit --test-timeout=180000 --test-reporter=spec tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
+node --test --test-force-exit --test-timeout=180000 --test-reporter=spec tests/tools/ tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
 
 # Sum the runners' own counts per tier; any failure above has already stopped us.
 cargo_counts() { grep -E '^test result:' "$1" | awk '{p+=$4; f+=$6} END {print p+0, f+0}'; }
@@ -39,7 +39,7 @@ read -r c_pass c_fail < <(cargo_counts "$LOGS/core.log")
 read -r w_pass w_fail < <(cargo_counts "$LOGS/wasm.log")
 read -r e_pass e_fail < <(node_counts "$LOGS/e2e.log")
 step "summary"
-printf 'native core:  %4d passed, %d failed\n' "$c_pass" "$c_fail"
+printf 'native:       %4d passed, %d failed\n' "$c_pass" "$c_fail"
 printf 'browser unit: %4d passed, %d failed\n' "$w_pass" "$w_fail"
 printf 'end to end:   %4d passed, %d failed\n' "$e_pass" "$e_fail"
 total_pass=$((c_pass + w_pass + e_pass))

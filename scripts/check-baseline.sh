@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Fails unless the built app in DIR (default dist/) runs on Chromium 90: the wasm
+# validates with only that engine's WebAssembly features, and the JavaScript uses
+# only syntax and APIs it has (MDN browser-compat-data).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+dir=${1:-dist}
+cargo run --quiet --locked --release -p wasm-baseline -- "$dir"/*.wasm
+node scripts/js-baseline.mjs "$dir"
