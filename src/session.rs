@@ -45,6 +45,20 @@ pub struct DraftRow {
     pub problem: Option<String>,
 }
 
+/// The list row of a readable draft.
+fn row_of(id: String, d: &Draft) -> DraftRow {
+    let (errors, warnings) = counts(&validate(&d.report, &Context::default()));
+    DraftRow {
+        name: d.display_name(),
+        year: Some(d.report.year),
+        saved_at: Some(d.saved_at_ms),
+        errors,
+        warnings,
+        problem: None,
+        id,
+    }
+}
+
 /// The parts of a draft that are saved.
 type Saved = (String, Report, Option<Report>);
 
@@ -120,18 +134,7 @@ impl Session {
             st.list()
                 .into_iter()
                 .map(|s| match s.entry {
-                    Entry::Ok(d) => {
-                        let (errors, warnings) = counts(&validate(&d.report, &Context::default()));
-                        DraftRow {
-                            name: d.display_name(),
-                            year: Some(d.report.year),
-                            saved_at: Some(d.saved_at_ms),
-                            errors,
-                            warnings,
-                            problem: None,
-                            id: s.id,
-                        }
-                    }
+                    Entry::Ok(d) => row_of(s.id, &d),
                     Entry::Newer { .. } => DraftRow {
                         name: "由更新版本保存的草稿".into(),
                         year: None,
@@ -231,7 +234,13 @@ impl Session {
                 self.saved.set_value(Some((name, report, previous)));
                 self.store.with_value(|st| st.set_last(&id));
                 self.status.set(SaveStatus::Saved(draft.saved_at_ms));
-                self.refresh();
+                // Only this draft changed: re-reading every stored draft at each
+                // autosave made typing stall once a few drafts were kept.
+                let row = row_of(id, &draft);
+                self.rows.update(|rows| {
+                    rows.retain(|r| r.id != row.id);
+                    rows.insert(0, row);
+                });
             }
             Err(e) => self.status.set(SaveStatus::Failed(e)),
         }
