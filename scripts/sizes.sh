@@ -7,15 +7,15 @@ shopt -s nullglob
 dir=${1:-dist}
 files=("$dir"/*.wasm "$dir"/*.js)
 [ ${#files[@]} -gt 0 ] || { echo "$dir/ has no wasm or js: run scripts/build.sh first" >&2; exit 1; }
-printf '| %-6s | %11s | %11s | %11s |\n' file raw gzip brotli
-printf '|--------|------------:|------------:|------------:|\n'
-row() { awk -v n="$1" -v r="$2" -v g="$3" -v b="$4" 'BEGIN { printf "| %-6s | %8.1f KB | %8.1f KB | %8.1f KB |\n", n, r/1000, g/1000, b/1000 }'; }
+printf '| %-16s | %11s | %11s | %11s |\n' file raw gzip brotli
+printf '|------------------|------------:|------------:|------------:|\n'
+row() { awk -v n="$1" -v r="$2" -v g="$3" -v b="$4" 'BEGIN { printf "| %-16s | %8.1f KB | %8.1f KB | %8.1f KB |\n", n, r/1000, g/1000, b/1000 }'; }
 tr=0; tg=0; tb=0
 for f in "${files[@]}"; do
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)
   tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br))
-  row "${f##*.}" "$raw" "$gz" "$br"
+  row "${f##*/}" "$raw" "$gz" "$br"
 done
 row total "$tr" "$tg" "$tb"
