@@ -43,18 +43,28 @@ thread_local! {
         leptos::web_sys::css::supports_with_value("field-sizing", "content").unwrap_or(false);
 }
 
-/// Grows a text area to its content where the browser does not.
+/// Sets text areas to the height of their content. Writes, then reads, then
+/// writes: all the reads share one layout.
+fn fit_now(areas: &[HtmlElement]) {
+    for el in areas {
+        let _ = HtmlElement::style(el).set_property("height", "auto");
+    }
+    let heights: Vec<i32> = areas.iter().map(|el| el.scroll_height()).collect();
+    for (el, h) in areas.iter().zip(heights) {
+        let _ = HtmlElement::style(el).set_property("height", &format!("{}px", h + 2));
+    }
+}
+
+/// Grows a text area to its content now, where the browser does not.
 fn fit(el: &HtmlElement) {
     if !SIZES_ITSELF.with(|s| *s) && el.dyn_ref::<HtmlTextAreaElement>().is_some() {
-        let style = HtmlElement::style(el);
-        let _ = style.set_property("height", "auto");
-        let _ = style.set_property("height", &format!("{}px", el.scroll_height() + 2));
+        fit_now(std::slice::from_ref(el));
     }
 }
 
 thread_local! {
     /// Text areas to fit at the next frame, all at once: one forced layout for all
-    /// of them instead of one each (a filled report opened: about 110 ms less).
+    /// of them instead of one each (16 on opening a filled report).
     static FIT_SOON: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -68,17 +78,7 @@ fn fit_soon(el: HtmlElement) {
         pending.len() == 1
     });
     if first {
-        request_animation_frame(|| {
-            let pending = FIT_SOON.take();
-            // Writes, then reads, then writes: the reads share one layout.
-            for el in &pending {
-                let _ = HtmlElement::style(el).set_property("height", "auto");
-            }
-            let heights: Vec<i32> = pending.iter().map(|el| el.scroll_height()).collect();
-            for (el, h) in pending.iter().zip(heights) {
-                let _ = HtmlElement::style(el).set_property("height", &format!("{}px", h + 2));
-            }
-        });
+        request_animation_frame(|| fit_now(&FIT_SOON.take()));
     }
 }
 
