@@ -34,9 +34,7 @@ impl MoneyUnit {
 /// Money values are stored scaled by this, whatever the unit.
 pub const MONEY_SCALE: i64 = 10_000;
 
-/// Largest money value (scaled): 15 significant digits, so every value
-/// survives a JSON number (an f64) exactly.
-pub const MAX_MONEY: i64 = 999_999_999_999_999;
+pub use crate::limits::{MAX_COUNT, MAX_MONEY};
 
 /// What a data cell holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,8 +84,8 @@ pub enum CellError {
     },
     /// Thousands separators in the wrong places, e.g. 12,34.
     BadGrouping { input: String },
-    /// Beyond what can be stored.
-    TooLarge { input: String },
+    /// Beyond the limits of spec §8.10; `max` names the limit.
+    TooLarge { input: String, max: String },
     /// Spaces inside a number: probably two numbers in one cell.
     InnerSpace { input: String },
     /// The cell takes no value.
@@ -124,7 +122,9 @@ impl fmt::Display for CellError {
                 f,
                 "“{input}”的千位分隔符位置不对。请去掉逗号，或每三位数字加一个逗号，例如 1,234。"
             ),
-            CellError::TooLarge { input } => write!(f, "“{input}”太大，超出了可以记录的范围。"),
+            CellError::TooLarge { input, max } => {
+                write!(f, "“{input}”超出了上限：这一格最多填写 {max}。")
+            }
             CellError::InnerSpace { input } => {
                 write!(f, "“{input}”中间有空格。一格只能填一个数字，请删除空格。")
             }
@@ -134,6 +134,22 @@ impl fmt::Display for CellError {
 }
 
 impl std::error::Error for CellError {}
+
+impl CellError {
+    /// `input` is beyond the largest value of a cell of `kind` (spec §8.10).
+    pub fn too_large(input: String, kind: CellKind) -> CellError {
+        let max = match kind {
+            CellKind::Money(u) => format!(
+                "{}.{} {}",
+                crate::limits::grouped(MAX_MONEY / MONEY_SCALE),
+                "9".repeat(u.decimals() as usize),
+                u.label()
+            ),
+            _ => crate::limits::grouped(MAX_COUNT),
+        };
+        CellError::TooLarge { input, max }
+    }
+}
 
 /// Half- and full-width forms folded to one.
 fn fold(c: char) -> char {
@@ -250,7 +266,7 @@ pub fn parse_cell(input: &str, kind: CellKind) -> Result<Option<i64>, CellError>
         int_part.to_owned()
     };
 
-    let too_large = || CellError::TooLarge { input: owned() };
+    let too_large = || CellError::too_large(owned(), kind);
     let whole: i64 = if int_digits.is_empty() {
         0
     } else {
@@ -281,6 +297,9 @@ pub fn parse_cell(input: &str, kind: CellKind) -> Result<Option<i64>, CellError>
         _ => {
             if frac_part.chars().any(|c| c != '0') {
                 return Err(CellError::NotWhole { input: owned() });
+            }
+            if whole > MAX_COUNT {
+                return Err(too_large());
             }
             whole
         }

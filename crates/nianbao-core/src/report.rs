@@ -109,7 +109,11 @@ impl Date {
                 .then(|| s.parse().ok())
                 .flatten()
         };
-        Date::new(num(y)? as i32, num(m)? as u8, num(d)? as u8)
+        Date::new(
+            i32::try_from(num(y)?).ok()?,
+            u8::try_from(num(m)?).ok()?,
+            u8::try_from(num(d)?).ok()?,
+        )
     }
 
     /// ISO form, as stored in JSON: `2025-01-20`.
@@ -422,6 +426,56 @@ impl Report {
         };
         *slot = text;
         true
+    }
+
+    /// Every text of the report with how a person names it (part titles too).
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut out = vec![
+            (Field::AgencyName.label(), self.agency.name.as_str()),
+            (Field::Region.label(), self.agency.region.as_str()),
+            (Field::OverviewText.label(), self.overview.text.as_str()),
+        ];
+        for a in Aspect::ALL {
+            out.push((
+                Field::Aspect(a).label(),
+                self.overview.aspects[a.index()].as_str(),
+            ));
+        }
+        for (i, p) in self.overview.parts.iter().enumerate() {
+            out.push((
+                format!("{}的标题", Field::Part(i).label()),
+                p.title.as_str(),
+            ));
+            out.push((Field::Part(i).label(), p.text.as_str()));
+        }
+        out.push((Field::Problems.label(), self.problems.as_str()));
+        out.push((Field::OtherText.label(), self.other.text.as_str()));
+        out
+    }
+
+    /// What breaks the limits of spec §8.10 outside the cells, said for a person.
+    pub fn over_limits(&self) -> Option<String> {
+        use crate::limits::{text_len, MAX_PARTS, MAX_TEXT_CHARS};
+        if self.overview.parts.len() > MAX_PARTS {
+            return Some(format!(
+                "总体情况有 {} 个小标题，最多 {MAX_PARTS} 个。",
+                self.overview.parts.len()
+            ));
+        }
+        self.texts().into_iter().find_map(|(label, text)| {
+            let n = text_len(text);
+            (n > MAX_TEXT_CHARS).then(|| {
+                format!(
+                    "“{label}”有 {n} 个字符，超过了一项文字最多 {MAX_TEXT_CHARS} 个字符的上限。"
+                )
+            })
+        })
+    }
+
+    /// Roughly how many bytes the report holds (for bounding undo memory).
+    pub fn weight(&self) -> usize {
+        let text: usize = self.texts().iter().map(|(_, t)| t.len()).sum();
+        text + self.cells.len() * 16 + 256
     }
 
     /// Whether a field holds nothing yet.

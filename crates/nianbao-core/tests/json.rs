@@ -117,7 +117,7 @@ fn bad_documents_are_refused_with_a_plain_reason() {
             "嵌套过深",
         ),
         (
-            " ".repeat(6 * 1024 * 1024),
+            " ".repeat(nianbao_core::limits::MAX_BYTES + 1),
             |e| matches!(e, DecodeError::TooLarge { .. }),
             "文件太大",
         ),
@@ -174,12 +174,12 @@ fn bad_documents_are_refused_with_a_plain_reason() {
         (
             with("/report/table2/adminFees/amount", json!(1e300)),
             |e| matches!(e, DecodeError::BadValue { .. }),
-            "太大",
+            "超出了上限",
         ),
         (
             with("/report/table3/granted/natural", json!(1e30)),
             |e| matches!(e, DecodeError::BadValue { .. }),
-            "太大",
+            "超出了上限",
         ),
         (
             with("/report/table3/bogus", json!({"natural": 1})),
@@ -237,4 +237,68 @@ proptest! {
             let _ = validate(&report, &Context { stage, previous: Some(&previous) });
         }
     }
+}
+
+/// E4: the largest texts the app lets anyone type still make a draft, a JSON
+/// file and an HTML export that every reader takes back.
+#[test]
+fn e4_a_report_with_every_text_full_round_trips_as_draft_json_and_html() {
+    use nianbao_core::json::Draft;
+    use nianbao_core::limits::{MAX_BYTES, MAX_TEXT_CHARS};
+    use nianbao_core::render::{import, render_html};
+    for fill in ["字", "<", "\u{1}"] {
+        let text = fill.repeat(MAX_TEXT_CHARS);
+        let mut r = nianbao_core::Report::new(2024);
+        r.agency.name = text.clone();
+        r.agency.region = text.clone();
+        r.overview.text = text.clone();
+        r.overview.aspects = std::array::from_fn(|_| text.clone());
+        r.problems = text.clone();
+        r.other.text = text.clone();
+        assert_eq!(r.over_limits(), None);
+        let draft = Draft {
+            name: String::new(),
+            revision: 1,
+            saved_at_ms: 0.0,
+            report: r.clone(),
+            previous: Some(r.clone()),
+            unparsed: Default::default(),
+        };
+        let stored = draft.to_json();
+        assert!(
+            stored.len() <= MAX_BYTES,
+            "draft of {fill:?}: {} bytes",
+            stored.len()
+        );
+        assert_eq!(Draft::from_json(&stored).unwrap().report, r);
+        let json = nianbao_core::json::to_json(&r);
+        assert!(json.len() <= MAX_BYTES);
+        assert_eq!(import(&json).unwrap(), r);
+        let html = render_html(&r);
+        assert!(
+            html.len() <= MAX_BYTES,
+            "html of {fill:?}: {} bytes",
+            html.len()
+        );
+        assert_eq!(import(&html).unwrap(), r);
+    }
+}
+
+/// E4/E5: what is over the limits is refused where it enters, naming the limit.
+#[test]
+fn e5_values_and_texts_over_the_limits_are_refused_with_the_limit_named() {
+    use nianbao_core::limits::MAX_TEXT_CHARS;
+    let base = nianbao_core::json::to_json(&nianbao_core::Report::new(2024));
+    let mut doc: serde_json::Value = serde_json::from_str(&base).unwrap();
+    doc["report"]["table3"]["newReceived"]["natural"] = serde_json::json!(-9223372036854775807i64);
+    let e = nianbao_core::json::from_json(&doc.to_string()).unwrap_err();
+    assert!(e.to_string().contains("99,999,999"), "{e}");
+    let mut doc: serde_json::Value = serde_json::from_str(&base).unwrap();
+    doc["report"]["problems"] = serde_json::json!("长".repeat(MAX_TEXT_CHARS + 1));
+    let e = nianbao_core::json::from_json(&doc.to_string()).unwrap_err();
+    assert!(
+        e.to_string().contains("五、存在的主要问题及改进情况"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("200000"), "{e}");
 }

@@ -215,3 +215,33 @@ fn last_years_report_fills_carried_over_and_checks_the_years() {
         Some(9)
     );
 }
+
+/// Strict reading: an export whose visible tables were edited by hand is
+/// shown cell by cell; an untouched one agrees with itself.
+#[test]
+fn edited_visible_tables_are_found_cell_by_cell() {
+    use nianbao_core::render::disagreements;
+    for name in ["base-f2021.json", "base-f2019.json"] {
+        let r = fixture(name);
+        let html = render_html(&r);
+        assert_eq!(disagreements(&html, &r), vec![], "{name}");
+    }
+    let r = fixture("base-f2021.json");
+    let html = render_html(&r);
+    let id = r#"id="table3-newReceived-natural">"#;
+    let at = html.find(id).unwrap() + id.len();
+    let end = at + html[at..].find("</td>").unwrap();
+    let edited = format!("{}999{}", &html[..at], &html[end..]);
+    let read = import(&edited).unwrap();
+    let found = disagreements(&edited, &read);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let shown = r
+        .value(TableId::Requests, "newReceived", "natural")
+        .unwrap();
+    assert_eq!(
+        found[0].message(),
+        format!(
+            "表三“一、本年新收政府信息公开申请数量 自然人”：表格中显示 999，嵌入的数据为 {shown}"
+        )
+    );
+}

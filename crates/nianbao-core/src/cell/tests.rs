@@ -141,6 +141,7 @@ fn errors_name_what_is_wrong() {
             CellKind::Count,
             TooLarge {
                 input: "99999999999999999999".into(),
+                max: "99,999,999".into(),
             },
         ),
         (
@@ -148,6 +149,7 @@ fn errors_name_what_is_wrong() {
             WAN,
             TooLarge {
                 input: "922337203685477.5808".into(),
+                max: "99,999,999.9999 万元".into(),
             },
         ),
         ("3", CellKind::NotApplicable, NotApplicable),

@@ -1,6 +1,8 @@
 //! Undo and redo over whole-document snapshots. Edits to the same field in
 //! quick succession merge into one step, so undo does not go keystroke by
-//! keystroke; a pasted block is always a step of its own.
+//! keystroke; a pasted block is always a step of its own. The steps kept
+//! are bounded by count and by bytes: a few-megabyte report must not keep
+//! hundreds of copies of itself.
 
 /// Snapshots before each step, and after each undone one.
 #[derive(Clone, Debug)]
@@ -10,18 +12,71 @@ pub struct History<T> {
     /// The field and time (ms) of the last recorded edit, for merging.
     last: Option<(String, f64)>,
     limit: usize,
+    /// Bytes the kept snapshots may weigh together (at least one step is kept).
+    max_bytes: usize,
+    bytes: usize,
+    weigh: fn(&T) -> usize,
 }
 
 /// Edits to one field closer together than this merge into one step.
 pub const MERGE_MS: f64 = 1000.0;
 
 impl<T: Clone> History<T> {
+    /// At most `limit` steps, whatever they weigh.
     pub fn new(limit: usize) -> Self {
+        Self::with_budget(limit, usize::MAX, |_| 0)
+    }
+
+    /// At most `limit` steps weighing `max_bytes` together, as `weigh` counts.
+    pub fn with_budget(limit: usize, max_bytes: usize, weigh: fn(&T) -> usize) -> Self {
         History {
             past: Vec::new(),
             future: Vec::new(),
             last: None,
             limit,
+            max_bytes,
+            bytes: 0,
+            weigh,
+        }
+    }
+
+    /// Bytes the kept snapshots weigh.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Steps that can be undone.
+    pub fn depth(&self) -> usize {
+        self.past.len()
+    }
+
+    fn push_past(&mut self, t: T) {
+        self.bytes += (self.weigh)(&t);
+        self.past.push(t);
+    }
+
+    fn push_future(&mut self, t: T) {
+        self.bytes += (self.weigh)(&t);
+        self.future.push(t);
+    }
+
+    fn take(&mut self, t: &T) {
+        self.bytes = self.bytes.saturating_sub((self.weigh)(t));
+    }
+
+    /// Forgets the oldest steps (redo steps farthest away first) past the bounds.
+    fn trim(&mut self) {
+        while self.past.len() > self.limit {
+            let t = self.past.remove(0);
+            self.take(&t);
+        }
+        while self.bytes > self.max_bytes && self.future.len() > 1 {
+            let t = self.future.remove(0);
+            self.take(&t);
+        }
+        while self.bytes > self.max_bytes && self.past.len() > 1 {
+            let t = self.past.remove(0);
+            self.take(&t);
         }
     }
 
@@ -39,27 +94,31 @@ impl<T: Clone> History<T> {
                 last.1 = now_ms;
             }
         } else {
-            self.past.push(before.clone());
-            if self.past.len() > self.limit {
-                self.past.remove(0);
-            }
+            self.push_past(before.clone());
         }
-        self.future.clear();
+        for t in std::mem::take(&mut self.future) {
+            self.take(&t);
+        }
+        self.trim();
     }
 
     /// The state to go back to, given the current one.
     pub fn undo(&mut self, current: &T) -> Option<T> {
         let prev = self.past.pop()?;
-        self.future.push(current.clone());
+        self.take(&prev);
+        self.push_future(current.clone());
         self.last = None;
+        self.trim();
         Some(prev)
     }
 
     /// The state to go forward to, given the current one.
     pub fn redo(&mut self, current: &T) -> Option<T> {
         let next = self.future.pop()?;
-        self.past.push(current.clone());
+        self.take(&next);
+        self.push_past(current.clone());
         self.last = None;
+        self.trim();
         Some(next)
     }
 
@@ -124,5 +183,28 @@ mod tests {
         assert_eq!(h.undo(&5), Some(4));
         assert_eq!(h.undo(&4), Some(3));
         assert_eq!(h.undo(&3), None);
+    }
+
+    #[test]
+    fn e11_big_documents_keep_fewer_steps_within_the_byte_budget() {
+        // 200 steps of a 4 MB document would hold 800 MB; the budget holds 32 MB.
+        let mut h: History<String> = History::with_budget(200, 32 << 20, String::len);
+        let mut doc = "字".repeat((4 << 20) / 3);
+        for i in 0..200 {
+            h.record(&doc, None, f64::from(i));
+            doc.push('a');
+        }
+        assert!(h.bytes() <= 32 << 20, "{} bytes kept", h.bytes());
+        assert!(h.depth() >= 7, "still several steps: {}", h.depth());
+        let kept = h.depth();
+        for _ in 0..kept {
+            doc = h.undo(&doc).unwrap();
+            assert!(h.bytes() <= 32 << 20);
+        }
+        assert!(h.undo(&doc).is_none());
+        // One step is always kept, however big.
+        let mut one: History<String> = History::with_budget(200, 10, String::len);
+        one.record(&"x".repeat(100), None, 0.0);
+        assert!(one.can_undo());
     }
 }

@@ -2,6 +2,7 @@
 //! spreadsheet, undo history, and which findings to show before a full check.
 
 mod history;
+pub mod journal;
 mod nav;
 mod paste;
 mod visible;

@@ -41,6 +41,9 @@ pub struct PasteError {
     pub message: String,
 }
 
+/// A refused paste names at most this many problems, then counts the rest.
+pub const MAX_PASTE_ERRORS: usize = 20;
+
 /// What a paste would write: every target cell with its new value.
 pub type PastePlan = Vec<(CellId, Option<i64>)>;
 
@@ -54,6 +57,7 @@ pub fn plan_paste(
 ) -> Result<PastePlan, Vec<PasteError>> {
     let mut plan = Vec::new();
     let mut errors = Vec::new();
+    let mut unlisted = 0usize;
     let mut row_start = Some(start);
     for (i, values) in block.iter().enumerate() {
         let mut target = row_start;
@@ -64,6 +68,16 @@ pub fn plan_paste(
                 cell,
                 message,
             };
+            // Past the listed ones, only count: a huge paste must answer at once.
+            if errors.len() >= MAX_PASTE_ERRORS {
+                let bad = match target {
+                    None => !text.is_empty(),
+                    Some(cell) => parse_cell(text, template.def(cell).kind).is_err(),
+                };
+                unlisted += usize::from(bad);
+                target = target.and_then(|c| template.neighbor(c, Dir::Right));
+                continue;
+            }
             match target {
                 None if text.is_empty() => {}
                 None => errors.push(at(
@@ -88,6 +102,17 @@ pub fn plan_paste(
             target = target.and_then(|c| template.neighbor(c, Dir::Right));
         }
         row_start = row_start.and_then(|c| template.neighbor(c, Dir::Down));
+    }
+    if unlisted > 0 {
+        errors.push(PasteError {
+            row: 0,
+            col: 0,
+            cell: None,
+            message: format!(
+                "另有 {unlisted} 处问题没有逐一列出（粘贴的内容共 {} 行）。",
+                block.len()
+            ),
+        });
     }
     if errors.is_empty() {
         Ok(plan)
@@ -151,5 +176,19 @@ mod tests {
         assert!(messages[0].contains("第 1 行第 3 个值“3”超出了表格的范围"));
         assert!(messages[1].contains("第 2 行第 1 个值“abc”"));
         assert!(messages[2].contains("第 2 行第 2 个值“4”超出"));
+    }
+
+    #[test]
+    fn e9_a_huge_refused_paste_lists_twenty_problems_and_counts_the_rest() {
+        let t = TemplateId::F2021.get();
+        let start = t.cell(TableId::Requests, "newReceived", "natural").unwrap();
+        let text = "7\tx\n".repeat(10_000);
+        let errors = plan_paste(t, start, &parse_block(&text)).unwrap_err();
+        assert_eq!(errors.len(), MAX_PASTE_ERRORS + 1);
+        let last = &errors.last().unwrap().message;
+        // 25 rows fit: each has one bad "x"; the other 9,975 rows have two values outside.
+        let expected = 25 + 9_975 * 2 - MAX_PASTE_ERRORS;
+        assert!(last.contains(&format!("另有 {expected} 处问题")), "{last}");
+        assert!(last.contains("共 10000 行"), "{last}");
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{from_value, to_envelope, DecodeError, Envelope, MAX_BYTES};
+use crate::edit::journal::{prune, Unparsed};
 use crate::report::Report;
 
 /// The `schema` value of a stored draft.
@@ -25,6 +26,8 @@ pub struct Draft {
     pub report: Report,
     /// Last year's report, when the user imported it for the cross-year checks.
     pub previous: Option<Report>,
+    /// Text typed into cells that did not parse, kept as typed (by cell id).
+    pub unparsed: Unparsed,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -38,6 +41,8 @@ struct DraftDoc {
     document: Envelope,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     previous: Option<Envelope>,
+    #[serde(default, skip_serializing_if = "Unparsed::is_empty")]
+    unparsed: Unparsed,
 }
 
 impl Draft {
@@ -63,6 +68,7 @@ impl Draft {
             saved_at: self.saved_at_ms,
             document: to_envelope(&self.report),
             previous: self.previous.as_ref().map(to_envelope),
+            unparsed: self.unparsed.clone(),
         };
         serde_json::to_string(&doc).expect("drafts always serialise")
     }
@@ -73,6 +79,7 @@ impl Draft {
         if text.len() > MAX_BYTES {
             return Err(DecodeError::TooLarge { bytes: text.len() });
         }
+        let text = text.trim_start_matches('\u{feff}');
         let mut value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
             line: e.line(),
             column: e.column(),
@@ -97,6 +104,26 @@ impl Draft {
             None | Some(Value::Null) => None,
             Some(doc) => Some(from_value(doc)?),
         };
+        let mut unparsed = Unparsed::new();
+        match value.get("unparsed") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(map)) => {
+                for (k, v) in map {
+                    let text = v.as_str().ok_or_else(|| {
+                        DecodeError::Structure(
+                            "单元格中未能识别的文字（unparsed）应为文字。".into(),
+                        )
+                    })?;
+                    unparsed.insert(k.clone(), text.chars().take(1000).collect());
+                }
+                prune(&report, &mut unparsed);
+            }
+            Some(_) => {
+                return Err(DecodeError::Structure(
+                    "单元格中未能识别的文字（unparsed）格式不对。".into(),
+                ))
+            }
+        }
         let field = |k: &str| value.get(k).cloned().unwrap_or(Value::Null);
         Ok(Draft {
             name: field("name").as_str().unwrap_or_default().to_owned(),
@@ -106,6 +133,7 @@ impl Draft {
             saved_at_ms: field("savedAt").as_f64().unwrap_or(0.0),
             report,
             previous,
+            unparsed,
         })
     }
 }
@@ -126,6 +154,7 @@ mod tests {
             saved_at_ms: 1_764_000_000_000.0,
             report,
             previous: Some(Report::new(2023)),
+            unparsed: [("table3-granted-research".to_owned(), "12a".to_owned())].into(),
         }
     }
 

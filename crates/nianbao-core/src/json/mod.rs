@@ -27,8 +27,7 @@ use crate::template::{TableId, TemplateId};
 /// The `schema` value of every document.
 pub const SCHEMA_ID: &str = "nianbao.report";
 
-/// Larger documents are refused before parsing (a full report is ≈ 30 KB).
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub use crate::limits::MAX_BYTES;
 
 /// Report years accepted (the 条例 has required reports since 2008).
 pub const YEARS: std::ops::RangeInclusive<i32> = 2008..=2100;
@@ -64,6 +63,8 @@ pub enum DecodeError {
     Migration(String),
     /// An HTML file without this app's embedded report.
     NoEmbeddedData,
+    /// A text or the number of sub-parts beyond spec §8.10.
+    OverLimit(String),
     /// Last year's report is not for the year before.
     WrongPreviousYear {
         found: i32,
@@ -76,8 +77,9 @@ impl fmt::Display for DecodeError {
         match self {
             DecodeError::TooLarge { bytes } => write!(
                 f,
-                "文件太大（{:.1} MB），不像是年度报告数据（一般不超过 1 MB）。请确认选择的文件。",
-                *bytes as f64 / 1_048_576.0
+                "文件太大（{:.1} MB），超过了本工具能读取的上限 {} MB，不像是年度报告数据（一般不超过 1 MB）。请确认选择的文件。",
+                *bytes as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
             ),
             DecodeError::NotJson { line, column } => write!(
                 f,
@@ -113,6 +115,7 @@ impl fmt::Display for DecodeError {
                 f,
                 "这个 HTML 文件不是本工具导出的：里面没有嵌入的报告数据。请选择本工具导出的 HTML 或 JSON 文件。"
             ),
+            DecodeError::OverLimit(why) => write!(f, "{why}文件没有导入。"),
             DecodeError::WrongPreviousYear { found, expected } => write!(
                 f,
                 "选择的是 {found} 年度的报告，而上年报告应是 {expected} 年度的。"
@@ -124,7 +127,7 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// A JSON number's decimal text, without exponent (JSON writers may use one).
-fn number_text(n: &Number) -> Result<String, CellError> {
+fn number_text(n: &Number, kind: CellKind) -> Result<String, CellError> {
     let text = n.to_string();
     if !text.contains(['e', 'E']) {
         return Ok(text);
@@ -132,7 +135,7 @@ fn number_text(n: &Number) -> Result<String, CellError> {
     match n.as_f64() {
         // Rust prints floats in full decimal form, never with an exponent.
         Some(x) if x.abs() < 1e15 => Ok(x.to_string()),
-        _ => Err(CellError::TooLarge { input: text }),
+        _ => Err(CellError::too_large(text, kind)),
     }
 }
 
@@ -140,7 +143,7 @@ fn number_text(n: &Number) -> Result<String, CellError> {
 /// Negative counts, and values in not-applicable cells, are kept so that
 /// rules G1 and G4 can show them where they are.
 fn decode_number(n: &Number, kind: CellKind) -> Result<i64, CellError> {
-    let text = number_text(n)?;
+    let text = number_text(n, kind)?;
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text.as_str()),
@@ -377,6 +380,9 @@ pub fn from_envelope(env: Envelope) -> Result<Report, DecodeError> {
             collected: read_fee(&fee.collected_yuan, yuan, "信息处理费 实收金额")?,
         },
     };
+    if let Some(why) = report.over_limits() {
+        return Err(DecodeError::OverLimit(why));
+    }
     Ok(report)
 }
 

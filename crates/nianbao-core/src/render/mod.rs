@@ -4,7 +4,11 @@
 //! exactly and aggregators can read it. User text is escaped by construction
 //! (maud); the JSON is escaped so it cannot leave its block.
 
+mod check;
+
 use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+pub use check::{disagreements, Disagreement};
 
 use crate::cell::{format_money, format_value};
 use crate::json::{from_json, to_json, DecodeError};

@@ -278,6 +278,13 @@ impl Template {
         self.index.get(&(table, row, col)).copied()
     }
 
+    /// The cell whose `CellDef::dom_id` is `id`, if this format has it.
+    pub fn cell_by_dom_id(&self, id: &str) -> Option<CellId> {
+        (0..self.cells.len())
+            .map(|i| CellId(i as u16))
+            .find(|c| self.def(*c).dom_id() == id)
+    }
+
     pub fn def(&self, cell: CellId) -> &CellDef {
         &self.cells[cell.index()]
     }

@@ -1,7 +1,7 @@
 //! Shared test helpers: arbitrary reports for property tests.
 #![allow(dead_code)]
 
-use nianbao_core::cell::{CellKind, MAX_MONEY};
+use nianbao_core::cell::{CellKind, MAX_COUNT, MAX_MONEY};
 use nianbao_core::report::{Aspect, Date, Part};
 use nianbao_core::template::{CellId, TemplateId};
 use nianbao_core::{AgencyKind, Report};
@@ -10,9 +10,9 @@ use proptest::prelude::*;
 fn value_for(kind: CellKind) -> BoxedStrategy<Option<i64>> {
     let some = match kind {
         CellKind::Money(_) => prop_oneof![0..=MAX_MONEY, 0i64..100_000_000, Just(1i64)].boxed(),
-        CellKind::SignedCount => (-1_000_000_000i64..1_000_000_000).boxed(),
+        CellKind::SignedCount => (-MAX_COUNT..=MAX_COUNT).boxed(),
         // Negative counts survive too (rule G1 shows them).
-        _ => prop_oneof![0i64..1_000, -5i64..0, 0..=i64::MAX].boxed(),
+        _ => prop_oneof![0i64..1_000, -5i64..0, 0..=MAX_COUNT].boxed(),
     };
     prop_oneof![1 => Just(None), 4 => some.prop_map(Some)].boxed()
 }

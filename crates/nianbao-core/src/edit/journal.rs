@@ -1,0 +1,160 @@
+//! The typing journal: every keystroke's result is written at once as a
+//! small entry — a cell or text field and its raw text — and folded into the
+//! draft at the next save, or at the next start when the browser died first.
+//! Cell text that does not parse is kept as typed, beside a blank value.
+
+use std::collections::BTreeMap;
+
+use crate::cell::parse_cell;
+use crate::limits::clip_text;
+use crate::report::{Aspect, Field, Report};
+use crate::template::CellId;
+
+/// Raw text of cells that did not parse, by `CellDef::dom_id`.
+pub type Unparsed = BTreeMap<String, String>;
+
+/// What a journal key names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Cell(CellId),
+    Text(Field),
+}
+
+/// The text field a `Field::key` names (only fields that hold text).
+fn text_field(key: &str) -> Option<Field> {
+    let field = match key {
+        "agency-name" => Field::AgencyName,
+        "agency-region" => Field::Region,
+        "overview-text" => Field::OverviewText,
+        "problems" => Field::Problems,
+        "other-text" => Field::OtherText,
+        _ => {
+            if let Some(i) = key.strip_prefix("overview-part-") {
+                Field::Part(i.parse().ok()?)
+            } else {
+                let a = key.strip_prefix("overview-")?;
+                Field::Aspect(Aspect::ALL.into_iter().find(|x| x.key() == a)?)
+            }
+        }
+    };
+    (field.key() == key).then_some(field)
+}
+
+/// What `key` names in `report`'s format, if anything.
+pub fn target(report: &Report, key: &str) -> Option<Target> {
+    if let Some(cell) = report.template().cell_by_dom_id(key) {
+        return Some(Target::Cell(cell));
+    }
+    text_field(key).map(Target::Text)
+}
+
+/// Writes one typed cell's raw text into the report: the parsed value, or a
+/// blank value with the text kept in `unparsed`.
+pub fn type_cell(report: &mut Report, unparsed: &mut Unparsed, cell: CellId, raw: &str) {
+    let def = report.template().def(cell);
+    let key = def.dom_id();
+    match parse_cell(raw, def.kind) {
+        Ok(v) => {
+            unparsed.remove(&key);
+            report.set(cell, v);
+        }
+        Err(_) => {
+            unparsed.insert(key, raw.to_owned());
+            report.set(cell, None);
+        }
+    }
+}
+
+/// Replays journal entries over a report. Returns how many applied; entries
+/// naming nothing in this format (e.g. written before a format change) are skipped.
+pub fn replay<'a>(
+    report: &mut Report,
+    unparsed: &mut Unparsed,
+    entries: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> usize {
+    let mut applied = 0;
+    for (key, raw) in entries {
+        match target(report, key) {
+            Some(Target::Cell(cell)) if report.template().def(cell).kind.is_editable() => {
+                type_cell(report, unparsed, cell, raw);
+                applied += 1;
+            }
+            Some(Target::Text(field)) => {
+                if report.set_field_text(field, clip_text(raw).0.to_owned()) {
+                    applied += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    applied
+}
+
+/// Drops kept text of cells that now hold a value or do not exist.
+pub fn prune(report: &Report, unparsed: &mut Unparsed) {
+    let t = report.template();
+    unparsed.retain(|k, _| t.cell_by_dom_id(k).is_some_and(|c| report.get(c).is_none()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::TableId;
+
+    #[test]
+    fn typed_cells_and_texts_replay_and_unparsed_text_is_kept() {
+        let mut r = Report::new(2024);
+        let mut u = Unparsed::new();
+        let n = replay(
+            &mut r,
+            &mut u,
+            [
+                ("table3-newReceived-natural", "1234"),
+                ("table3-newReceived-commercial", "12a"),
+                ("overview-text", "总述"),
+                ("overview-onRequest", "依申请"),
+                ("nowhere", "x"),
+            ],
+        );
+        assert_eq!(n, 4);
+        assert_eq!(
+            r.value(TableId::Requests, "newReceived", "natural"),
+            Some(1234)
+        );
+        assert_eq!(
+            r.value(TableId::Requests, "newReceived", "commercial"),
+            None
+        );
+        assert_eq!(
+            u.get("table3-newReceived-commercial").map(String::as_str),
+            Some("12a")
+        );
+        assert_eq!(r.overview.text, "总述");
+        assert_eq!(r.overview.aspects[Aspect::OnRequest.index()], "依申请");
+        // Typing a number over kept text drops it.
+        replay(&mut r, &mut u, [("table3-newReceived-commercial", "3")]);
+        assert!(u.is_empty());
+        u.insert("table3-newReceived-research".into(), "x".into());
+        r.set_value(TableId::Requests, "newReceived", "research", Some(1));
+        prune(&r, &mut u);
+        assert!(u.is_empty());
+    }
+
+    #[test]
+    fn every_text_field_key_names_its_field() {
+        for f in [
+            Field::AgencyName,
+            Field::Region,
+            Field::OverviewText,
+            Field::Problems,
+            Field::OtherText,
+            Field::Part(3),
+        ]
+        .into_iter()
+        .chain(Aspect::ALL.map(Field::Aspect))
+        {
+            assert_eq!(text_field(&f.key()), Some(f));
+        }
+        assert_eq!(text_field("year"), None);
+    }
+}

@@ -1,0 +1,85 @@
+//! One set of limits (spec §8.10), enforced wherever data enters: typing,
+//! paste, import, storage and portal messages. Within them every sum the
+//! tables imply stays exact in an `i64` and in a JavaScript number (< 2⁵³).
+
+/// Largest count in a cell (表二/三/四, 信息处理费 notices): 99,999,999.
+/// F2019 本年增/减 may go as low as its negative.
+pub const MAX_COUNT: i64 = 99_999_999;
+
+/// Largest money value in its unit, scaled by `cell::MONEY_SCALE`:
+/// 99,999,999.9999.
+pub const MAX_MONEY: i64 = 999_999_999_999;
+
+/// Characters (UTF-16 code units, as the browser counts `maxlength`) in one
+/// text field.
+pub const MAX_TEXT_CHARS: usize = 200_000;
+
+/// F2019 总体情况 sub-parts with their own titles.
+pub const MAX_PARTS: usize = 20;
+
+/// Bytes of a whole document — a stored draft, a JSON file or an HTML
+/// export. One limit for all three: the app does not store or export what it
+/// would then refuse to read, and every reader takes what the app wrote. A
+/// report with every text field full (CJK or escape-heavy text) is far below it.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// Length of `text` as the browser counts it.
+pub fn text_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// `text` cut to `MAX_TEXT_CHARS` (at a character boundary), and whether it was cut.
+pub fn clip_text(text: &str) -> (&str, bool) {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_TEXT_CHARS {
+            return (&text[..i], true);
+        }
+    }
+    (text, false)
+}
+
+/// A number with thousands separators, as limits are named to people.
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_of_the_largest_values_stay_exact_in_a_javascript_number() {
+        // 表三 has 175 cells; every total sums fewer than that.
+        assert!(MAX_COUNT * 200 < 1 << 53);
+        assert!(MAX_MONEY * 200 < 1 << 53);
+    }
+
+    #[test]
+    fn text_is_clipped_at_a_character_boundary() {
+        let long = "字".repeat(MAX_TEXT_CHARS + 3);
+        let (kept, cut) = clip_text(&long);
+        assert!(cut);
+        assert_eq!(text_len(kept), MAX_TEXT_CHARS);
+        let emoji = format!("{}😀", "a".repeat(MAX_TEXT_CHARS - 1));
+        let (kept, cut) = clip_text(&emoji);
+        assert!(cut);
+        assert_eq!(kept.len(), MAX_TEXT_CHARS - 1);
+        assert_eq!(clip_text("短"), ("短", false));
+        assert_eq!(grouped(99_999_999), "99,999,999");
+        assert_eq!(grouped(-1234), "-1,234");
+    }
+}
