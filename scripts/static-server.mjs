@@ -1,6 +1,7 @@
 // A small static file server for dist/: used by `scripts/serve.sh` and by the
 // end-to-end tests. Binds to 127.0.0.1 only. Can mount the files under a
-// sub-path (to prove relative asset URLs) and add response headers (e.g. CSP).
+// sub-path (to prove relative asset URLs), add response headers (e.g. CSP) and
+// stand in for a deployment's own edits of a file (e.g. index.html's settings).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -23,7 +24,7 @@ const TYPES = {
  * Serves `root` under `prefix` (e.g. '/some/sub/path/').
  * Resolves to { server, url } once listening; port 0 picks a free one.
  */
-export async function serveStatic({ root, port = 0, prefix = '/', headers = {}, host = '127.0.0.1' }) {
+export async function serveStatic({ root, port = 0, prefix = '/', headers = {}, host = '127.0.0.1', edits = {} }) {
   const base = resolve(root);
   if (!prefix.endsWith('/')) prefix += '/';
   const server = createServer(async (req, res) => {
@@ -39,7 +40,9 @@ export async function serveStatic({ root, port = 0, prefix = '/', headers = {}, 
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const edit = edits[file.slice(base.length + 1)];
+      if (edit) body = Buffer.from(edit(body.toString('utf8')));
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',

@@ -23,8 +23,22 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     run().is_some()
 }
 
-/// A file name from a title, without characters Windows forbids.
+/// Characters of a file name before its extension: Windows and most
+/// browsers refuse longer names, and then download nothing at all.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// A file name from a title, without characters Windows forbids, shortened.
 pub fn file_name(title: &str, ext: &str) -> String {
+    let long = title.trim().chars().count() > MAX_NAME_CHARS;
+    // A long title keeps its start (the agency) and its end (the year and kind).
+    let title: String = if long {
+        let chars: Vec<char> = title.trim().chars().collect();
+        let head: String = chars[..MAX_NAME_CHARS - 21].iter().collect();
+        let tail: String = chars[chars.len() - 20..].iter().collect();
+        format!("{head}…{tail}")
+    } else {
+        title.to_owned()
+    };
     let clean: String = title
         .chars()
         .map(|c| {

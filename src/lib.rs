@@ -102,10 +102,16 @@ pub fn App() -> impl IntoView {
     editor.read_only.set(config.read_only);
     install_undo_keys(editor);
     let namespace = config.namespace.as_deref().unwrap_or(NAMESPACE);
-    let session = Session::start(editor, namespace, fresh_report);
+    // Inside a frame, drafts belong to the page that frames this one.
+    let namespace = match config::Config::embedder() {
+        Some(origin) if origin.is_empty() => config::frame_namespace(namespace, "unknown"),
+        Some(origin) => config::frame_namespace(namespace, &origin),
+        None => namespace.to_owned(),
+    };
+    let session = Session::start(editor, &namespace, fresh_report);
     provide_context(session);
     apply_config(editor, session, &config);
-    messages::install(editor, session, config.origins.clone());
+    messages::install(editor, session, config.message_origins());
     let drafts = NodeRef::<leptos::html::Dialog>::new();
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();

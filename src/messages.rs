@@ -25,6 +25,8 @@ fn status_key(s: &SaveStatus) -> &'static str {
         SaveStatus::Saved(_) => "saved",
         SaveStatus::Failed(_) => "failed",
         SaveStatus::Conflict => "conflict",
+        SaveStatus::StoredCorrupt => "stored-corrupt",
+        SaveStatus::StoredNewer => "stored-newer",
         SaveStatus::InMemory => "in-memory",
     }
 }
@@ -114,6 +116,14 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
                 send(envelope_message("exported", &json));
             }
             Some("load") => {
+                let error = |why: &str| {
+                    let why = serde_json_string(why);
+                    format!(r#"{{"source":"{SOURCE}","type":"error","message":{why}}}"#)
+                };
+                if editor.read_only.get_untracked() {
+                    send(error("本页为只读查看，不能载入报告。"));
+                    return;
+                }
                 let report = js_sys::Reflect::get(&data, &"report".into())
                     .ok()
                     .and_then(|r| js_sys::JSON::stringify(&r).ok())
@@ -121,18 +131,15 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
                     .unwrap_or_default();
                 match from_json(&report) {
                     Ok(r) => {
-                        session.replace_with(r);
-                        editor.notice.set(Some(Notice::Imported(
-                            "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。".into(),
-                        )));
+                        let notice = if session.replace_with(r) {
+                            "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。"
+                        } else {
+                            "门户网站载入的报告与当前草稿完全相同，没有任何改动。"
+                        };
+                        editor.notice.set(Some(Notice::Imported(notice.into())));
                         send(format!(r#"{{"source":"{SOURCE}","type":"loaded"}}"#));
                     }
-                    Err(e) => {
-                        let why = serde_json_string(&e.to_string());
-                        send(format!(
-                            r#"{{"source":"{SOURCE}","type":"error","message":{why}}}"#
-                        ));
-                    }
+                    Err(e) => send(error(&e.to_string())),
                 }
             }
             _ => {}

@@ -1,9 +1,12 @@
 //! The one place that touches localStorage. Drafts are stored as the core's
 //! `Draft` JSON under `{namespace}:draft:{id}`; the last opened id under
 //! `{namespace}:last`. Entries that cannot be read are never written over.
+//! Typing is journalled at once under `{namespace}:journal:{id}:{field}`
+//! (`{base revision}\n{raw text}`), so a browser that dies before the next
+//! save loses nothing.
 
 use leptos::wasm_bindgen::JsValue;
-use nianbao_core::json::{DecodeError, Draft};
+use nianbao_core::json::{DecodeError, Draft, MAX_BYTES};
 
 /// Why a write did not stick.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,6 +15,8 @@ pub enum WriteError {
     Quota,
     /// Reading back gave something else than was written.
     Mismatch,
+    /// Larger than any reader accepts: not written, so never unreadable.
+    TooLarge(usize),
     /// Storage went away or refused for another reason.
     Other(String),
 }
@@ -43,6 +48,15 @@ pub struct Stored {
 pub struct Store {
     storage: Option<web_sys::Storage>,
     namespace: String,
+    /// The probe write at start found the quota used up: reading works.
+    full: bool,
+}
+
+/// One journalled edit: the revision it was typed over, the field, the text.
+pub struct JournalEntry {
+    pub base: u64,
+    pub key: String,
+    pub raw: String,
 }
 
 fn describe(e: &JsValue) -> String {
@@ -58,20 +72,33 @@ fn is_quota(e: &JsValue) -> bool {
 impl Store {
     /// Opens storage and proves it works with a probe write; `None` inside
     /// means the app must work in memory (private mode, a blocking iframe).
+    /// A full quota is not "no storage": what is stored can still be read.
     pub fn open(namespace: &str) -> Store {
+        let mut full = false;
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .filter(|s| {
                 let probe = format!("{namespace}:probe");
-                let ok = s.set_item(&probe, "1").is_ok()
-                    && s.get_item(&probe).ok().flatten().as_deref() == Some("1");
+                let ok = match s.set_item(&probe, "1") {
+                    Ok(()) => s.get_item(&probe).ok().flatten().as_deref() == Some("1"),
+                    Err(e) if is_quota(&e) => {
+                        full = true;
+                        true
+                    }
+                    Err(_) => false,
+                };
                 let _ = s.remove_item(&probe);
                 ok
             });
         Store {
             storage,
             namespace: namespace.to_owned(),
+            full,
         }
+    }
+
+    pub fn full(&self) -> bool {
+        self.full
     }
 
     pub fn available(&self) -> bool {
@@ -141,6 +168,9 @@ impl Store {
             .ok_or_else(|| WriteError::Other("unavailable".into()))?;
         let key = self.draft_key(id);
         let text = draft.to_json();
+        if text.len() > MAX_BYTES {
+            return Err(WriteError::TooLarge(text.len()));
+        }
         s.set_item(&key, &text).map_err(|e| {
             if is_quota(&e) {
                 WriteError::Quota
@@ -187,6 +217,77 @@ impl Store {
         if let Some(s) = &self.storage {
             let _ = s.set_item(&format!("{}:last", self.namespace), id);
         }
+    }
+}
+
+impl Store {
+    fn journal_prefix(&self, id: &str) -> String {
+        format!("{}:journal:{id}:", self.namespace)
+    }
+
+    /// Every key of this store that starts with `prefix`.
+    fn keys_with(&self, prefix: &str) -> Vec<String> {
+        let Some(s) = &self.storage else {
+            return Vec::new();
+        };
+        (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(prefix))
+            .collect()
+    }
+
+    /// Journals one typed field at once (best effort: a full storage is
+    /// already said by the save status).
+    pub fn journal(&self, id: &str, base: u64, key: &str, raw: &str) {
+        if let Some(s) = &self.storage {
+            let _ = s.set_item(
+                &format!("{}{key}", self.journal_prefix(id)),
+                &format!("{base}\n{raw}"),
+            );
+        }
+    }
+
+    /// The journalled edits of a draft.
+    pub fn journal_entries(&self, id: &str) -> Vec<JournalEntry> {
+        let prefix = self.journal_prefix(id);
+        let Some(s) = &self.storage else {
+            return Vec::new();
+        };
+        self.keys_with(&prefix)
+            .into_iter()
+            .filter_map(|k| {
+                let v = s.get_item(&k).ok().flatten()?;
+                let (base, raw) = v.split_once('\n')?;
+                Some(JournalEntry {
+                    base: base.parse().ok()?,
+                    key: k[prefix.len()..].to_owned(),
+                    raw: raw.to_owned(),
+                })
+            })
+            .collect()
+    }
+
+    /// Forgets a draft's journal (its edits are in the stored draft now).
+    pub fn clear_journal(&self, id: &str) {
+        if let Some(s) = &self.storage {
+            for k in self.keys_with(&self.journal_prefix(id)) {
+                let _ = s.remove_item(&k);
+            }
+        }
+    }
+
+    /// Bytes of each stored draft entry, by id.
+    pub fn sizes(&self) -> Vec<(String, usize)> {
+        let Some(s) = &self.storage else {
+            return Vec::new();
+        };
+        self.keys_with(&format!("{}:draft:", self.namespace))
+            .into_iter()
+            .filter_map(|k| {
+                let id = self.id_of_key(&k)?;
+                Some((id, s.get_item(&k).ok().flatten()?.len()))
+            })
+            .collect()
     }
 }
 

@@ -3,6 +3,7 @@
 //! Storage itself is `persist::Store`; this decides when and what to write.
 
 use leptos::prelude::*;
+use nianbao_core::edit::journal::{replay, Unparsed};
 use nianbao_core::json::{to_json, Draft};
 use nianbao_core::render::render_html;
 use nianbao_core::rules::{counts, validate, Context};
@@ -10,7 +11,7 @@ use nianbao_core::Report;
 
 use crate::download::{download, file_name};
 use crate::persist::{new_id, Entry, Store, WriteError};
-use crate::state::Editor;
+use crate::state::{Editor, Notice};
 
 /// Changes are saved this long after the last one.
 pub const AUTOSAVE_MS: i32 = 700;
@@ -28,6 +29,10 @@ pub enum SaveStatus {
     Failed(WriteError),
     /// Another window saved this draft since this one loaded it.
     Conflict,
+    /// The stored entry of this draft cannot be read any more: left alone.
+    StoredCorrupt,
+    /// The stored entry was written by a newer version of the app: left alone.
+    StoredNewer,
     /// The browser gives this page no storage.
     InMemory,
 }
@@ -43,6 +48,8 @@ pub struct DraftRow {
     pub warnings: usize,
     /// Why it cannot be opened, for unreadable or newer entries.
     pub problem: Option<String>,
+    /// Bytes it takes in storage.
+    pub bytes: usize,
 }
 
 /// The list row of a readable draft.
@@ -55,12 +62,13 @@ fn row_of(id: String, d: &Draft) -> DraftRow {
         errors,
         warnings,
         problem: None,
+        bytes: 0,
         id,
     }
 }
 
 /// The parts of a draft that are saved.
-type Saved = (String, Report, Option<Report>);
+type Saved = (String, Report, Option<Report>, Unparsed);
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -74,12 +82,31 @@ pub struct Session {
     pub rows: RwSignal<Vec<DraftRow>>,
     /// The last deleted draft, restorable for a few seconds: (id, raw, name).
     pub deleted: RwSignal<Option<(String, String, String)>>,
+    /// Why the last action on another draft (copy, rename) failed; the open
+    /// draft's own status is not touched by it.
+    pub list_problem: RwSignal<Option<String>>,
+    /// The id the `last` pointer already names (set once per draft).
+    last_set: StoredValue<Option<String>>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     editor: Editor,
 }
 
 fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// Why a write failed, for a person.
+pub fn write_problem(e: &WriteError) -> String {
+    match e {
+        WriteError::Quota => "浏览器的存储空间已满。请先在草稿列表中删除不需要的草稿。".into(),
+        WriteError::Mismatch => "浏览器的存储没有如实保存。".into(),
+        WriteError::TooLarge(bytes) => format!(
+            "内容太大（{:.1} MB），超过了 {} MB 的上限。",
+            *bytes as f64 / 1_048_576.0,
+            nianbao_core::json::MAX_BYTES / 1_048_576
+        ),
+        WriteError::Other(why) => format!("浏览器拒绝了保存（{why}）。"),
+    }
 }
 
 /// 10:42 in local time.
@@ -106,13 +133,18 @@ impl Session {
             }),
             rows: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
+            list_problem: RwSignal::new(None),
+            last_set: StoredValue::new(None),
             timer: StoredValue::new_local(None),
             editor,
         };
         s.refresh();
         let last = s.store.with_value(|st| st.last());
-        let opened = last.is_some_and(|id| s.load(&id));
-        if !opened {
+        let opened = last.clone().is_some_and(|id| s.load(&id));
+        // A new draft typed into but never saved (the browser died first)
+        // lives on in its journal.
+        let recovered = !opened && last.is_some_and(|id| s.recover_unsaved(id, &fresh));
+        if !opened && !recovered {
             let newest = s
                 .rows
                 .with_untracked(|r| r.iter().find(|r| r.problem.is_none()).map(|r| r.id.clone()));
@@ -120,8 +152,64 @@ impl Session {
                 editor.load(fresh());
             }
         }
+        if s.store.with_value(Store::full) {
+            s.status.set(SaveStatus::Failed(WriteError::Quota));
+        }
+        let this = s;
+        editor.set_journal(move |key, raw| this.journal(key, raw));
         s.install();
         s
+    }
+
+    /// Writes one typed change to the journal at once.
+    fn journal(&self, key: &str, raw: &str) {
+        let id = self.id.get_untracked();
+        let base = self.base_revision.get_value();
+        self.store.with_value(|st| {
+            st.journal(&id, base, key, raw);
+            if self
+                .last_set
+                .with_value(|l| l.as_deref() != Some(id.as_str()))
+            {
+                st.set_last(&id);
+            }
+        });
+        self.last_set.set_value(Some(id));
+    }
+
+    /// Replays the journal of draft `id` typed over `base`; says how many.
+    fn replay_journal(&self, id: &str, base: u64) -> usize {
+        let entries = self.store.with_value(|st| st.journal_entries(id));
+        let entries: Vec<_> = entries.into_iter().filter(|e| e.base == base).collect();
+        if entries.is_empty() {
+            return 0;
+        }
+        let mut report = self.editor.report.get_untracked();
+        let mut unparsed = self.editor.unparsed.get_untracked();
+        let n = replay(
+            &mut report,
+            &mut unparsed,
+            entries.iter().map(|e| (e.key.as_str(), e.raw.as_str())),
+        );
+        if n > 0 {
+            self.editor.load_with(report, unparsed);
+            self.editor.notice.set(Some(Notice::Info(format!(
+                "已恢复上次未保存的 {n} 处修改（浏览器在保存前关闭了）。请核对。"
+            ))));
+        }
+        n
+    }
+
+    /// Opens a never-saved draft from its journal; false if it has none.
+    fn recover_unsaved(&self, id: String, fresh: &impl Fn() -> Report) -> bool {
+        self.editor.load(fresh());
+        self.id.set(id.clone());
+        if self.replay_journal(&id, 0) == 0 {
+            self.id.set(new_id());
+            return false;
+        }
+        self.status.set(SaveStatus::Unsaved);
+        true
     }
 
     pub fn available(&self) -> bool {
@@ -136,6 +224,7 @@ impl Session {
                 .map(|s| match s.entry {
                     Entry::Ok(d) => row_of(s.id, &d),
                     Entry::Newer { .. } => DraftRow {
+                        bytes: 0,
                         name: "由更新版本保存的草稿".into(),
                         year: None,
                         saved_at: None,
@@ -145,6 +234,7 @@ impl Session {
                         id: s.id,
                     },
                     Entry::Corrupt { error, .. } => DraftRow {
+                        bytes: 0,
                         name: "无法读取的草稿".into(),
                         year: None,
                         saved_at: None,
@@ -156,6 +246,17 @@ impl Session {
                 })
                 .collect::<Vec<_>>()
         });
+        let sizes = self.store.with_value(Store::sizes);
+        let rows = rows
+            .into_iter()
+            .map(|mut r| {
+                r.bytes = sizes
+                    .iter()
+                    .find(|(id, _)| *id == r.id)
+                    .map_or(0, |(_, b)| *b);
+                r
+            })
+            .collect();
         self.rows.set(rows);
     }
 
@@ -167,12 +268,21 @@ impl Session {
         self.id.set(id.to_owned());
         self.name.set(d.name.clone());
         self.base_revision.set_value(d.revision);
-        self.saved
-            .set_value(Some((d.name.clone(), d.report.clone(), d.previous.clone())));
-        self.editor.load(d.report);
+        self.saved.set_value(Some((
+            d.name.clone(),
+            d.report.clone(),
+            d.previous.clone(),
+            d.unparsed.clone(),
+        )));
+        self.editor.load_with(d.report, d.unparsed);
         self.editor.previous.set(d.previous);
         self.status.set(SaveStatus::Saved(d.saved_at_ms));
         self.store.with_value(|st| st.set_last(id));
+        self.last_set.set_value(Some(id.to_owned()));
+        // Typing the browser did not live to save.
+        if self.replay_journal(id, d.revision) > 0 {
+            self.status.set(SaveStatus::Unsaved);
+        }
         true
     }
 
@@ -180,11 +290,15 @@ impl Session {
     /// A new draft with nothing in it is not worth saving yet.
     pub fn dirty(&self) -> bool {
         let name = self.name.get_untracked();
-        self.editor.previous.with_untracked(|p| {
-            self.editor.report.with_untracked(|r| {
-                self.saved.with_value(|s| match s {
-                    Some((n, saved, prev)) => *n != name || saved != r || prev != p,
-                    None => !r.is_empty() || !name.is_empty() || p.is_some(),
+        self.editor.unparsed.with_untracked(|u| {
+            self.editor.previous.with_untracked(|p| {
+                self.editor.report.with_untracked(|r| {
+                    self.saved.with_value(|s| match s {
+                        Some((n, saved, prev, kept)) => {
+                            *n != name || saved != r || prev != p || kept != u
+                        }
+                        None => !r.is_empty() || !name.is_empty() || p.is_some() || !u.is_empty(),
+                    })
                 })
             })
         })
@@ -200,7 +314,7 @@ impl Session {
             self.status.set(SaveStatus::InMemory);
             return;
         }
-        if self.status.get_untracked() == SaveStatus::Conflict || !self.dirty() {
+        if self.blocked() || !self.dirty() {
             return;
         }
         let id = self.id.get_untracked();
@@ -211,8 +325,12 @@ impl Session {
                 self.status.set(SaveStatus::Conflict);
                 return;
             }
-            Some(Entry::Newer { .. } | Entry::Corrupt { .. }) => {
-                self.status.set(SaveStatus::Conflict);
+            Some(Entry::Newer { .. }) => {
+                self.status.set(SaveStatus::StoredNewer);
+                return;
+            }
+            Some(Entry::Corrupt { .. }) => {
+                self.status.set(SaveStatus::StoredCorrupt);
                 return;
             }
             _ => {}
@@ -221,18 +339,25 @@ impl Session {
         let report = self.editor.report.get_untracked();
         let previous = self.editor.previous.get_untracked();
         let name = self.name.get_untracked();
+        let unparsed = self.editor.unparsed.get_untracked();
         let draft = Draft {
             name: name.clone(),
             revision: base + 1,
             saved_at_ms: now(),
             report: report.clone(),
             previous: previous.clone(),
+            unparsed: unparsed.clone(),
         };
         match self.store.with_value(|st| st.write(&id, &draft)) {
             Ok(()) => {
                 self.base_revision.set_value(base + 1);
-                self.saved.set_value(Some((name, report, previous)));
-                self.store.with_value(|st| st.set_last(&id));
+                self.saved
+                    .set_value(Some((name, report, previous, unparsed)));
+                self.store.with_value(|st| {
+                    st.clear_journal(&id);
+                    st.set_last(&id);
+                });
+                self.last_set.set_value(Some(id.clone()));
                 self.status.set(SaveStatus::Saved(draft.saved_at_ms));
                 // Only this draft changed: re-reading every stored draft at each
                 // autosave made typing stall once a few drafts were kept.
@@ -260,21 +385,37 @@ impl Session {
         self.timer.set_value(handle);
     }
 
+    /// Saving is stopped until the user decides (conflict, unreadable or newer entry).
+    fn blocked(&self) -> bool {
+        matches!(
+            self.status.get_untracked(),
+            SaveStatus::Conflict | SaveStatus::StoredCorrupt | SaveStatus::StoredNewer
+        )
+    }
+
     fn install(&self) {
         let this = *self;
-        // Every change: mark unsaved and save shortly (also retrying after a failure).
+        // Every change: mark unsaved and save — at once for whole-document
+        // changes (paste, import, undo), shortly for typing, which the journal
+        // already holds. Also retries after a failure.
         Effect::new(move |_| {
             this.editor.report.track();
             this.editor.previous.track();
+            this.editor.unparsed.track();
             this.name.track();
+            let bulk = this.editor.take_bulk();
             if !this.available() {
                 return;
             }
-            if this.dirty() && this.status.get_untracked() != SaveStatus::Conflict {
+            if this.dirty() && !this.blocked() {
                 if !matches!(this.status.get_untracked(), SaveStatus::Failed(_)) {
                     this.status.set(SaveStatus::Unsaved);
                 }
-                this.schedule();
+                if bulk {
+                    this.save_now();
+                } else {
+                    this.schedule();
+                }
             }
         });
         // Leaving or hiding the page: save at once.
@@ -350,6 +491,7 @@ impl Session {
             saved_at_ms: 0.0,
             report: self.editor.report.get_untracked(),
             previous: None,
+            unparsed: Default::default(),
         };
         d.display_name()
     }
@@ -367,6 +509,8 @@ impl Session {
         } else {
             SaveStatus::InMemory
         });
+        // An opened file is kept at once, not a moment later.
+        self.save_now();
     }
 
     pub fn open(&self, id: &str) {
@@ -379,13 +523,20 @@ impl Session {
 
     pub fn duplicate(&self, id: &str) {
         self.save_now();
+        self.list_problem.set(None);
         if let Some(Entry::Ok(mut d)) = self.store.with_value(|st| st.read(id)) {
             d.name = format!("{}（副本）", d.display_name());
             d.revision = 1;
             d.saved_at_ms = now();
             let copy = new_id();
             if let Err(e) = self.store.with_value(|st| st.write(&copy, &d)) {
-                self.status.set(SaveStatus::Failed(e));
+                // The copy failed; the open draft is as saved as it was.
+                self.store.with_value(|st| st.remove(&copy));
+                self.list_problem.set(Some(format!(
+                    "没有复制“{}”：{}",
+                    d.display_name(),
+                    write_problem(&e)
+                )));
             }
             self.refresh();
         }
@@ -397,11 +548,13 @@ impl Session {
             self.save_now();
             return;
         }
+        self.list_problem.set(None);
         if let Some(Entry::Ok(mut d)) = self.store.with_value(|st| st.read(id)) {
             d.name = name;
             d.revision += 1;
             if let Err(e) = self.store.with_value(|st| st.write(id, &d)) {
-                self.status.set(SaveStatus::Failed(e));
+                self.list_problem
+                    .set(Some(format!("没有改名：{}", write_problem(&e))));
             }
             self.refresh();
         }
@@ -453,7 +606,8 @@ impl Session {
     pub fn undo_delete(&self) {
         if let Some((id, raw, _)) = self.deleted.get_untracked() {
             if let Err(e) = self.store.with_value(|st| st.restore_raw(&id, &raw)) {
-                self.status.set(SaveStatus::Failed(e));
+                self.list_problem
+                    .set(Some(format!("没有恢复删除的草稿：{}", write_problem(&e))));
             }
             self.deleted.set(None);
             self.refresh();
@@ -476,31 +630,54 @@ impl Session {
         self.store.with_value(|st| st.set_setting(name, value));
     }
 
+    /// Offers a file, or says why it could not.
+    fn offer(&self, name: &str, mime: &str, text: &str) -> bool {
+        let max = nianbao_core::json::MAX_BYTES;
+        let why = if text.len() > max {
+            format!(
+                "文件有 {:.1} MB，超过了本工具能再读入的上限 {} MB，没有下载。请缩短过长的文字。",
+                text.len() as f64 / 1_048_576.0,
+                max / 1_048_576
+            )
+        } else if download(name, mime, text) {
+            return true;
+        } else {
+            "浏览器没有开始下载。请检查浏览器是否禁止了下载，或稍后再试。".to_owned()
+        };
+        self.editor.notice.set(Some(Notice::Problem(why)));
+        false
+    }
+
     /// The open report as a JSON file.
     pub fn download_json(&self) {
         let report = self.editor.report.get_untracked();
         let json = to_json(&report);
-        download(
+        if self.offer(
             &file_name(&report.title(), "json"),
             "application/json",
             &json,
-        );
-        crate::messages::exported(&json);
+        ) {
+            crate::messages::exported(&json);
+        }
     }
 
     /// The open report as the publishable HTML file.
     pub fn download_html(&self) {
         let report = self.editor.report.get_untracked();
-        download(
+        let html = render_html(&report);
+        if self.offer(
             &file_name(&report.title(), "html"),
             "text/html;charset=utf-8",
-            &render_html(&report),
-        );
-        crate::messages::exported(&to_json(&report));
+            &html,
+        ) {
+            crate::messages::exported(&to_json(&report));
+        }
     }
 
-    /// Replaces the open draft's report with an imported one (one undoable step).
-    pub fn replace_with(&self, report: Report) {
-        self.editor.edit(None, move |r| *r = report);
+    /// Replaces the open draft's report with an imported one (one undoable
+    /// step). False when it is the same report: then nothing changed and no
+    /// undo step was added.
+    pub fn replace_with(&self, report: Report) -> bool {
+        self.editor.edit(None, move |r| *r = report)
     }
 }

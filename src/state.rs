@@ -3,10 +3,13 @@
 //! call its methods; every decision is a core call.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use nianbao_core::convert::{convert, Loss};
+use nianbao_core::edit::journal::{prune, type_cell, Unparsed};
 use nianbao_core::edit::{is_shown, parse_block, plan_paste, History, PasteError, Visited};
+use nianbao_core::limits::clip_text;
 use nianbao_core::report::Field;
 use nianbao_core::rules::{validate, Context, Finding, RuleId, Severity, Stage};
 use nianbao_core::template::{CellId, TemplateId};
@@ -31,7 +34,23 @@ pub enum Notice {
     Imported(String),
     /// Last year's report was read and its figures carried over.
     PreviousLoaded { year: i32, filled: Vec<String> },
+    /// Something happened that the user should know, nothing went wrong.
+    Info(String),
+    /// Something could not be done; what is open did not change.
+    Problem(String),
 }
+
+/// Undo keeps at most this many steps…
+const UNDO_STEPS: usize = 200;
+/// …weighing together at most this many bytes (a 4 MB report keeps 8 steps).
+const UNDO_BYTES: usize = 32 << 20;
+
+fn new_history() -> History<Report> {
+    History::with_budget(UNDO_STEPS, UNDO_BYTES, Report::weight)
+}
+
+/// Called with (key, raw text) at each typed change, before anything else.
+type JournalHook = Rc<dyn Fn(&str, &str)>;
 
 /// Cells and fields the user has been to.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -81,6 +100,11 @@ pub struct Editor {
     /// The findings to show now (see `edit::is_shown`).
     pub shown: Memo<Vec<Finding>>,
     pub template: Memo<TemplateId>,
+    /// Text typed into cells that did not parse, kept as typed.
+    pub unparsed: RwSignal<Unparsed>,
+    /// A change other than typing happened since the session last looked.
+    bulk: StoredValue<bool>,
+    journal: StoredValue<Option<JournalHook>, LocalStorage>,
 }
 
 fn now_ms() -> f64 {
@@ -130,7 +154,7 @@ impl Editor {
             report,
             cell_values,
             cell_marks,
-            history: StoredValue::new(History::new(200)),
+            history: StoredValue::new(new_history()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             seen,
@@ -142,6 +166,9 @@ impl Editor {
             findings,
             shown,
             template: Memo::new(move |_| report.with(Report::template_id)),
+            unparsed: RwSignal::new(Unparsed::new()),
+            bulk: StoredValue::new(false),
+            journal: StoredValue::new_local(None),
         };
         // Fan the shown findings out to the cells they name.
         Effect::new(move |_| {
@@ -211,7 +238,30 @@ impl Editor {
             self.cell_values.set_value(values);
             self.cell_marks.set_value(marks);
         }
+        if self.unparsed.with_untracked(|u| !u.is_empty()) {
+            let mut u = self.unparsed.get_untracked();
+            prune(&next, &mut u);
+            if self.unparsed.with_untracked(|old| *old != u) {
+                self.unparsed.set(u);
+            }
+        }
         self.report.set(next);
+    }
+
+    /// Where typed changes are journalled (the session sets it).
+    pub fn set_journal(&self, hook: impl Fn(&str, &str) + 'static) {
+        self.journal.set_value(Some(Rc::new(hook)));
+    }
+
+    fn journal(&self, key: &str, raw: &str) {
+        if let Some(hook) = self.journal.get_value() {
+            hook(key, raw);
+        }
+    }
+
+    /// Whether a change other than typing happened since the last call.
+    pub fn take_bulk(&self) -> bool {
+        self.bulk.try_update_value(std::mem::take).unwrap_or(false)
     }
 
     pub fn provide(self) {
@@ -230,9 +280,18 @@ impl Editor {
 
     /// Applies one edit as an undoable step. `merge_key` names the field so
     /// that quick successive edits of it merge into one step.
-    pub fn edit(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) {
+    /// Returns whether anything changed.
+    pub fn edit(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
+        let changed = self.apply(merge_key, change);
+        if changed {
+            self.bulk.set_value(true);
+        }
+        changed
+    }
+
+    fn apply(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
         if self.read_only.get_untracked() {
-            return;
+            return false;
         }
         let before = self.report.get_untracked();
         let auto = self.auto_totals.get_untracked();
@@ -242,17 +301,24 @@ impl Editor {
             after.fill_totals();
         }
         if after == before {
-            return;
+            return false;
         }
         self.history
             .update_value(|h| h.record(&before, merge_key, now_ms()));
         self.publish(after);
         self.sync_history_flags();
+        true
     }
 
     /// Replaces the whole report (opening a draft): a fresh start, no undo back.
     pub fn load(&self, report: Report) {
-        self.history.set_value(History::new(200));
+        self.load_with(report, Unparsed::new());
+    }
+
+    /// Opens a report with the cell text kept as typed.
+    pub fn load_with(&self, report: Report, unparsed: Unparsed) {
+        self.unparsed.set(unparsed);
+        self.history.set_value(new_history());
         self.sync_history_flags();
         self.seen.set(Seen::default());
         self.check_all.set(false);
@@ -260,14 +326,39 @@ impl Editor {
         self.publish(report);
     }
 
-    pub fn set_cell(&self, cell: CellId, value: Option<i64>) {
-        let key = format!("cell-{}", cell.0);
-        self.edit(Some(&key), |r| r.set(cell, value));
+    /// What a person typed into a cell: its value, or blank with the text kept.
+    pub fn type_cell(&self, cell: CellId, raw: &str) {
+        if self.read_only.get_untracked() {
+            return;
+        }
+        let template = self.template.get_untracked().get();
+        let key = template.def(cell).dom_id();
+        self.journal(&key, raw);
+        let mut unparsed = self.unparsed.get_untracked();
+        let merge = format!("cell-{}", cell.0);
+        self.apply(Some(&merge), |r| type_cell(r, &mut unparsed, cell, raw));
+        if self.unparsed.with_untracked(|u| *u != unparsed) {
+            self.unparsed.set(unparsed);
+        }
     }
 
+    /// What a person typed into a text field (cut at the limit, said so).
     pub fn set_text(&self, field: Field, text: String) {
-        self.edit(Some(&field.key()), |r| {
-            r.set_field_text(field, text);
+        if self.read_only.get_untracked() {
+            return;
+        }
+        let (kept, cut) = clip_text(&text);
+        if cut {
+            self.notice.set(Some(Notice::Problem(format!(
+                "“{}”最多 {} 个字符，超出的部分没有写入。",
+                field.label(),
+                nianbao_core::limits::MAX_TEXT_CHARS
+            ))));
+        }
+        let kept = kept.to_owned();
+        self.journal(&field.key(), &kept);
+        self.apply(Some(&field.key()), |r| {
+            r.set_field_text(field, kept);
         });
     }
 
@@ -321,6 +412,7 @@ impl Editor {
             .try_update_value(|h| h.undo(&current))
             .flatten()
         {
+            self.bulk.set_value(true);
             self.publish(prev);
         }
         self.sync_history_flags();
@@ -333,6 +425,7 @@ impl Editor {
             .try_update_value(|h| h.redo(&current))
             .flatten()
         {
+            self.bulk.set_value(true);
             self.publish(next);
         }
         self.sync_history_flags();

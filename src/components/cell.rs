@@ -31,7 +31,14 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
     let id = def.dom_id();
     let desc_id = format!("desc-{id}");
     let value = editor.cell_value(cell);
-    let parse_error = RwSignal::new(None::<String>);
+    // Text typed here that did not parse, kept as typed (also across reloads).
+    let key = id.clone();
+    let kept = Memo::new(move |_| editor.unparsed.with(|u| u.get(&key).cloned()));
+    let error_of = move |text: &str| parse_cell(text, def.kind).err().map(|e| e.to_string());
+    let initial = kept
+        .get_untracked()
+        .unwrap_or_else(|| shown_text(value.get_untracked(), def.kind));
+    let parse_error = RwSignal::new(error_of(&initial));
     let is_composing = StoredValue::new(false);
     let input = NodeRef::<Input>::new();
     let is_total = def.kind == CellKind::Total;
@@ -40,29 +47,26 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
     // Model → DOM, only when they disagree (never while composing, never the same text).
     Effect::new(move |_| {
         let v = value.get();
+        let kept = kept.get();
         let Some(el) = input.get() else { return };
         if is_composing.get_value() {
             return;
         }
-        let agrees = match parse_cell(&el.value(), def.kind) {
-            Ok(typed) => typed == v,
-            Err(_) => v.is_none(),
+        let current = el.value();
+        let agrees = match &kept {
+            Some(k) => current == *k,
+            None => parse_cell(&current, def.kind).is_ok_and(|typed| typed == v),
         };
         if !agrees {
-            el.set_value(&shown_text(v, def.kind));
-            parse_error.set(None);
+            let text = kept.unwrap_or_else(|| shown_text(v, def.kind));
+            el.set_value(&text);
+            parse_error.set(error_of(&text));
         }
     });
 
-    let commit = move |text: String| match parse_cell(&text, def.kind) {
-        Ok(v) => {
-            parse_error.set(None);
-            editor.set_cell(cell, v);
-        }
-        Err(e) => {
-            parse_error.set(Some(e.to_string()));
-            editor.set_cell(cell, None);
-        }
+    let commit = move |text: String| {
+        parse_error.set(error_of(&text));
+        editor.type_cell(cell, &text);
     };
 
     let go = move |dir: Dir| {
@@ -154,7 +158,7 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
                 aria-describedby=desc_id.clone()
                 readonly=readonly
                 title=description
-                prop:value=shown_text(value.get_untracked(), def.kind)
+                prop:value=initial
                 on:input=move |ev| {
                     if is_composing.get_value() || ev.dyn_ref::<leptos::web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
                         return;

@@ -17,12 +17,18 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Saved(t) => format!("已保存 {}", clock(t)),
         SaveStatus::Failed(_) => "未能保存".to_owned(),
         SaveStatus::Conflict => "未保存：此草稿已在其他窗口中修改".to_owned(),
+        SaveStatus::StoredCorrupt => "未保存：浏览器中保存的此草稿已损坏".to_owned(),
+        SaveStatus::StoredNewer => "未保存：此草稿已由更新版本保存".to_owned(),
         SaveStatus::InMemory => "未保存：浏览器不允许本页保存".to_owned(),
     };
     let bad = move || {
         matches!(
             session.status.get(),
-            SaveStatus::Failed(_) | SaveStatus::Conflict | SaveStatus::InMemory
+            SaveStatus::Failed(_)
+                | SaveStatus::Conflict
+                | SaveStatus::StoredCorrupt
+                | SaveStatus::StoredNewer
+                | SaveStatus::InMemory
         )
     };
     view! {
@@ -38,9 +44,21 @@ pub fn StorageBanner() -> impl IntoView {
     move || {
         let (title, body, actions): (&str, String, AnyView) = match session.status.get() {
             SaveStatus::Failed(WriteError::Quota) => (
-                "未能保存：浏览器的存储空间已满",
-                "您的修改仍在本页面中，没有丢失，但还没有保存到浏览器里。请先下载 JSON 文件备份，再在“草稿”中删除不需要的旧草稿。下次修改时会自动重试保存。".into(),
+                "未能保存：浏览器为本网站保留的存储空间已满",
+                format!(
+                    "已保存的草稿都还在，可以打开；当前的内容在本页面中，没有丢失，但新的修改存不进浏览器。请先下载 JSON 文件备份，再点“草稿”删除不需要的草稿，腾出空间后会自动重试保存。{}",
+                    largest_drafts(&session.rows.get())
+                ),
                 view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
+            ),
+            SaveStatus::Failed(WriteError::TooLarge(bytes)) => (
+                "未能保存：草稿太大",
+                format!(
+                    "这份草稿有 {:.1} MB，超过了 {} MB 的上限，存进浏览器后将无法再打开，所以没有保存。您的内容仍在本页面中。请缩短过长的文字。",
+                    bytes as f64 / 1_048_576.0,
+                    nianbao_core::json::MAX_BYTES / 1_048_576
+                ),
+                view! { <span></span> }.into_any(),
             ),
             SaveStatus::Failed(WriteError::Mismatch) => (
                 "未能保存：写入后读回的内容不一致",
@@ -61,6 +79,24 @@ pub fn StorageBanner() -> impl IntoView {
                 }
                 .into_any(),
             ),
+            SaveStatus::StoredCorrupt => (
+                "浏览器中保存的这份草稿已损坏",
+                "浏览器中这份草稿的存储内容无法读取（可能被其他程序或浏览器故障改动），这不是其他窗口的修改。为免丢失，它没有被覆盖，本窗口的修改也没有保存。请把本窗口的内容另存为新草稿；损坏的内容可在“草稿”旁的提示中下载交技术人员查看。".into(),
+                view! {
+                    <button type="button" class="primary" on:click=move |_| session.save_as_copy()>"另存为新草稿"</button>
+                    <button type="button" on:click=download>"下载 JSON 备份"</button>
+                }
+                .into_any(),
+            ),
+            SaveStatus::StoredNewer => (
+                "这份草稿已由更新版本的本工具保存",
+                "另一个窗口用更新版本的本工具保存了这份草稿，当前版本无法读取它，为免覆盖，本窗口的修改没有保存。请把本窗口的内容另存为新草稿，并刷新页面使用最新版本。".into(),
+                view! {
+                    <button type="button" class="primary" on:click=move |_| session.save_as_copy()>"另存为新草稿"</button>
+                    <button type="button" on:click=download>"下载 JSON 备份"</button>
+                }
+                .into_any(),
+            ),
             SaveStatus::InMemory => (
                 "浏览器不允许本页面保存草稿",
                 "可能是处于无痕（隐私）模式，或本页嵌在门户网站中而浏览器限制了存储。现在可以照常填写，但内容只在本页面中，关闭或刷新后会丢失。请随时下载 JSON 文件保存工作。".into(),
@@ -75,6 +111,35 @@ pub fn StorageBanner() -> impl IntoView {
                 <div class="actions">{actions}</div>
             </div>
         })
+    }
+}
+
+/// The drafts that take the most room, for a full storage.
+fn largest_drafts(rows: &[crate::session::DraftRow]) -> String {
+    let mut rows: Vec<_> = rows.iter().filter(|r| r.bytes > 0).collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.bytes));
+    let total: usize = rows.iter().map(|r| r.bytes).sum();
+    let list: Vec<String> = rows
+        .iter()
+        .take(5)
+        .map(|r| format!("“{}”约 {}", r.name, size_text(r.bytes)))
+        .collect();
+    format!(
+        "浏览器中现有 {} 份草稿，共约 {}；占用最多的是：{}。",
+        rows.len(),
+        size_text(total),
+        list.join("，")
+    )
+}
+
+fn size_text(bytes: usize) -> String {
+    if bytes >= 1_048_576 {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 
@@ -148,11 +213,12 @@ pub fn DraftsDialog(dialog: NodeRef<Dialog>, fresh: fn() -> nianbao_core::Report
                     let is_current = r.id == current();
                     let name = r.name.clone();
                     let detail = format!(
-                        "{} 年度 · 最后保存 {} · {} 个错误，{} 个提示",
+                        "{} 年度 · 最后保存 {} · {} 个错误，{} 个提示 · 约 {}",
                         r.year.unwrap_or_default(),
                         r.saved_at.map(clock).unwrap_or_default(),
                         r.errors,
-                        r.warnings
+                        r.warnings,
+                        size_text(r.bytes)
                     );
                     let n2 = name.clone();
                     view! {
@@ -180,6 +246,9 @@ pub fn DraftsDialog(dialog: NodeRef<Dialog>, fresh: fn() -> nianbao_core::Report
                     }
                 }).collect_view()}
             </ul>
+            {move || session.list_problem.get().map(|p| view! {
+                <p class="notice notice-error" role="alert" id="drafts-problem">{p}</p>
+            })}
             <DeletedNotice />
             <button type="button" on:click=close>"关闭"</button>
         </dialog>

@@ -6,8 +6,9 @@ use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use nianbao_core::carry::carry_forward;
+use nianbao_core::encoding::{classify, damaged_message, Bytes};
 use nianbao_core::json::MAX_BYTES;
-use nianbao_core::render::import;
+use nianbao_core::render::{disagreements, import};
 use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
 
@@ -21,26 +22,55 @@ enum Purpose {
     LastYear,
 }
 
-/// Reads a file as text, refusing huge ones before reading them.
-async fn read(file: web_sys::File) -> Result<String, String> {
+/// A file's text, and a note when it was not UTF-8.
+struct Text {
+    text: String,
+    note: Option<String>,
+}
+
+/// Reads a file as text, strictly: huge files are refused before reading,
+/// damaged UTF-8 is refused, GB18030/GBK is decoded by the browser and said.
+async fn read(file: web_sys::File) -> Result<Text, String> {
+    let name = file.name();
     let size = file.size();
     if size > MAX_BYTES as f64 {
         return Err(format!(
-            "文件“{}”太大（{:.1} MB），不像是年度报告数据（一般不超过 1 MB）。请确认选择的文件。",
-            file.name(),
-            size / 1_048_576.0
+            "文件“{name}”太大（{:.1} MB），超过了本工具能读取的上限 {} MB，不像是年度报告数据。请确认选择的文件。",
+            size / 1_048_576.0,
+            MAX_BYTES / 1_048_576
         ));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| format!("无法读取文件“{}”。", file.name()))?;
-    Ok(text.as_string().unwrap_or_default())
+        .map_err(|_| format!("无法读取文件“{name}”。"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    match classify(&bytes) {
+        Bytes::Utf8(text) => Ok(Text { text, note: None }),
+        Bytes::DamagedUtf8 { at, bad } => Err(format!("“{name}”：{}", damaged_message(at, bad))),
+        Bytes::Legacy => {
+            let options = web_sys::TextDecoderOptions::new();
+            options.set_fatal(true);
+            let text = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+                .and_then(|d| d.decode_with_u8_array(&bytes))
+                .map_err(|_| {
+                    format!("“{name}”既不是 UTF-8 也不是 GB18030（GBK）编码的文字，可能不是报告文件或已损坏。")
+                })?;
+            Ok(Text {
+                text,
+                note: Some("这个文件是 GB18030（GBK）编码的（可能被其他软件另存过），已按该编码读取。请核对文字是否正确。".into()),
+            })
+        }
+    }
 }
 
 #[derive(Clone)]
 struct Pending {
     file: String,
     report: Report,
+    /// How the file was decoded, when it was not UTF-8.
+    note: Option<String>,
+    /// An HTML export whose visible tables differ from its embedded data.
+    differences: Vec<String>,
 }
 
 #[component]
@@ -53,7 +83,7 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
     let handle = move |file: web_sys::File, purpose: Purpose| {
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let text = match read(file).await {
+            let Text { text, note } = match read(file).await {
                 Ok(t) => t,
                 Err(why) => {
                     editor.notice.set(Some(Notice::ImportFailed(why)));
@@ -71,7 +101,20 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
             };
             match purpose {
                 Purpose::Report => {
-                    pending.set(Some(Pending { file: name, report }));
+                    let differences = if text.trim_start().starts_with('<') {
+                        disagreements(&text, &report)
+                            .iter()
+                            .map(|d| d.message())
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    pending.set(Some(Pending {
+                        file: name,
+                        report,
+                        note,
+                        differences,
+                    }));
                     if let Some(d) = dialog.get() {
                         let _ = d.show_modal();
                     }
@@ -139,11 +182,18 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
     };
     let replace = move |_| {
         if let Some(p) = pending.get_untracked() {
-            session.replace_with(p.report);
-            editor.notice.set(Some(Notice::Imported(format!(
-                "已用“{}”替换当前草稿的内容。可点“撤销”恢复。",
-                p.file
-            ))));
+            let notice = if session.replace_with(p.report) {
+                Notice::Imported(format!(
+                    "已用“{}”替换当前草稿的内容。可点“撤销”恢复。",
+                    p.file
+                ))
+            } else {
+                Notice::Info(format!(
+                    "“{}”的内容与当前草稿完全相同，草稿没有任何改动。",
+                    p.file
+                ))
+            };
+            editor.notice.set(Some(notice));
         }
         close();
     };
@@ -180,6 +230,20 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
                         <dt>"格式"</dt><dd>{r.template_id().title()}</dd>
                         <dt>"检查结果"</dt><dd>{format!("{errors} 个错误，{warnings} 个提示")}</dd>
                     </dl>
+                    {p.note.map(|n| view! { <p class="notice notice-info" id="import-encoding">{n}</p> })}
+                    {(!p.differences.is_empty()).then(|| {
+                        let n = p.differences.len();
+                        let more = n.saturating_sub(20);
+                        view! {
+                            <div class="notice notice-error" id="import-differences" role="alert">
+                                <p class="notice-title">{format!(
+                                    "这个 HTML 文件中可见的表格与其中嵌入的数据有 {n} 处不一致：文件可能被手工改过。导入将使用嵌入的数据；请逐格核对后再决定。"
+                                )}</p>
+                                <ul>{p.differences.iter().take(20).map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+                                {(more > 0).then(|| view! { <p>{format!("另有 {more} 处未列出。")}</p> })}
+                            </div>
+                        }
+                    })}
                 }
             })}
             <div class="actions">

@@ -37,10 +37,7 @@ pub fn NoticeView() -> impl IntoView {
                     ),
                     Notice::PasteRefused(errors) => (
                         "notice notice-error",
-                        format!(
-                            "粘贴没有完成，表格没有任何改动。有 {} 个值需要先处理：",
-                            errors.len()
-                        ),
+                        "粘贴没有完成，表格没有任何改动。需要先处理的问题：".to_owned(),
                         errors.into_iter().map(|e| e.message).collect(),
                     ),
                     Notice::ImportFailed(why) => (
@@ -49,6 +46,8 @@ pub fn NoticeView() -> impl IntoView {
                         vec![why],
                     ),
                     Notice::Imported(what) => ("notice notice-ok", what, Vec::new()),
+                    Notice::Info(what) => ("notice notice-info", what, Vec::new()),
+                    Notice::Problem(what) => ("notice notice-error", what, Vec::new()),
                     Notice::PreviousLoaded { year, filled } => (
                         "notice notice-ok",
                         format!(

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use nianbao_core::limits::{clip_text, MAX_PARTS};
 use nianbao_core::report::{Aspect, Field, Part};
 use nianbao_core::template::{TableId, TemplateId};
 use nianbao_core::Section;
@@ -70,7 +71,13 @@ fn Overview() -> impl IntoView {
 fn Parts() -> impl IntoView {
     let editor = Editor::get();
     let count = Memo::new(move |_| editor.report.with(|r| r.overview.parts.len()));
-    let add = move |_| editor.edit(None, |r| r.overview.parts.push(Part::default()));
+    let add = move |_| {
+        editor.edit(None, |r| {
+            if r.overview.parts.len() < MAX_PARTS {
+                r.overview.parts.push(Part::default());
+            }
+        });
+    };
     view! {
         {move || {
             (0..count.get())
@@ -79,17 +86,20 @@ fn Parts() -> impl IntoView {
                         editor.report.with_untracked(|r| r.overview.parts.get(i).map(|p| p.title.clone()).unwrap_or_default())
                     });
                     let set_title = Arc::new(move |t: String| {
+                        let t = clip_text(&t).0.to_owned();
                         editor.edit(Some(&format!("part-title-{i}")), |r| {
                             if let Some(p) = r.overview.parts.get_mut(i) {
                                 p.title = t;
                             }
-                        })
+                        });
                     });
-                    let remove = move |_| editor.edit(None, |r| {
-                        if i < r.overview.parts.len() {
-                            r.overview.parts.remove(i);
-                        }
-                    });
+                    let remove = move |_| {
+                        editor.edit(None, |r| {
+                            if i < r.overview.parts.len() {
+                                r.overview.parts.remove(i);
+                            }
+                        });
+                    };
                     view! {
                         <div class="part">
                             <TextBox id=format!("overview-part-title-{i}") label=format!("第 {} 部分小标题", i + 1)
@@ -101,7 +111,7 @@ fn Parts() -> impl IntoView {
                 })
                 .collect_view()
         }}
-        <button type="button" class="secondary" on:click=add>"添加一个小标题部分"</button>
+        <button type="button" class="secondary" on:click=add disabled=move || count.get() >= MAX_PARTS>"添加一个小标题部分"</button>
     }
 }
 

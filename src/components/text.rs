@@ -10,6 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use nianbao_core::limits::MAX_TEXT_CHARS;
 use nianbao_core::report::Field;
 
 use super::keys::guard_composition;
@@ -160,6 +161,7 @@ pub fn TextBox(
             <textarea
                 id=id.clone()
                 readonly=move || editor.read_only.get()
+                maxlength=MAX_TEXT_CHARS
                 rows="4"
                 aria-describedby=described.clone()
                 prop:value=initial
@@ -177,6 +179,7 @@ pub fn TextBox(
                 type="text"
                 id=id.clone()
                 readonly=move || editor.read_only.get()
+                maxlength=MAX_TEXT_CHARS
                 aria-describedby=described.clone()
                 prop:value=initial
                 on:input=on_input

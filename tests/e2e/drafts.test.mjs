@@ -93,7 +93,7 @@ test('a full storage: the message shows, nothing typed is lost, the download wor
   await ed.fill(`${NEW} 自然人`, '6');
   await expect(async () => (await status(page)) === '未能保存', 'save fails');
   const banner = page.locator('#storage-banner');
-  assert.match(await banner.innerText(), /存储空间已满[\s\S]*没有丢失[\s\S]*删除不需要的旧草稿/);
+  assert.match(await banner.innerText(), /存储空间已满[\s\S]*没有丢失[\s\S]*删除不需要的草稿/);
   await page.screenshot({ path: join(ARTIFACTS, 'quota.png') });
   assert.equal(await area.inputValue(), '存储已满时继续输入的内容'.repeat(20));
   assert.equal(await ed.value(`${NEW} 自然人`), '6');

@@ -67,12 +67,13 @@ test('opened from file:// the page explains how to run it', async () => {
 });
 
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { ROOT } from './harness.mjs';
+import { ROOT, deployedFor } from './harness.mjs';
 
-/** The example portal on 127.0.0.1 and the app on localhost: two sites. */
-async function portal(query = '') {
+/** The example portal on 127.0.0.1 and the app on localhost: two sites. The
+ * deployment lets the portal embed the app unless `deployed` says otherwise. */
+async function portal(query = '', deployed = null) {
   const host = await serveStatic({ root: join(ROOT, 'examples') });
-  const app = await serveStatic({ root: DIST, host: 'localhost' });
+  const app = await serveStatic({ root: DIST, host: 'localhost', edits: deployedFor(deployed ?? [new URL(host.url).origin]) });
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];

@@ -118,11 +118,11 @@ test('bad files say what is wrong and leave the open draft untouched', async () 
     assert.equal(await ed.value(`${NEW} 自然人`), '7', `${name} left the draft alone`);
     assert.equal(await page.getByRole('dialog', { name: '导入报告' }).isVisible(), false);
   }
-  // A 50 MB file is refused before it is read.
+  // A file over the one size limit (64 MB) is refused before it is read.
   const big = join(ARTIFACTS, 'big.json');
-  await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
+  await writeFile(big, Buffer.alloc(70 * 1024 * 1024, 0x20));
   await page.setInputFiles('#import-file', big);
-  await expect(async () => /太大（50\.0 MB）/.test(await ed.notice().innerText()), '50 MB refused');
+  await expect(async () => /太大（70\.0 MB）[\s\S]*上限 64 MB/.test(await ed.notice().innerText()), '70 MB refused');
   assert.equal(await ed.value(`${NEW} 自然人`), '7');
   assert.deepEqual(errors, []);
   await context.close();

