@@ -3,8 +3,9 @@
 const params = new URLSearchParams(location.search);
 const appUrl = new URL(params.get('app') ?? '../dist/index.html', location.href);
 const appOrigin = appUrl.origin;
-// The app only talks to origins its address allows: this page's (or, to try
-// what a wrong setting does, the ones given as ?allow=).
+// The app talks only to origins its deployment lists (the "nianbao-embed-origins"
+// meta of its index.html); the address can narrow that list to this page's origin
+// (or, to try what a wrong setting does, to the ones given as ?allow=).
 appUrl.searchParams.set('origins', params.get('allow') ?? location.origin);
 for (const key of ['agency', 'type', 'region', 'year', 'ns', 'readonly']) {
   if (params.has(key)) appUrl.searchParams.set(key, params.get(key));
