@@ -276,6 +276,18 @@ impl Store {
         }
     }
 
+    /// Characters the whole origin's storage holds (every key and value,
+    /// this app's and any other page's of the same site).
+    pub fn used_by_all(&self) -> usize {
+        let Some(s) = &self.storage else {
+            return 0;
+        };
+        (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .map(|k| k.len() + s.get_item(&k).ok().flatten().map_or(0, |v| v.len()))
+            .sum()
+    }
+
     /// Bytes of each stored draft entry, by id.
     pub fn sizes(&self) -> Vec<(String, usize)> {
         let Some(s) = &self.storage else {

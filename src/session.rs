@@ -216,6 +216,11 @@ impl Session {
         self.store.with_value(Store::available)
     }
 
+    /// Bytes the whole origin's storage holds (drafts and anything else).
+    pub fn used_by_all(&self) -> usize {
+        self.store.with_value(Store::used_by_all)
+    }
+
     /// Reads the list of drafts again.
     pub fn refresh(&self) {
         let rows = self.store.with_value(|st| {

@@ -47,7 +47,7 @@ pub fn StorageBanner() -> impl IntoView {
                 "未能保存：浏览器为本网站保留的存储空间已满",
                 format!(
                     "已保存的草稿都还在，可以打开；当前的内容在本页面中，没有丢失，但新的修改存不进浏览器。请先下载 JSON 文件备份，再点“草稿”删除不需要的草稿，腾出空间后会自动重试保存。{}",
-                    largest_drafts(&session.rows.get())
+                    largest_drafts(&session.rows.get(), session.used_by_all())
                 ),
                 view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
             ),
@@ -115,24 +115,34 @@ pub fn StorageBanner() -> impl IntoView {
 }
 
 /// The drafts that take the most room, for a full storage.
-fn largest_drafts(rows: &[crate::session::DraftRow]) -> String {
+/// The drafts that take the most room, and what else fills the quota.
+fn largest_drafts(rows: &[crate::session::DraftRow], all: usize) -> String {
     let mut rows: Vec<_> = rows.iter().filter(|r| r.bytes > 0).collect();
-    if rows.is_empty() {
-        return String::new();
-    }
     rows.sort_by_key(|r| std::cmp::Reverse(r.bytes));
     let total: usize = rows.iter().map(|r| r.bytes).sum();
-    let list: Vec<String> = rows
-        .iter()
-        .take(5)
-        .map(|r| format!("“{}”约 {}", r.name, size_text(r.bytes)))
-        .collect();
-    format!(
-        "浏览器中现有 {} 份草稿，共约 {}；占用最多的是：{}。",
-        rows.len(),
-        size_text(total),
-        list.join("，")
-    )
+    let mut out = String::new();
+    if !rows.is_empty() {
+        let list: Vec<String> = rows
+            .iter()
+            .take(5)
+            .map(|r| format!("“{}”约 {}", r.name, size_text(r.bytes)))
+            .collect();
+        out = format!(
+            "浏览器中现有 {} 份草稿，共约 {}；占用最多的是：{}。",
+            rows.len(),
+            size_text(total),
+            list.join("，")
+        );
+    }
+    // Other pages of the same site share the quota.
+    let others = all.saturating_sub(total);
+    if others > total {
+        out.push_str(&format!(
+            "另有约 {} 是本网站其他页面保存的数据，不属于本工具：删除草稿腾不出这部分空间，可请网站管理员处理，或在浏览器设置中清除本网站的其他数据（清除前请先下载草稿备份）。",
+            size_text(others)
+        ));
+    }
+    out
 }
 
 fn size_text(bytes: usize) -> String {
