@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
-use nianbao_core::json::{from_json, to_json};
+use nianbao_core::json::{from_json, to_json_export};
 use nianbao_core::rules::counts;
 
 use crate::session::{SaveStatus, Session};
@@ -112,7 +112,9 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
             .and_then(|t| t.as_string());
         match kind.as_deref() {
             Some("export") => {
-                let json = editor.report.with_untracked(to_json);
+                // The export stage runs; its counts go in the file.
+                let check = editor.check_for_export("");
+                let json = editor.report.with_untracked(|r| to_json_export(r, check));
                 send(envelope_message("exported", &json));
             }
             Some("load") => {

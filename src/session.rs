@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use nianbao_core::edit::journal::{replay, Unparsed};
-use nianbao_core::json::{to_json, Draft};
-use nianbao_core::render::render_html;
+use nianbao_core::json::{to_json_export, Draft};
+use nianbao_core::render::render_html_export;
 use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
 
@@ -54,7 +54,12 @@ pub struct DraftRow {
 
 /// The list row of a readable draft.
 fn row_of(id: String, d: &Draft) -> DraftRow {
-    let (errors, warnings) = counts(&validate(&d.report, &Context::default()));
+    // The same counts the editor shows for it: with last year's report.
+    let ctx = Context {
+        previous: d.previous.as_ref(),
+        ..Context::default()
+    };
+    let (errors, warnings) = counts(&validate(&d.report, &ctx));
     DraftRow {
         name: d.display_name(),
         year: Some(d.report.year),
@@ -653,29 +658,25 @@ impl Session {
         false
     }
 
-    /// The open report as a JSON file.
+    /// The open report as a JSON file (after the export-stage check).
     pub fn download_json(&self) {
+        let check = self.editor.check_for_export("下载");
         let report = self.editor.report.get_untracked();
-        let json = to_json(&report);
-        if self.offer(
-            &file_name(&report.title(), "json"),
-            "application/json",
-            &json,
-        ) {
+        let json = to_json_export(&report, check);
+        let name = file_name(&report.title(), "json");
+        if self.offer(&name, "application/json", &json) {
             crate::messages::exported(&json);
         }
     }
 
-    /// The open report as the publishable HTML file.
+    /// The open report as the publishable HTML file (after the export-stage check).
     pub fn download_html(&self) {
+        let check = self.editor.check_for_export("下载");
         let report = self.editor.report.get_untracked();
-        let html = render_html(&report);
-        if self.offer(
-            &file_name(&report.title(), "html"),
-            "text/html;charset=utf-8",
-            &html,
-        ) {
-            crate::messages::exported(&to_json(&report));
+        let html = render_html_export(&report, check);
+        let name = file_name(&report.title(), "html");
+        if self.offer(&name, "text/html;charset=utf-8", &html) {
+            crate::messages::exported(&to_json_export(&report, check));
         }
     }
 

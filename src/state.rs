@@ -126,11 +126,17 @@ impl Editor {
         let seen = RwSignal::new(Seen::default());
         let check_all = RwSignal::new(false);
         let previous = RwSignal::new(None::<Report>);
+        // Typing shows the draft stage; after 检查 or an export, the export stage.
         let findings = Memo::new(move |_| {
+            let stage = if check_all.get() {
+                Stage::Export
+            } else {
+                Stage::Draft
+            };
             previous.with(|p| {
                 report.with(|r| {
                     let ctx = Context {
-                        stage: Stage::Draft,
+                        stage,
                         previous: p.as_ref(),
                     };
                     validate(r, &ctx)
@@ -179,7 +185,9 @@ impl Editor {
                     for c in &f.cells {
                         if let Some(slot) = per_cell.get_mut(c.index()) {
                             let g3 = f.rule == RuleId::G3;
-                            let words = if g3 {
+                            let words = if g3 && f.message.contains("未填写") {
+                                "此表还没有填写任何数字。".to_owned()
+                            } else if g3 {
                                 "此格为空：没有发生的请填 0。".to_owned()
                             } else {
                                 f.message.clone()
@@ -368,16 +376,13 @@ impl Editor {
         let template = self.template.get_untracked().get();
         match plan_paste(template, start, &block) {
             Ok(plan) => {
-                let auto = self.auto_totals.get_untracked();
                 let cells = plan.len();
                 let pasted: Vec<CellId> = plan.iter().map(|(c, _)| *c).collect();
                 self.edit(None, |r| {
                     for (cell, value) in plan {
-                        // Filled totals come from their parts anyway.
-                        let total = template.def(cell).kind == nianbao_core::CellKind::Total;
-                        if !(auto && total) {
-                            r.set(cell, value);
-                        }
+                        r.set(cell, value);
+                        // A pasted total is data: kept as pasted (spec §8.8).
+                        r.set_entered(cell, true);
                     }
                 });
                 self.seen.update(|s| s.cells.extend(pasted));
@@ -447,11 +452,72 @@ impl Editor {
         }
     }
 
-    /// Switches between filled and typed totals; filling applies at once.
-    pub fn set_auto_totals(&self, auto: bool) {
-        self.auto_totals.set(auto);
+    /// Switches between computed and typed totals. Turning computation on
+    /// over totals that disagree with their parts first says how many will
+    /// change and asks (one undoable step); false when the person declines.
+    pub fn set_auto_totals(&self, auto: bool) -> bool {
         if auto {
-            self.edit(None, |_| {});
+            let changes = self.report.with_untracked(|r| {
+                let mut all = r.clone();
+                all.replace_with_computed(&[]);
+                r.values()
+                    .iter()
+                    .zip(all.values())
+                    .filter(|(a, b)| a != b)
+                    .count()
+            });
+            let question = format!(
+                "打开“合计由系统自动计算”会把 {changes} 个与各项之和不一致的合计替换为计算值（可以撤销）。是否继续？"
+            );
+            let yes = changes == 0
+                || leptos::web_sys::window()
+                    .and_then(|w| w.confirm_with_message(&question).ok())
+                    .unwrap_or(false);
+            if !yes {
+                return false;
+            }
+            self.auto_totals.set(true);
+            self.edit(None, |r| r.replace_with_computed(&[]));
+        } else {
+            self.auto_totals.set(false);
+        }
+        true
+    }
+
+    /// Runs the export stage (检查, downloads, printing): every finding shows,
+    /// and the counts are said before the file is made. Never blocks.
+    pub fn check_for_export(&self, what: &str) -> nianbao_core::json::ExportCheck {
+        self.check_all.set(true);
+        let check = self.previous.with_untracked(|p| {
+            self.report
+                .with_untracked(|r| nianbao_core::json::export_check(r, p.as_ref()))
+        });
+        if !what.is_empty() {
+            let (e, w) = (check.errors, check.warnings);
+            self.notice.set(Some(Notice::Info(if e + w == 0 {
+                format!("{what}前的检查：没有发现问题。")
+            } else {
+                format!(
+                    "{what}前的检查：{e} 个错误，{w} 个提示，列在页面顶部（点一项可跳到对应位置）。{what}照常进行，文件中记下了这两个数字。"
+                )
+            })));
+        }
+        check
+    }
+
+    /// 用计算值替换: the given totals (all when empty) are computed again.
+    pub fn replace_totals(&self, cells: Vec<CellId>) {
+        let n = if cells.is_empty() {
+            None
+        } else {
+            Some(cells.len())
+        };
+        if self.edit(None, move |r| r.replace_with_computed(&cells)) {
+            self.notice.set(Some(Notice::Info(match n {
+                Some(1) => "已用计算值替换这个合计。可点“撤销”恢复原来的数字。".to_owned(),
+                _ => "已用计算值替换所有与各项之和不一致的合计。可点“撤销”恢复原来的数字。"
+                    .to_owned(),
+            })));
         }
     }
 }

@@ -2,7 +2,7 @@
 //! badge per section, and a list under each table — all in the same words.
 
 use leptos::prelude::*;
-use nianbao_core::rules::Finding;
+use nianbao_core::rules::{Finding, RuleId};
 use nianbao_core::template::{TableId, Template};
 use nianbao_core::{Section, Severity};
 
@@ -18,7 +18,27 @@ pub fn target_id(template: &Template, f: &Finding) -> String {
     }
 }
 
+/// A finding about a total that disagrees with its parts (T3-1, T3-2, T4):
+/// the total cell, which 用计算值替换 can fill.
+fn sum_total(f: &Finding) -> Option<nianbao_core::CellId> {
+    matches!(
+        f.rule,
+        RuleId::T3_1 | RuleId::T3_2 | RuleId::T4_1 | RuleId::T4_2 | RuleId::T4_3
+    )
+    .then(|| f.cells.first().copied())
+    .flatten()
+}
+
 fn item(f: &Finding, target: String) -> impl IntoView {
+    let editor = Editor::get();
+    let replace = sum_total(f).map(|cell| {
+        view! {
+            " "
+            <button type="button" class="link-button" on:click=move |_| editor.replace_totals(vec![cell])>
+                "用计算值替换"
+            </button>
+        }
+    });
     let href = format!("#{target}");
     let label = f.severity.label();
     let class = match f.severity {
@@ -39,6 +59,7 @@ fn item(f: &Finding, target: String) -> impl IntoView {
                 {f.message.clone()}
             </a>
             <span class="rule-id">{format!("（{}）", f.rule.code())}</span>
+            {replace}
         </li>
     }
 }
@@ -65,6 +86,7 @@ pub fn ErrorSummary() -> impl IntoView {
                 });
             }
             let (errors, warnings) = counts(shown);
+            let sums = shown.iter().filter_map(sum_total).count();
             let template = editor.template.get().get();
             let items = shown
                 .iter()
@@ -77,6 +99,13 @@ pub fn ErrorSummary() -> impl IntoView {
                             {format!("有 {} 个问题需要处理", shown.len())}
                         </h2>
                         <p class="summary-counts">{format!("{errors} 个错误，{warnings} 个提示。点击一项可跳到对应位置。")}</p>
+                        {(sums > 1).then(|| view! {
+                            <p>
+                                <button type="button" on:click=move |_| editor.replace_totals(Vec::new())>
+                                    {format!("全部用计算值替换（{sums} 个合计）")}
+                                </button>
+                            </p>
+                        })}
                         <ul class="finding-list">{items}</ul>
                     </div>
                 }

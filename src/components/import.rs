@@ -220,7 +220,11 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
         <dialog node_ref=dialog class="drafts" aria-labelledby="import-title" on:close=move |_| pending.set(None)>
             <h2 id="import-title">"导入报告"</h2>
             {move || pending.get().map(|p| {
-                let (errors, warnings) = counts(&validate(&p.report, &Context::default()));
+                // Counted as the editor will count it after 替换 (with last year's report).
+                let (errors, warnings) = editor.previous.with_untracked(|prev| {
+                    let ctx = Context { previous: prev.as_ref(), ..Context::default() };
+                    counts(&validate(&p.report, &ctx))
+                });
                 let r = &p.report;
                 view! {
                     <p>{format!("文件：{}", p.file)}</p>

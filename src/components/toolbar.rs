@@ -44,7 +44,10 @@ pub fn Toolbar(
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"导入"</button>
             <button type="button" on:click=move |_| session.download_json()>"下载 JSON"</button>
             <button type="button" on:click=move |_| session.download_html()>"下载 HTML"</button>
-            <button type="button" on:click=move |_| editor.report.with_untracked(super::import::print_report)>"打印"</button>
+            <button type="button" on:click=move |_| {
+                editor.check_for_export("打印");
+                editor.report.with_untracked(super::import::print_report);
+            }>"打印"</button>
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>
@@ -55,7 +58,14 @@ pub fn Toolbar(
                 <input
                     type="checkbox"
                     prop:checked=move || editor.auto_totals.get()
-                    on:change=move |ev| editor.set_auto_totals(event_target_checked(&ev))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        if !editor.set_auto_totals(on) {
+                            // Declined: the box shows what is in force.
+                            let el: leptos::web_sys::HtmlInputElement = event_target(&ev);
+                            el.set_checked(!on);
+                        }
+                    }
                 />
                 "合计由系统自动计算"
             </label>

@@ -284,6 +284,19 @@ impl Field {
     }
 }
 
+/// The sum of `parts` in `cells`: blank when all are blank, blanks as 0.
+fn sum_of(cells: &[Option<i64>], parts: &[CellId]) -> Option<i64> {
+    let mut any = false;
+    let mut total: i64 = 0;
+    for part in parts {
+        if let Some(v) = cells[part.index()] {
+            any = true;
+            total = total.saturating_add(v);
+        }
+    }
+    any.then_some(total)
+}
+
 /// One year's annual report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
@@ -296,6 +309,10 @@ pub struct Report {
     pub other: OtherMatters,
     /// One value per template cell, in template order.
     cells: Vec<Option<i64>>,
+    /// Totals whose value came from outside — typed, pasted, imported, or
+    /// printed in a published report — rather than computed (spec §8.8).
+    /// Auto-computation never overwrites them.
+    entered: std::collections::BTreeSet<CellId>,
 }
 
 impl Report {
@@ -315,6 +332,7 @@ impl Report {
             problems: String::new(),
             other: OtherMatters::default(),
             cells: vec![None; template.get().cells.len()],
+            entered: Default::default(),
         }
     }
 
@@ -359,28 +377,22 @@ impl Report {
         &self.cells
     }
 
-    /// What every computed total would be, from its parts: blank when all its
-    /// parts are blank, otherwise their sum with blanks counted as 0.
+    /// What every total that is not entered would be, from its parts: blank
+    /// when all its parts are blank, otherwise their sum with blanks counted
+    /// as 0. Entered totals keep their values and count as they are.
     /// Totals that sum other totals (表三's （七）总计 × 总计) see computed values.
     pub fn computed_totals(&self) -> Vec<(CellId, Option<i64>)> {
         let mut scratch = self.cells.clone();
         let sums = &self.template().sums;
         // Two passes settle totals of totals (the tables nest one level deep).
         for _ in 0..2 {
-            for sum in sums {
-                let mut any = false;
-                let mut total: i64 = 0;
-                for part in &sum.parts {
-                    if let Some(v) = scratch[part.index()] {
-                        any = true;
-                        total = total.saturating_add(v);
-                    }
-                }
-                scratch[sum.total.index()] = any.then_some(total);
+            for sum in sums.iter().filter(|s| !self.entered.contains(&s.total)) {
+                scratch[sum.total.index()] = sum_of(&scratch, &sum.parts);
             }
         }
         let mut out: Vec<(CellId, Option<i64>)> = sums
             .iter()
+            .filter(|s| !self.entered.contains(&s.total))
             .map(|s| (s.total, scratch[s.total.index()]))
             .collect();
         out.sort_by_key(|(c, _)| *c);
@@ -388,11 +400,76 @@ impl Report {
         out
     }
 
-    /// Writes every computed total from its parts.
+    /// Writes every total that is not entered from its parts.
     pub fn fill_totals(&mut self) {
         for (cell, value) in self.computed_totals() {
             self.set(cell, value);
         }
+    }
+
+    /// Whether a total's value came from outside (see `entered`).
+    pub fn is_entered(&self, cell: CellId) -> bool {
+        self.entered.contains(&cell)
+    }
+
+    /// Marks a total as entered (or computed again). Other cells are ignored.
+    pub fn set_entered(&mut self, cell: CellId, entered: bool) {
+        if self.template().def(cell).kind != crate::cell::CellKind::Total {
+            return;
+        }
+        if entered {
+            self.entered.insert(cell);
+        } else {
+            self.entered.remove(&cell);
+        }
+    }
+
+    /// Forgets which totals were entered, values untouched.
+    pub fn clear_entered(&mut self) {
+        self.entered.clear();
+    }
+
+    /// The entered totals, in cell order.
+    pub fn entered_totals(&self) -> impl Iterator<Item = CellId> + '_ {
+        self.entered.iter().copied()
+    }
+
+    /// For a report read from outside (a file, a published page, an old
+    /// draft): every total that disagrees with its parts is what was printed,
+    /// so it is entered; totals that agree count as computed.
+    pub fn mark_printed_totals(&mut self) {
+        self.entered.clear();
+        for sum in &self.template().sums {
+            if self.cells[sum.total.index()] != sum_of(&self.cells, &sum.parts) {
+                self.entered.insert(sum.total);
+            }
+        }
+    }
+
+    /// Totals whose value differs from the sum of their parts.
+    pub fn disagreeing_totals(&self) -> Vec<CellId> {
+        let mut out: Vec<CellId> = self
+            .template()
+            .sums
+            .iter()
+            .filter(|s| self.cells[s.total.index()] != sum_of(&self.cells, &s.parts))
+            .map(|s| s.total)
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Makes totals computed again and fills them from their parts
+    /// (用计算值替换): the given ones, or all when `cells` is empty.
+    pub fn replace_with_computed(&mut self, cells: &[CellId]) {
+        if cells.is_empty() {
+            self.entered.clear();
+        } else {
+            for c in cells {
+                self.entered.remove(c);
+            }
+        }
+        self.fill_totals();
     }
 
     /// The text of a text field (`None` for the numeric ones).

@@ -79,7 +79,7 @@ fn output_keeps_the_official_order_and_null_for_blank() {
     assert!(at("\"other.other\"") < at("\"resultTotal\""));
     assert!(text.contains("\"natural\": 0"));
     assert!(text.contains("\"research\": null"));
-    assert!(text.starts_with("{\n  \"schema\": \"nianbao.report\",\n  \"schemaVersion\": 1,"));
+    assert!(text.starts_with("{\n  \"schema\": \"nianbao.report\",\n  \"schemaVersion\": 2,"));
 }
 
 fn refused(text: &str) -> DecodeError {

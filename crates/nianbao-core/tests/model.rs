@@ -72,3 +72,48 @@ fn dates_read_the_ways_people_write_them() {
     );
     assert_eq!(want.unwrap().iso(), "2025-01-20");
 }
+
+/// Spec §8.8: a report whose 总计 column was left blank keeps its blanks
+/// through import, an edit elsewhere with auto totals, and a draft round
+/// trip; each row says "总计为空", never "总计为 0".
+#[test]
+fn a_blank_total_column_stays_blank_and_is_named_as_blank() {
+    use nianbao_core::json::{from_json, to_json, Draft};
+    use nianbao_core::rules::{validate, Context, RuleId};
+    let mut r = Report::new(2024);
+    let rows = ["newReceived", "granted", "partial", "carryForward"];
+    for row in rows {
+        r.set_value(T3, row, "natural", Some(2));
+        r.set_value(T3, row, "commercial", Some(1));
+    }
+    // Filled parts, blank totals — as a province report printed them.
+    let mut r = from_json(&to_json(&r)).unwrap();
+    r.set_value(T3, "carriedOver", "natural", Some(0));
+    r.fill_totals();
+    let draft = Draft {
+        name: String::new(),
+        revision: 1,
+        saved_at_ms: 0.0,
+        report: r,
+        previous: None,
+        unparsed: Default::default(),
+    };
+    let r = Draft::from_json(&draft.to_json()).unwrap().report;
+    for row in rows {
+        assert_eq!(r.value(T3, row, "total"), None, "{row} total stays blank");
+    }
+    // carriedOver was typed after the import: its total is computed.
+    assert_eq!(r.value(T3, "carriedOver", "total"), Some(0));
+    let findings = validate(&r, &Context::default());
+    let t3_1: Vec<_> = findings.iter().filter(|f| f.rule == RuleId::T3_1).collect();
+    assert_eq!(
+        t3_1.len(),
+        rows.len(),
+        "{:#?}",
+        t3_1.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    for f in &t3_1 {
+        assert!(f.message.contains("总计为空"), "{}", f.message);
+        assert!(!f.message.contains("总计为 0"), "{}", f.message);
+    }
+}

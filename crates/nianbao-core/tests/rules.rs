@@ -183,3 +183,48 @@ fn messages_name_the_place_the_formula_and_both_sides() {
         "表三“自然人”列：第一项 + 第二项 = 第三项（七）总计 + 第四项 不成立。左边 21 + 3 = 24，右边 20 + 3 = 23，相差 1。"
     );
 }
+
+/// Spec §8.9: the export stage reports an empty table once, as not filled in,
+/// without advising 0; a blank total whose parts are 0 is named; files record
+/// the export counts.
+#[test]
+fn the_export_stage_says_unfilled_tables_and_names_blank_totals() {
+    use nianbao_core::json::{export_check, to_json_export};
+
+    let r = Report::new(2024);
+    let ctx = Context {
+        stage: Stage::Export,
+        previous: None,
+    };
+    let g3: Vec<_> = validate(&r, &ctx)
+        .into_iter()
+        .filter(|f| f.rule == RuleId::G3)
+        .collect();
+    assert_eq!(g3.len(), 3);
+    for f in &g3 {
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.message.contains("未填写"), "{}", f.message);
+        assert!(!f.message.contains("请填 0"), "{}", f.message);
+    }
+    let mut r = Report::new(2024);
+    let t4 = nianbao_core::TableId::ReviewLitigation;
+    for col in ["maintain", "correct", "other", "pending"] {
+        r.set_value(t4, "review", col, Some(0));
+    }
+    let g3 = validate(&r, &ctx)
+        .into_iter()
+        .find(|f| f.rule == RuleId::G3 && f.message.starts_with("表四"))
+        .unwrap();
+    let total = r.template().cell(t4, "review", "total").unwrap();
+    assert!(g3.cells.contains(&total), "the blank 总计 is named");
+    let check = export_check(&r, None);
+    assert!(check.errors >= 3);
+    let json = to_json_export(&r, check);
+    assert!(
+        json.contains(&format!(
+            "\"exportCheck\": {{\n    \"errors\": {},",
+            check.errors
+        )),
+        "{json}"
+    );
+}

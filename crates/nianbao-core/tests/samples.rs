@@ -179,3 +179,54 @@ fn every_sample_text_validates_without_panicking() {
         );
     }
 }
+
+/// Spec §8.8: printed totals are data. The 2023 report's two 表四 errors survive
+/// an import, opening, an edit elsewhere with auto totals; 用计算值替换 fixes one.
+#[test]
+fn hongze_2023_printed_totals_survive_import_and_edits_until_replaced() {
+    use nianbao_core::json::{from_json, to_json, Draft};
+    let errors = |r: &Report| -> Vec<RuleId> {
+        validate(r, &Context::default())
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.rule)
+            .collect()
+    };
+    let mut report = from_json(&to_json(&hongze(2023))).unwrap();
+    assert_eq!(errors(&report), [RuleId::T4_1, RuleId::T4_3]);
+    // Saved as a draft and opened again.
+    let draft = Draft {
+        name: String::new(),
+        revision: 1,
+        saved_at_ms: 0.0,
+        report: report.clone(),
+        previous: None,
+        unparsed: Default::default(),
+    };
+    report = Draft::from_json(&draft.to_json()).unwrap().report;
+    // An edit elsewhere, with totals computed automatically.
+    report.set_value(TableId::Requests, "newReceived", "research", Some(0));
+    report.fill_totals();
+    assert_eq!(errors(&report), [RuleId::T4_1, RuleId::T4_3]);
+    assert_eq!(
+        report.value(TableId::ReviewLitigation, "review", "total"),
+        Some(0)
+    );
+    // 用计算值替换 on one total.
+    let before = report.clone();
+    let total = report
+        .template()
+        .cell(TableId::ReviewLitigation, "review", "total")
+        .unwrap();
+    report.replace_with_computed(&[total]);
+    assert_eq!(
+        report.value(TableId::ReviewLitigation, "review", "total"),
+        Some(11)
+    );
+    assert_eq!(errors(&report), [RuleId::T4_3]);
+    // Undo is the state before.
+    assert_eq!(errors(&before), [RuleId::T4_1, RuleId::T4_3]);
+    // All at once.
+    report.replace_with_computed(&[]);
+    assert_eq!(errors(&report), []);
+}

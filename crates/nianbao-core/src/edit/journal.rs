@@ -63,6 +63,8 @@ pub fn type_cell(report: &mut Report, unparsed: &mut Unparsed, cell: CellId, raw
             report.set(cell, None);
         }
     }
+    // A total someone typed is data (spec §8.8).
+    report.set_entered(cell, true);
 }
 
 /// Replays journal entries over a report. Returns how many applied; entries

@@ -24,6 +24,18 @@ pub struct Envelope {
     /// The official format the tables follow: `F2019` or `F2021`.
     pub template: TemplateKey,
     pub report: ReportDoc,
+    /// The checks when this file was exported (spec §8.9): exporting is never
+    /// blocked, so a file says how many problems it was made with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_check: Option<ExportCheck>,
+}
+
+/// Findings of the export stage at the moment of export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportCheck {
+    pub errors: u32,
+    pub warnings: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

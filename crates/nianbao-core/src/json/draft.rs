@@ -43,6 +43,10 @@ struct DraftDoc {
     previous: Option<Envelope>,
     #[serde(default, skip_serializing_if = "Unparsed::is_empty")]
     unparsed: Unparsed,
+    /// Totals typed, pasted or imported (by cell id), never recomputed.
+    /// Always written: a draft without it is from before totals had origins.
+    #[serde(default)]
+    entered_totals: Vec<String>,
 }
 
 impl Draft {
@@ -69,6 +73,11 @@ impl Draft {
             document: to_envelope(&self.report),
             previous: self.previous.as_ref().map(to_envelope),
             unparsed: self.unparsed.clone(),
+            entered_totals: self
+                .report
+                .entered_totals()
+                .map(|c| self.report.template().def(c).dom_id())
+                .collect(),
         };
         serde_json::to_string(&doc).expect("drafts always serialise")
     }
@@ -99,7 +108,20 @@ impl Draft {
             .get_mut("document")
             .map(Value::take)
             .ok_or_else(|| DecodeError::Structure("缺少报告内容（document）。".into()))?;
-        let report = from_value(document)?;
+        let mut report = from_value(document)?;
+        // Saved with its totals' origins: take them as they were; an older
+        // draft keeps the reading of any document (disagreeing = entered).
+        if let Some(list) = value.get("enteredTotals").and_then(Value::as_array) {
+            let t = report.template();
+            let cells: Vec<_> = list
+                .iter()
+                .filter_map(|v| t.cell_by_dom_id(v.as_str()?))
+                .collect();
+            report.clear_entered();
+            for c in cells {
+                report.set_entered(c, true);
+            }
+        }
         let previous = match value.get_mut("previous").map(Value::take) {
             None | Some(Value::Null) => None,
             Some(doc) => Some(from_value(doc)?),
@@ -188,7 +210,7 @@ mod tests {
             Err(DecodeError::NewerVersion { found: 2 })
         );
         let inner_newer = draft().to_json().replace(
-            "\"schemaVersion\":1,\"template\"",
+            "\"schemaVersion\":2,\"template\"",
             "\"schemaVersion\":9,\"template\"",
         );
         assert_eq!(

@@ -238,7 +238,29 @@ pub fn to_envelope(report: &Report) -> Envelope {
                 },
             },
         },
+        export_check: None,
     }
+}
+
+/// The export-stage counts of a report (with last year's, when known).
+pub fn export_check(report: &Report, previous: Option<&Report>) -> ExportCheck {
+    use crate::rules::{counts, validate, Context, Stage};
+    let ctx = Context {
+        stage: Stage::Export,
+        previous,
+    };
+    let (errors, warnings) = counts(&validate(report, &ctx));
+    ExportCheck {
+        errors: errors as u32,
+        warnings: warnings as u32,
+    }
+}
+
+/// The report as an exported file: with the export-stage counts recorded.
+pub fn to_json_export(report: &Report, check: ExportCheck) -> String {
+    let mut env = to_envelope(report);
+    env.export_check = Some(check);
+    serde_json::to_string_pretty(&env).expect("documents always serialise")
 }
 
 /// The report as pretty-printed JSON, ready to save or download.
@@ -383,6 +405,8 @@ pub fn from_envelope(env: Envelope) -> Result<Report, DecodeError> {
     if let Some(why) = report.over_limits() {
         return Err(DecodeError::OverLimit(why));
     }
+    // Totals in a file are what was printed: kept, never recomputed.
+    report.mark_printed_totals();
     Ok(report)
 }
 

@@ -11,7 +11,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 pub use check::{disagreements, Disagreement};
 
 use crate::cell::{format_money, format_value};
-use crate::json::{from_json, to_json, DecodeError};
+use crate::json::{from_json, to_json, to_json_export, DecodeError, ExportCheck};
 use crate::report::{Aspect, Report};
 use crate::section::Section;
 use crate::template::{GridCell, HeadCell, Scope, TableId, TemplateId};
@@ -154,10 +154,19 @@ pub fn render_html(report: &Report) -> String {
     render_html_with(report, Styles::Inline)
 }
 
+/// The report as an exported file: its data records the export-stage counts.
+pub fn render_html_export(report: &Report, check: ExportCheck) -> String {
+    render_document(report, Styles::Inline, &to_json_export(report, check))
+}
+
 /// The report as an HTML document, with its styles as asked.
 pub fn render_html_with(report: &Report, styles: Styles) -> String {
+    render_document(report, styles, &to_json(report))
+}
+
+fn render_document(report: &Report, styles: Styles, json: &str) -> String {
     let title = report.title();
-    let json = script_safe(&to_json(report));
+    let json = script_safe(json);
     let markup = html! {
         (DOCTYPE)
         html lang="zh-CN" {

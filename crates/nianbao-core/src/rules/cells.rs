@@ -64,27 +64,37 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 
-    // G3: one finding per table, naming every blank cell. Blank totals are
-    // left out: their parts are blank too, and are named.
+    // G3: one finding per table, naming every blank cell, totals included
+    // (a blank total whose parts are all 0 is blank too). A table with no
+    // value at all is "not filled in", which is not "nothing happened": its
+    // advice never says to fill in 0 (spec §8.9).
     let severity = match ctx.stage {
         Stage::Draft => Severity::Warning,
         Stage::Export => Severity::Error,
     };
     for table in TableId::ALL {
-        let blanks: Vec<CellId> = template
+        let editable: Vec<CellId> = template
             .table_cells(table)
-            .filter(|c| {
-                let kind = template.def(*c).kind;
-                kind.is_editable() && kind != CellKind::Total && report.get(*c).is_none()
-            })
+            .filter(|c| template.def(*c).kind.is_editable())
+            .collect();
+        let blanks: Vec<CellId> = editable
+            .iter()
+            .copied()
+            .filter(|c| report.get(*c).is_none())
             .collect();
         if blanks.is_empty() {
             continue;
         }
-        let first = template.def(blanks[0]).name();
-        let message = if blanks.len() == 1 {
+        let message = if blanks.len() == editable.len() {
+            format!(
+                "{}未填写：表中还没有任何数字。请按本年度的实际情况填写；只有确实没有发生的事项才填 0，尚未统计的不要用 0 代替。",
+                table.name()
+            )
+        } else if blanks.len() == 1 {
+            let first = template.def(blanks[0]).name();
             format!("{}“{first}”还是空的：没有发生的请填 0。", table.name())
         } else {
+            let first = template.def(blanks[0]).name();
             format!(
                 "{}有 {} 个单元格还是空的（第一个是“{first}”）：没有发生的请填 0。",
                 table.name(),

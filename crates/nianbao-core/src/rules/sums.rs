@@ -21,23 +21,34 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         let sides = Sides {
-            left_terms: left.to_string(),
+            left_terms: total.map_or_else(|| "空".to_owned(), |t| t.to_string()),
             left,
             right_terms: terms(part_values),
             right,
         };
         let table = template.def(sum.total).table;
-        let message = format!(
-            "{}“{}”：{} 不成立。{}为 {}，各项之和 {} = {}，相差 {}。",
-            table.name(),
-            sum.context,
-            sum.formula,
-            template.def(sum.total).name(),
-            left,
-            sides.right_terms,
-            right,
-            sides.difference()
-        );
+        let total_name = template.def(sum.total).name();
+        // A blank total is not 0: say it is blank (spec §8.8).
+        let message = match total {
+            None => format!(
+                "{}“{}”：{} 不成立。{total_name}为空，各项之和 {} = {}。",
+                table.name(),
+                sum.context,
+                sum.formula,
+                sides.right_terms,
+                right,
+            ),
+            Some(_) => format!(
+                "{}“{}”：{} 不成立。{total_name}为 {}，各项之和 {} = {}，相差 {}。",
+                table.name(),
+                sum.context,
+                sum.formula,
+                left,
+                sides.right_terms,
+                right,
+                sides.difference()
+            ),
+        };
         let mut cells = vec![sum.total];
         cells.extend(&sum.parts);
         out.push(Finding {
