@@ -8,7 +8,7 @@ use crate::template::{TableId, TemplateId, T2_F2019_COUNTED};
 
 /// Fills what last year's report determines; returns what was filled, in words.
 pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, DecodeError> {
-    let expected = report.year - 1;
+    let expected = report.year.saturating_sub(1);
     if last.year != expected {
         return Err(DecodeError::WrongPreviousYear {
             found: last.year,
@@ -44,7 +44,14 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
                 last.value(t2, row, "prevCount"),
                 last.value(t2, row, "delta"),
             ) {
-                report.set_value(t2, row, "prevCount", Some(prev.saturating_add(delta)));
+                // Checked: a count outside the limits is not carried.
+                let Some(count) = prev
+                    .checked_add(delta)
+                    .filter(|v| (0..=crate::limits::MAX_COUNT).contains(v))
+                else {
+                    continue;
+                };
+                report.set_value(t2, row, "prevCount", Some(count));
                 let label = report
                     .template()
                     .cell(t2, row, "prevCount")

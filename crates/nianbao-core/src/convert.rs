@@ -73,8 +73,31 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
                 .map(|row| report.value(TableId::Requests, row, col))
                 .collect();
             if parts.iter().any(Option::is_some) {
-                let sum = parts.iter().flatten().sum();
-                out.set_value(TableId::Requests, "other", col, Some(sum));
+                // Checked: a sum beyond the limits is left blank and said.
+                let sum = parts
+                    .iter()
+                    .flatten()
+                    .try_fold(0i64, |a, b| a.checked_add(*b))
+                    .filter(|v| (0..=crate::limits::MAX_COUNT).contains(v));
+                match sum {
+                    Some(sum) => {
+                        out.set_value(TableId::Requests, "other", col, Some(sum));
+                    }
+                    None => losses.push(Loss {
+                        place: format!(
+                            "表三“{}”",
+                            target
+                                .cell(TableId::Requests, "other", col)
+                                .map(|c| target.def(c).name())
+                                .unwrap_or_default()
+                        ),
+                        value: String::new(),
+                        note: format!(
+                            "三项之和超出一格的上限 {}，没有填入，请核对后重新填写",
+                            crate::limits::grouped(crate::limits::MAX_COUNT)
+                        ),
+                    }),
+                }
             }
         }
     }

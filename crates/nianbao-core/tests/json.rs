@@ -184,12 +184,12 @@ fn bad_documents_are_refused_with_a_plain_reason() {
         (
             with("/report/table3/bogus", json!({"natural": 1})),
             |e| matches!(e, DecodeError::UnknownCell { col: None, .. }),
-            "没有“bogus”这一行",
+            "一行的标识“bogus”不属于",
         ),
         (
             with("/report/table3/granted/bogus", json!(1)),
             |e| matches!(e, DecodeError::UnknownCell { col: Some(_), .. }),
-            "“bogus”列",
+            "列“bogus”",
         ),
         (
             with("/report/extra", json!(1)),
@@ -301,4 +301,71 @@ fn e5_values_and_texts_over_the_limits_are_refused_with_the_limit_named() {
         "{e}"
     );
     assert!(e.to_string().contains("200000"), "{e}");
+}
+
+/// W4/W5: refusals are plain Chinese naming the place; nothing lax gets in.
+#[test]
+fn w4_w5_refusals_name_the_place_in_chinese_and_nothing_lax_is_read() {
+    use nianbao_core::json::Draft;
+    let base = to_json(&Report::new(2024));
+    let english = [
+        "expected", "invalid", "unknown", "missing", "field", "variant", "line", "column",
+    ];
+    let cases: Vec<(String, &str)> = vec![
+        (
+            base.replacen("\"natural\": null", "\"natural\": \"581\"", 1),
+            "表三“一、本年新收政府信息公开申请数量 自然人”应为数字，文件里是文字“581”",
+        ),
+        (
+            base.replacen("\"name\": \"\"", "\"nmae\": \"\"", 1),
+            "不认识的项“nmae”",
+        ),
+        (
+            base.replacen("\"template\": \"F2021\"", "\"template\": \"F2030\"", 1),
+            "“F2030”不是规定的取值之一",
+        ),
+        (
+            base.replacen("\"natural\": null", "\"natural\": 1, \"natural\": 2", 1),
+            "出现了两次",
+        ),
+        (
+            base.replacen("\"table3\": {", "\"table3\": {\"newReceivedX\": {},", 1),
+            "“newReceivedX”不属于",
+        ),
+        ("   ".to_owned(), "文件是空的"),
+        (String::new(), "文件是空的"),
+    ];
+    for (text, words) in cases {
+        let e = from_json(&text).unwrap_err().to_string();
+        assert!(e.contains(words), "{e} lacks {words}");
+        for w in english {
+            assert!(!e.contains(w), "English “{w}” in {e}");
+        }
+    }
+    let draft = Draft {
+        name: String::new(),
+        revision: 1,
+        saved_at_ms: 0.0,
+        report: Report::new(2024),
+        previous: None,
+        unparsed: Default::default(),
+    };
+    let text = draft.to_json();
+    assert!(
+        Draft::from_json(&format!("\u{feff}{text}")).is_ok(),
+        "a BOM is fine in a draft too"
+    );
+    let v0 = text.replacen(
+        "\"schemaVersion\":1,\"name\"",
+        "\"schemaVersion\":0,\"name\"",
+        1,
+    );
+    assert_eq!(Draft::from_json(&v0), Err(DecodeError::BadVersion));
+    let extra = text.replacen("{\"schema\"", "{\"x\":1,\"schema\"", 1);
+    assert!(Draft::from_json(&extra)
+        .unwrap_err()
+        .to_string()
+        .contains("不认识的项“x”"));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(Draft::from_json(&deep), Err(DecodeError::TooDeep));
 }

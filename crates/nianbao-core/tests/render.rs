@@ -245,3 +245,31 @@ fn edited_visible_tables_are_found_cell_by_cell() {
         )
     );
 }
+
+/// W3: the data block is found however its tag is written, never in a comment.
+#[test]
+fn w3_the_data_block_is_read_from_its_tag_not_from_a_comment() {
+    let r = fixture("base-f2021.json");
+    let html = render_html(&r);
+    let tag = r#"<script type="application/json" id="nianbao-report">"#;
+    assert!(html.contains(tag));
+    // A copy of the block, with other numbers, inside a comment before the real one.
+    let mut other = r.clone();
+    other.set_value(TableId::Requests, "newReceived", "natural", Some(999));
+    let decoy = render_html(&other);
+    let decoy_block = &decoy[decoy.find(tag).unwrap()..];
+    let decoy_block = &decoy_block[..decoy_block.find("</script>").unwrap() + 9];
+    let with_comment = html.replacen("<body>", &format!("<body><!-- {decoy_block} -->"), 1);
+    assert_eq!(import(&with_comment).unwrap(), r);
+    // Attributes re-ordered and single-quoted.
+    let reordered = html.replace(tag, "<script id='nianbao-report' type='application/json'>");
+    assert_eq!(import(&reordered).unwrap(), r);
+    // Damaged data says so, about the data, not "not ours".
+    let damaged = html.replacen(
+        r#""schema": "nianbao.report""#,
+        r#""schema" "nianbao.report""#,
+        1,
+    );
+    let e = import(&damaged).unwrap_err().to_string();
+    assert!(e.contains("嵌入的报告数据已损坏"), "{e}");
+}

@@ -88,11 +88,8 @@ impl Draft {
         if text.len() > MAX_BYTES {
             return Err(DecodeError::TooLarge { bytes: text.len() });
         }
-        let text = text.trim_start_matches('\u{feff}');
-        let mut value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        })?;
+        // One parser for drafts and files: BOM, depth and duplicate keys alike.
+        let mut value: Value = super::parse(text)?;
         if value.get("schema").and_then(Value::as_str) != Some(DRAFT_SCHEMA) {
             return Err(DecodeError::NotOurs);
         }
@@ -102,6 +99,28 @@ impl Draft {
             .ok_or(DecodeError::BadVersion)?;
         if version > u64::from(DRAFT_VERSION) {
             return Err(DecodeError::NewerVersion { found: version });
+        }
+        if version == 0 {
+            return Err(DecodeError::BadVersion);
+        }
+        const KNOWN: [&str; 9] = [
+            "schema",
+            "schemaVersion",
+            "name",
+            "revision",
+            "savedAt",
+            "document",
+            "previous",
+            "unparsed",
+            "enteredTotals",
+        ];
+        if let Some(extra) = value
+            .as_object()
+            .and_then(|o| o.keys().find(|k| !KNOWN.contains(&k.as_str())))
+        {
+            return Err(DecodeError::Structure(format!(
+                "草稿中有本工具不认识的项“{extra}”。"
+            )));
         }
         // The report inside migrates (or is refused) on its own version.
         let document = value

@@ -9,6 +9,7 @@
 mod doc;
 mod draft;
 mod migrate;
+mod strict;
 
 use std::fmt;
 
@@ -17,6 +18,7 @@ use serde_json::{Number, Value};
 pub use doc::*;
 pub use draft::{Draft, DRAFT_SCHEMA, DRAFT_VERSION};
 pub use migrate::CURRENT_VERSION;
+pub use strict::place;
 
 use crate::cell::{format_money, parse_cell, CellError, CellKind, MoneyUnit};
 use crate::report::{
@@ -38,6 +40,8 @@ pub enum DecodeError {
     TooLarge {
         bytes: usize,
     },
+    /// Nothing in the file (or nothing but spaces).
+    Empty,
     NotJson {
         line: usize,
         column: usize,
@@ -63,6 +67,11 @@ pub enum DecodeError {
     Migration(String),
     /// An HTML file without this app's embedded report.
     NoEmbeddedData,
+    /// An HTML file whose embedded report is not valid JSON (position inside it).
+    EmbeddedNotJson {
+        line: usize,
+        column: usize,
+    },
     /// A text or the number of sub-parts beyond spec §8.10.
     OverLimit(String),
     /// Last year's report is not for the year before.
@@ -81,6 +90,7 @@ impl fmt::Display for DecodeError {
                 *bytes as f64 / 1_048_576.0,
                 MAX_BYTES / 1_048_576
             ),
+            DecodeError::Empty => write!(f, "文件是空的，里面没有任何内容。请确认选择的文件。"),
             DecodeError::NotJson { line, column } => write!(
                 f,
                 "文件不是有效的 JSON 数据（第 {line} 行第 {column} 列有错）。文件可能已损坏或不完整。"
@@ -106,8 +116,14 @@ impl fmt::Display for DecodeError {
             ),
             DecodeError::BadDate(d) => write!(f, "落款日期“{d}”不是有效的日期（应为 年-月-日）。"),
             DecodeError::UnknownCell { table, row, col } => match col {
-                Some(col) => write!(f, "{table}没有“{row}”行“{col}”列这一格。"),
-                None => write!(f, "{table}没有“{row}”这一行。"),
+                Some(col) => write!(
+                    f,
+                    "{table}中有一格的标识（行“{row}”、列“{col}”）不属于这份报告的格式：文件可能被改过，或不是本工具导出的。"
+                ),
+                None => write!(
+                    f,
+                    "{table}中有一行的标识“{row}”不属于这份报告的格式：文件可能被改过，或不是本工具导出的。"
+                ),
             },
             DecodeError::BadValue { place, error } => write!(f, "{place}：{error}"),
             DecodeError::Migration(detail) => write!(f, "旧版本数据无法升级：{detail}"),
@@ -116,6 +132,10 @@ impl fmt::Display for DecodeError {
                 "这个 HTML 文件不是本工具导出的：里面没有嵌入的报告数据。请选择本工具导出的 HTML 或 JSON 文件。"
             ),
             DecodeError::OverLimit(why) => write!(f, "{why}文件没有导入。"),
+            DecodeError::EmbeddedNotJson { line, column } => write!(
+                f,
+                "这个 HTML 文件中嵌入的报告数据已损坏（在数据的第 {line} 行第 {column} 列），文件可能被改过。请使用原始文件，或重新导出。"
+            ),
             DecodeError::WrongPreviousYear { found, expected } => write!(
                 f,
                 "选择的是 {found} 年度的报告，而上年报告应是 {expected} 年度的。"
@@ -273,17 +293,32 @@ pub fn from_json(text: &str) -> Result<Report, DecodeError> {
     if text.len() > MAX_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        if e.to_string().contains("recursion limit") {
-            DecodeError::TooDeep
-        } else {
-            DecodeError::NotJson {
-                line: e.line(),
-                column: e.column(),
+    from_value(parse(text)?)
+}
+
+/// Parses JSON text strictly (duplicate keys refused), with plain reasons.
+pub(crate) fn parse(text: &str) -> Result<Value, DecodeError> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    serde_json::from_str::<strict::Strict>(text)
+        .map(|s| s.0)
+        .map_err(|e| {
+            let msg = e.to_string();
+            if msg.contains("recursion limit") {
+                DecodeError::TooDeep
+            } else if e.is_data() {
+                // Only a duplicate key is a data error while parsing to a value.
+                let inner = msg.split(" at line ").next().unwrap_or_default();
+                DecodeError::Structure(strict::plain("", inner))
+            } else {
+                DecodeError::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                }
             }
-        }
-    })?;
-    from_value(value)
+        })
 }
 
 /// Reads an already parsed document of any supported version.
@@ -302,8 +337,9 @@ pub fn from_value(value: Value) -> Result<Report, DecodeError> {
         return Err(DecodeError::BadVersion);
     }
     let value = migrate::migrate(value, version as u32).map_err(DecodeError::Migration)?;
-    let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| DecodeError::Structure(e.to_string()))?;
+    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| {
+        DecodeError::Structure(strict::plain(&e.path().to_string(), &e.inner().to_string()))
+    })?;
     from_envelope(envelope)
 }
 
@@ -314,6 +350,14 @@ fn read_table(
 ) -> Result<(), DecodeError> {
     let template = report.template();
     for (row, cols) in &values.0 {
+        // A row this format does not have is refused even when it is empty.
+        if !template.row_keys(table).contains(&row.as_str()) {
+            return Err(DecodeError::UnknownCell {
+                table: table.name(),
+                row: row.clone(),
+                col: None,
+            });
+        }
         for (col, value) in cols {
             let Some(cell) = template.cell(table, row, col) else {
                 let known_row = template.row_keys(table).contains(&row.as_str());
