@@ -1,5 +1,6 @@
 //! The Nianbao app: a thin Leptos shell over `nianbao_core`.
 
+pub mod clipboard;
 pub mod components;
 pub mod config;
 pub mod download;

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use nianbao_core::convert::{convert, Loss};
 use nianbao_core::edit::journal::{prune, type_cell, Unparsed};
-use nianbao_core::edit::{is_shown, parse_block, plan_paste, History, PasteError, Visited};
+use nianbao_core::edit::structured::{block_of, is_ambiguous, plan_block, readings, Block, Placed};
+use nianbao_core::edit::{is_shown, parse_block, History, PasteError, Visited};
 use nianbao_core::limits::clip_text;
 use nianbao_core::report::Field;
 use nianbao_core::rules::{validate, Context, Finding, RuleId, Severity, Stage};
@@ -26,8 +27,21 @@ pub enum Notice {
     },
     /// A pasted block was not applied.
     PasteRefused(Vec<PasteError>),
-    /// A pasted block was applied.
-    Pasted { cells: usize },
+    /// A pasted block was applied: how many cells changed, the first and
+    /// last of them, values converted on the way, placed by labels.
+    Pasted {
+        cells: usize,
+        first: String,
+        last: String,
+        converted: Vec<String>,
+        by_label: bool,
+    },
+    /// One column of values: which way to fill, asked before writing.
+    PasteAsk {
+        values: usize,
+        down: Option<Placed>,
+        across: Option<Placed>,
+    },
     /// A file could not be imported; nothing changed.
     ImportFailed(String),
     /// A file was imported.
@@ -370,26 +384,64 @@ impl Editor {
         });
     }
 
-    /// Pastes a block copied from a spreadsheet at `start`: all or nothing.
+    /// Pastes plain text copied from a spreadsheet at `start`: all or
+    /// nothing. One column of several values (a web row copied as lines, or a
+    /// column) is not guessed: both readings are offered first.
     pub fn paste(&self, start: CellId, text: &str) {
-        let block = parse_block(text);
+        let block = block_of(parse_block(text));
         let template = self.template.get_untracked().get();
-        match plan_paste(template, start, &block) {
-            Ok(plan) => {
-                let cells = plan.len();
-                let pasted: Vec<CellId> = plan.iter().map(|(c, _)| *c).collect();
-                self.edit(None, |r| {
-                    for (cell, value) in plan {
-                        r.set(cell, value);
-                        // A pasted total is data: kept as pasted (spec §8.8).
-                        r.set_entered(cell, true);
-                    }
-                });
-                self.seen.update(|s| s.cells.extend(pasted));
-                self.notice.set(Some(Notice::Pasted { cells }));
+        if is_ambiguous(&block) {
+            let (down, across) = readings(template, start, &block);
+            if down.is_some() || across.is_some() {
+                self.notice.set(Some(Notice::PasteAsk {
+                    values: block.len(),
+                    down,
+                    across,
+                }));
+                return;
             }
+        }
+        self.paste_block(start, &block);
+    }
+
+    /// Pastes a table copied with its structure (rows, cells, labels).
+    pub fn paste_block(&self, start: CellId, block: &Block) {
+        let template = self.template.get_untracked().get();
+        match plan_block(template, start, block) {
+            Ok(placed) => self.apply_paste(placed),
             Err(errors) => self.notice.set(Some(Notice::PasteRefused(errors))),
         }
+    }
+
+    /// Writes a planned paste as one undoable step and says exactly what changed.
+    pub fn apply_paste(&self, placed: Placed) {
+        let template = self.template.get_untracked().get();
+        let changed: Vec<CellId> = self.report.with_untracked(|r| {
+            placed
+                .plan
+                .iter()
+                .filter(|(c, v)| r.get(*c) != *v)
+                .map(|(c, _)| *c)
+                .collect()
+        });
+        let pasted: Vec<CellId> = placed.plan.iter().map(|(c, _)| *c).collect();
+        let plan = placed.plan;
+        self.edit(None, |r| {
+            for (cell, value) in plan {
+                r.set(cell, value);
+                // A pasted total is data: kept as pasted (spec §8.8).
+                r.set_entered(cell, true);
+            }
+        });
+        self.seen.update(|s| s.cells.extend(pasted));
+        let name = |c: Option<&CellId>| c.map(|c| template.def(*c).name()).unwrap_or_default();
+        self.notice.set(Some(Notice::Pasted {
+            cells: changed.len(),
+            first: name(changed.first()),
+            last: name(changed.last()),
+            converted: placed.converted,
+            by_label: placed.by_label,
+        }));
     }
 
     /// Changes the report year; crossing 2020/2021 converts the report.

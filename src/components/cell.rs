@@ -100,10 +100,20 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
     };
 
     let on_paste = move |ev: ev::ClipboardEvent| {
-        let Some(text) = ev
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-        else {
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
+        // A table copied with its structure (web page, Word, WPS, Excel) first.
+        let html = data
+            .get_data("text/html")
+            .ok()
+            .filter(|h| h.to_ascii_lowercase().contains("<table"));
+        if let Some(block) = html.as_deref().and_then(crate::clipboard::table_block) {
+            ev.prevent_default();
+            editor.paste_block(cell, &block);
+            return;
+        }
+        let Ok(text) = data.get_data("text/plain") else {
             return;
         };
         // One value pastes as typing does; a block is spread over the table.

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use nianbao_core::cell::format_value;
+use nianbao_core::edit::structured::Placed;
+
 use crate::state::{Editor, Notice};
 
 #[component]
@@ -56,11 +59,19 @@ pub fn NoticeView() -> impl IntoView {
                     ),
                         filled,
                     ),
-                    Notice::Pasted { cells } => (
+                    Notice::Pasted { cells, first, last, converted, by_label } => (
                         "notice notice-ok",
-                        format!("已粘贴 {cells} 个单元格。如需撤回，可按 Ctrl+Z 或点“撤销”。"),
-                        Vec::new(),
+                        match cells {
+                            0 => "粘贴的数字与表中已有的相同，没有改动。".to_owned(),
+                            1 => format!("已粘贴：1 个单元格有改动（“{first}”）。如需撤回，可按 Ctrl+Z 或点“撤销”。"),
+                            n => format!(
+                                "已粘贴：{n} 个单元格有改动，从“{first}”到“{last}”{}。如需撤回，可按 Ctrl+Z 或点“撤销”。",
+                                if by_label { "（按复制内容中的行名、列名对应填入）" } else { "" }
+                            ),
+                        },
+                        converted,
                     ),
+                    Notice::PasteAsk { .. } => return view! { <PasteAskView /> }.into_any(),
                 };
             view! {
                 <div class=class role="status" id="notice">
@@ -71,6 +82,71 @@ pub fn NoticeView() -> impl IntoView {
                     <button type="button" class="link-button" on:click=close>"知道了"</button>
                 </div>
             }
+            .into_any()
         })
     }
+}
+
+/// Up to four cells of a reading, in words: “一、… 自然人”填 1.
+fn preview(placed: &Placed) -> String {
+    let template = Editor::get().template.get_untracked().get();
+    let shown: Vec<String> = placed
+        .plan
+        .iter()
+        .take(4)
+        .map(|(c, v)| {
+            let def = template.def(*c);
+            let v = v
+                .map(|v| format_value(v, def.kind))
+                .unwrap_or_else(|| "空".to_owned());
+            format!("“{}”填 {v}", def.name())
+        })
+        .collect();
+    let more = placed.plan.len().saturating_sub(4);
+    format!(
+        "{}{}",
+        shown.join("，"),
+        if more > 0 {
+            format!("……共 {} 格", placed.plan.len())
+        } else {
+            String::new()
+        }
+    )
+}
+
+/// One column of plain values: nothing is written until the person picks a direction.
+#[component]
+fn PasteAskView() -> impl IntoView {
+    let editor = Editor::get();
+    let Some(Notice::PasteAsk {
+        values,
+        down,
+        across,
+    }) = editor.notice.get_untracked()
+    else {
+        return ().into_any();
+    };
+    let choose = move |p: Placed| {
+        move |_| {
+            editor.notice.set(None);
+            editor.apply_paste(p.clone());
+        }
+    };
+    view! {
+        <div class="notice notice-info" role="alertdialog" id="notice" aria-labelledby="paste-ask-title">
+            <p class="notice-title" id="paste-ask-title">{format!(
+                "粘贴的是一列 {values} 个数字（从网页复制的一行也常是这样）。请选择填入的方向，确认前表格不会改动："
+            )}</p>
+            <ul>
+                {down.as_ref().map(|p| view! { <li>{format!("按列填入（向下）：{}", preview(p))}</li> })}
+                {across.as_ref().map(|p| view! { <li>{format!("按行填入（向右）：{}", preview(p))}</li> })}
+            </ul>
+            <div class="actions">
+                {down.map(|p| view! { <button type="button" class="primary" on:click=choose(p)>"按列填入"</button> })}
+                {across.map(|p| view! { <button type="button" on:click=choose(p)>"按行填入"</button> })}
+                <button type="button" on:click=move |_| editor.notice.set(None)>"取消"</button>
+            </div>
+        </div>
+    }
+    .into_any()
 }

@@ -5,6 +5,7 @@ mod history;
 pub mod journal;
 mod nav;
 mod paste;
+pub mod structured;
 mod visible;
 
 pub use history::History;
