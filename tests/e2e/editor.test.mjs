@@ -77,7 +77,7 @@ test('a 7 × 3 block copied from a spreadsheet pastes from the focused cell, and
   assert.equal(await ed.value(`${SECRET} 自然人`), '7');
   assert.equal(await ed.value(`${SECRET} 总计`), '7');
   assert.equal(await ed.value(`${RESULT_TOTAL} 总计`), '1014');
-  assert.match(await ed.notice().innerText(), /已粘贴 21 个单元格/);
+  assert.match(await ed.notice().innerText(), /已粘贴：21 个单元格有改动/);
   await page.locator('#section-requests').screenshot({ path: join(ARTIFACTS, 'table3-pasted.png') });
   await page.screenshot({ path: join(ARTIFACTS, 'form-f2021.png'), fullPage: true });
 
@@ -101,7 +101,7 @@ test('a 7 × 3 block copied from a spreadsheet pastes from the focused cell, and
   await expect(async () => /粘贴没有完成/.test(await ed.notice().innerText()), 'refusal notice');
   const notice = await ed.notice().innerText();
   assert.match(notice, /第 1 行第 3 个值“7”超出了表格的范围/);
-  assert.match(notice, /第 2 行第 1 个值“abc”超出了表格的范围/);
+  assert.match(notice, /第 2 行“abc”既不是数字，也不是表三的行名/);
   assert.equal(await ed.value(`${FORWARD} ${ORG('其他')}`), '');
   await ed.paste(`${FORWARD} 自然人`, '12a\t3\r\n');
   await expect(async () => /“12a”不是数字/.test(await ed.notice().innerText()), 'names the bad value');

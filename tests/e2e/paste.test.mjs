@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, shared } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared } from './harness.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
@@ -75,6 +75,18 @@ test('the numbers of two rows copied without their first labels fill from the fo
   await close();
 });
 
+test('the whole numeric region (dragged from the first number to the last) fills all 175 cells exactly', async () => {
+  const { source, page, ed, close } = await setup();
+  await copy(source, '#t3 tr:nth-child(4) td:nth-child(2)', '#t3 tr:last-child td:last-child');
+  await pasteInto(page, ed, `${NEW} 自然人`);
+  await expect(async () => (await ed.value(`${CARRY_FORWARD} 总计`)) === '246', 'placed');
+  assert.deepEqual(await row(ed, NEW), expected(0));
+  assert.deepEqual(await row(ed, PARTIAL), expected(3));
+  assert.deepEqual(await row(ed, SECRET), expected(4));
+  assert.deepEqual(await row(ed, CARRY_FORWARD), expected(24));
+  await close();
+});
+
 test('the whole table with its labels lands cell for cell wherever it is pasted', async () => {
   const { source, page, ed, close } = await setup();
   await copy(source, '#t3', '#t3');
@@ -128,6 +140,7 @@ test('one column of plain values pasted on a row start asks before writing anyth
   await ask.waitFor();
   assert.match(await ask.innerText(), /一列 3 个数字[\s\S]*按列填入（向下）[\s\S]*按行填入（向右）/);
   assert.equal(await ed.value(`${NEW} 自然人`), '', 'nothing written yet');
+  await page.screenshot({ path: join(ARTIFACTS, 'paste-ask.png') });
   await ask.getByRole('button', { name: '按行填入' }).click();
   await ed.waitForValue(`${NEW} 法人或其他组织 科研机构`, '3');
   assert.equal(await ed.value(`${NEW} 自然人`), '1');

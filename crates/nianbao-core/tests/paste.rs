@@ -209,3 +209,19 @@ fn one_column_of_plain_values_is_ambiguous_and_has_both_readings() {
             .unwrap()
     );
 }
+
+#[test]
+fn text_that_is_neither_a_number_nor_a_row_label_stops_the_paste() {
+    let t = TemplateId::F2021.get();
+    let start = t
+        .cell(TableId::Requests, "carryForward", "otherOrg")
+        .unwrap();
+    let block = block_of(vec![vec!["5".into()], vec!["abc".into()]]);
+    let e = plan_block(t, start, &block).unwrap_err();
+    assert!(
+        e[0].message
+            .contains("第 2 行“abc”既不是数字，也不是表三的行名"),
+        "{}",
+        e[0].message
+    );
+}

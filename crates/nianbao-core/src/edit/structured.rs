@@ -213,7 +213,26 @@ pub fn plan_block(
         }
         let (labels, values_from) = row_labels(r);
         if !has_values(r) && !labels.is_empty() {
-            continue; // a group heading between rows
+            // A group heading between rows (“（三）不予公开”) is skipped; text
+            // that is neither a number nor any row's label is not.
+            let heading = labels
+                .iter()
+                .all(|l| rows.iter().any(|(_, label)| label.contains(l.as_str())));
+            if !heading {
+                err(
+                    &mut errors,
+                    i + 1,
+                    1,
+                    None,
+                    format!(
+                        "第 {} 行“{}”既不是数字，也不是{}的行名，无法粘贴。",
+                        i + 1,
+                        labels.join(" "),
+                        table.name()
+                    ),
+                );
+            }
+            continue;
         }
         // Which template row: by its label, else the next row down from the start.
         let row_key = if labels.is_empty() {
