@@ -126,6 +126,19 @@ fn PasteAskView() -> impl IntoView {
     else {
         return ().into_any();
     };
+    // The question shows where the person is (fixed at the bottom) and takes focus.
+    request_animation_frame(|| {
+        if let Some(b) = document()
+            .query_selector("#notice.paste-ask button")
+            .ok()
+            .flatten()
+            .and_then(|e| {
+                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(e).ok()
+            })
+        {
+            let _ = b.focus();
+        }
+    });
     let choose = move |p: Placed| {
         move |_| {
             editor.notice.set(None);
@@ -133,7 +146,7 @@ fn PasteAskView() -> impl IntoView {
         }
     };
     view! {
-        <div class="notice notice-info" role="alertdialog" id="notice" aria-labelledby="paste-ask-title">
+        <div class="notice notice-info paste-ask" role="alertdialog" id="notice" aria-labelledby="paste-ask-title">
             <p class="notice-title" id="paste-ask-title">{format!(
                 "粘贴的是一列 {values} 个数字（从网页复制的一行也常是这样）。请选择填入的方向，确认前表格不会改动："
             )}</p>

@@ -140,6 +140,8 @@ test('one column of plain values pasted on a row start asks before writing anyth
   await ask.waitFor();
   assert.match(await ask.innerText(), /一列 3 个数字[\s\S]*按列填入（向下）[\s\S]*按行填入（向右）/);
   assert.equal(await ed.value(`${NEW} 自然人`), '', 'nothing written yet');
+  await expect(async () => (await page.evaluate(() => document.activeElement?.textContent)) === '按列填入', 'the question has the focus');
+  assert.ok(await ask.isVisible() && (await ask.boundingBox()).y < 720, 'shown where the person is');
   await page.screenshot({ path: join(ARTIFACTS, 'paste-ask.png') });
   await ask.getByRole('button', { name: '按行填入' }).click();
   await ed.waitForValue(`${NEW} 法人或其他组织 科研机构`, '3');
