@@ -1,5 +1,6 @@
-//! The real published reports in `shared/samples/` as fixtures: the 洪泽
-//! tables transcribed by hand (JSON) with their text sections (TXT).
+//! Real published reports as fixtures (`tests/fixtures/samples/`): the 洪泽
+//! tables transcribed by hand (JSON) with their text as extracted from the
+//! published PDF (TXT).
 
 use nianbao_core::rules::{validate, Context, RuleId, Severity};
 use nianbao_core::template::{TableId, TemplateId};
@@ -7,7 +8,7 @@ use nianbao_core::{AgencyKind, Report};
 use serde_json::Value;
 
 fn samples() -> String {
-    format!("{}/../../../shared/samples", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/tests/fixtures/samples", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn read(name: &str) -> String {
