@@ -4,6 +4,7 @@ pub mod clipboard;
 pub mod components;
 pub mod config;
 pub mod download;
+pub mod exports;
 pub mod messages;
 pub mod persist;
 pub mod session;

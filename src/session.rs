@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 use nianbao_core::edit::journal::{replay, Unparsed};
-use nianbao_core::json::{to_json_export, Draft};
-use nianbao_core::render::render_html_export;
+use nianbao_core::json::Draft;
 use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
 
-use crate::download::{download, file_name};
+use crate::download::download;
 use crate::persist::{new_id, Entry, Store, WriteError};
 use crate::state::{Editor, Notice};
 
@@ -638,46 +637,6 @@ impl Session {
 
     pub fn set_setting(&self, name: &str, value: &str) {
         self.store.with_value(|st| st.set_setting(name, value));
-    }
-
-    /// Offers a file, or says why it could not.
-    fn offer(&self, name: &str, mime: &str, text: &str) -> bool {
-        let max = nianbao_core::json::MAX_BYTES;
-        let why = if text.len() > max {
-            format!(
-                "文件有 {:.1} MB，超过了本工具能再读入的上限 {} MB，没有下载。请缩短过长的文字。",
-                text.len() as f64 / 1_048_576.0,
-                max / 1_048_576
-            )
-        } else if download(name, mime, text) {
-            return true;
-        } else {
-            "浏览器没有开始下载。请检查浏览器是否禁止了下载，或稍后再试。".to_owned()
-        };
-        self.editor.notice.set(Some(Notice::Problem(why)));
-        false
-    }
-
-    /// The open report as a JSON file (after the export-stage check).
-    pub fn download_json(&self) {
-        let check = self.editor.check_for_export("下载");
-        let report = self.editor.report.get_untracked();
-        let json = to_json_export(&report, check);
-        let name = file_name(&report.title(), "json");
-        if self.offer(&name, "application/json", &json) {
-            crate::messages::exported(&json);
-        }
-    }
-
-    /// The open report as the publishable HTML file (after the export-stage check).
-    pub fn download_html(&self) {
-        let check = self.editor.check_for_export("下载");
-        let report = self.editor.report.get_untracked();
-        let html = render_html_export(&report, check);
-        let name = file_name(&report.title(), "html");
-        if self.offer(&name, "text/html;charset=utf-8", &html) {
-            crate::messages::exported(&to_json_export(&report, check));
-        }
     }
 
     /// Replaces the open draft's report with an imported one (one undoable

@@ -40,7 +40,8 @@ pub fn SaveIndicator() -> impl IntoView {
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let session = expect_context::<Session>();
-    let download = move |_| session.download_json();
+    let editor = crate::state::Editor::get();
+    let download = move |_| crate::exports::download_json(editor);
     move || {
         let (title, body, actions): (&str, String, AnyView) = match session.status.get() {
             SaveStatus::Failed(WriteError::Quota) => (

@@ -4,7 +4,6 @@
 
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use nianbao_core::carry::carry_forward;
 use nianbao_core::encoding::{classify, damaged_message, Bytes};
 use nianbao_core::json::MAX_BYTES;
@@ -256,39 +255,5 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
                 <button type="button" on:click=move |_| close()>"取消"</button>
             </div>
         </dialog>
-    }
-}
-
-/// Prints the exported layout (not the form) through a hidden frame.
-pub fn print_report(report: &Report) {
-    // The page's CSP may forbid inline styles, so the print copy links the
-    // same stylesheet, shipped beside the app as export.css.
-    let html = nianbao_core::render::render_html_with(
-        report,
-        nianbao_core::render::Styles::Linked("export.css"),
-    );
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(old) = document.get_element_by_id("print-frame") {
-        old.remove();
-    }
-    let Ok(frame) = document.create_element("iframe") else {
-        return;
-    };
-    let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
-    frame.set_id("print-frame");
-    frame.set_title("打印预览");
-    frame.set_class_name("print-frame");
-    frame.set_srcdoc(&html);
-    let f = frame.clone();
-    let onload = leptos::wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Some(w) = f.content_window() {
-            let _ = w.print();
-        }
-    });
-    frame.set_onload(Some(onload.unchecked_ref()));
-    if let Some(body) = document.body() {
-        let _ = body.append_child(&frame);
     }
 }

@@ -42,12 +42,9 @@ pub fn Toolbar(
             <button type="button" hidden=move || editor.read_only.get() on:click=open_drafts aria-haspopup="dialog">"草稿"</button>
             {move || editor.read_only.get().then(|| view! { <span class="read-only-badge">"只读查看"</span> })}
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"导入"</button>
-            <button type="button" on:click=move |_| session.download_json()>"下载 JSON"</button>
-            <button type="button" on:click=move |_| session.download_html()>"下载 HTML"</button>
-            <button type="button" on:click=move |_| {
-                editor.check_for_export("打印");
-                editor.report.with_untracked(super::import::print_report);
-            }>"打印"</button>
+            <button type="button" on:click=move |_| crate::exports::download_json(editor)>"下载 JSON"</button>
+            <button type="button" on:click=move |_| crate::exports::download_html(editor)>"下载 HTML"</button>
+            <button type="button" on:click=move |_| crate::exports::print(editor)>"打印"</button>
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>

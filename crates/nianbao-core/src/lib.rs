@@ -60,6 +60,7 @@ pub mod json;
 pub mod limits;
 pub mod render;
 pub mod report;
+pub mod rule_id;
 pub mod rules;
 pub mod section;
 pub mod template;

@@ -3,7 +3,7 @@
 //! data; `layout.rs` turns them into grids with spans, cells and sum rules.
 
 use crate::cell::CellKind;
-use crate::rules::RuleId;
+use crate::rule_id::RuleId;
 
 /// What a leaf of a label tree holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::cell::CellKind;
-use crate::rules::RuleId;
+use crate::rule_id::RuleId;
 use crate::section::Section;
 
 pub use decl::{Block, Layout, LeafRole, Node};

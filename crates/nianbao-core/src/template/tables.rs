@@ -4,7 +4,7 @@
 
 use super::decl::*;
 use crate::cell::{CellKind, MoneyUnit};
-use crate::rules::RuleId;
+use crate::rule_id::RuleId;
 
 const SIGNED: CellKind = CellKind::SignedCount;
 const WAN: CellKind = CellKind::Money(MoneyUnit::Wan);

@@ -1,0 +1,99 @@
+//! Everything that leaves the app as a file: downloads of the JSON and the
+//! publishable HTML, and printing. Each runs the export stage first, says the
+//! counts, records them in the file, and tells an embedding portal.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use nianbao_core::json::{to_json_export, MAX_BYTES};
+use nianbao_core::render::render_html_export;
+use nianbao_core::Report;
+
+use crate::download::{download, file_name};
+use crate::state::{Editor, Notice};
+
+/// Offers a file, or says why it could not.
+fn offer(editor: Editor, name: &str, mime: &str, text: &str) -> bool {
+    let why = if text.len() > MAX_BYTES {
+        format!(
+            "文件有 {:.1} MB，超过了本工具能再读入的上限 {} MB，没有下载。请缩短过长的文字。",
+            text.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        )
+    } else if download(name, mime, text) {
+        return true;
+    } else {
+        "浏览器没有开始下载。请检查浏览器是否禁止了下载，或稍后再试。".to_owned()
+    };
+    editor.notice.set(Some(Notice::Problem(why)));
+    false
+}
+
+/// The open report as a JSON file (after the export-stage check).
+pub fn download_json(editor: Editor) {
+    let check = editor.check_for_export("下载");
+    let report = editor.report.get_untracked();
+    let json = to_json_export(&report, check);
+    if offer(
+        editor,
+        &file_name(&report.title(), "json"),
+        "application/json",
+        &json,
+    ) {
+        crate::messages::exported(&json);
+    }
+}
+
+/// The open report as the publishable HTML file (after the export-stage check).
+pub fn download_html(editor: Editor) {
+    let check = editor.check_for_export("下载");
+    let report = editor.report.get_untracked();
+    let html = render_html_export(&report, check);
+    if offer(
+        editor,
+        &file_name(&report.title(), "html"),
+        "text/html;charset=utf-8",
+        &html,
+    ) {
+        crate::messages::exported(&to_json_export(&report, check));
+    }
+}
+
+/// Prints the published layout (after the export-stage check).
+pub fn print(editor: Editor) {
+    editor.check_for_export("打印");
+    editor.report.with_untracked(print_report);
+}
+
+/// Prints the exported layout (not the form) through a hidden frame.
+pub fn print_report(report: &Report) {
+    // The page's CSP may forbid inline styles, so the print copy links the
+    // same stylesheet, shipped beside the app as export.css.
+    let html = nianbao_core::render::render_html_with(
+        report,
+        nianbao_core::render::Styles::Linked("export.css"),
+    );
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(old) = document.get_element_by_id("print-frame") {
+        old.remove();
+    }
+    let Ok(frame) = document.create_element("iframe") else {
+        return;
+    };
+    let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
+    frame.set_id("print-frame");
+    frame.set_title("打印预览");
+    frame.set_class_name("print-frame");
+    frame.set_srcdoc(&html);
+    let f = frame.clone();
+    let onload = leptos::wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(w) = f.content_window() {
+            let _ = w.print();
+        }
+    });
+    frame.set_onload(Some(onload.unchecked_ref()));
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&frame);
+    }
+}
