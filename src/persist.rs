@@ -36,6 +36,15 @@ pub enum Entry {
     },
 }
 
+/// What storage holds for a draft, read from its head alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoredHead {
+    Missing,
+    Revision(u64),
+    Newer,
+    Corrupt,
+}
+
 /// A draft slot in storage.
 #[derive(Clone, Debug)]
 pub struct Stored {
@@ -134,6 +143,18 @@ impl Store {
                 error: e.to_string(),
             },
         })
+    }
+
+    /// What a slot holds, as far as saving over it cares: its head only.
+    pub fn read_head(&self, id: &str) -> StoredHead {
+        let Some(raw) = self.read_raw(id) else {
+            return StoredHead::Missing;
+        };
+        match Draft::peek_revision(&raw) {
+            Ok(revision) => StoredHead::Revision(revision),
+            Err(DecodeError::NewerVersion { .. }) => StoredHead::Newer,
+            Err(_) => StoredHead::Corrupt,
+        }
     }
 
     /// Every draft slot, most recently saved first (unreadable ones last).
@@ -286,20 +307,6 @@ impl Store {
             .filter_map(|i| s.key(i).ok().flatten())
             .map(|k| k.len() + s.get_item(&k).ok().flatten().map_or(0, |v| v.len()))
             .sum()
-    }
-
-    /// Bytes of each stored draft entry, by id.
-    pub fn sizes(&self) -> Vec<(String, usize)> {
-        let Some(s) = &self.storage else {
-            return Vec::new();
-        };
-        self.keys_with(&format!("{}:draft:", self.namespace))
-            .into_iter()
-            .filter_map(|k| {
-                let id = self.id_of_key(&k)?;
-                Some((id, s.get_item(&k).ok().flatten()?.len()))
-            })
-            .collect()
     }
 }
 

@@ -9,7 +9,7 @@ use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
 
 use crate::download::download;
-use crate::persist::{new_id, Entry, Store, WriteError};
+use crate::persist::{new_id, Entry, Store, StoredHead, WriteError};
 use crate::state::{Editor, Notice};
 
 /// Changes are saved this long after the last one.
@@ -97,6 +97,19 @@ pub struct Session {
 
 fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// Whether a save may write over what storage holds (`None`), or why not:
+/// another window saved a newer revision, or the entry cannot be read or
+/// is from a newer version — never written over.
+pub fn before_save(stored: StoredHead, base: u64) -> Option<SaveStatus> {
+    match stored {
+        StoredHead::Missing => None,
+        StoredHead::Revision(r) if r <= base => None,
+        StoredHead::Revision(_) => Some(SaveStatus::Conflict),
+        StoredHead::Newer => Some(SaveStatus::StoredNewer),
+        StoredHead::Corrupt => Some(SaveStatus::StoredCorrupt),
+    }
 }
 
 /// Why a write failed, for a person.
@@ -227,46 +240,57 @@ impl Session {
 
     /// Reads the list of drafts again.
     pub fn refresh(&self) {
-        let rows = self.store.with_value(|st| {
-            st.list()
-                .into_iter()
-                .map(|s| match s.entry {
-                    Entry::Ok(d) => row_of(s.id, &d),
-                    Entry::Newer { .. } => DraftRow {
-                        bytes: 0,
-                        name: "由更新版本保存的草稿".into(),
-                        year: None,
-                        saved_at: None,
-                        errors: 0,
-                        warnings: 0,
-                        problem: Some("它由更新版本的本工具保存，当前版本无法打开，已原样保留。请用最新版本打开。".into()),
-                        id: s.id,
-                    },
-                    Entry::Corrupt { error, .. } => DraftRow {
-                        bytes: 0,
-                        name: "无法读取的草稿".into(),
-                        year: None,
-                        saved_at: None,
-                        errors: 0,
-                        warnings: 0,
-                        problem: Some(format!("内容已损坏，无法打开（{error}）。它已原样保留，没有被覆盖；可下载原始内容留存或交技术人员处理。")),
-                        id: s.id,
-                    },
-                })
-                .collect::<Vec<_>>()
-        });
-        let sizes = self.store.with_value(Store::sizes);
-        let rows = rows
+        let list = self.store.with_value(Store::list);
+        let rows = list
             .into_iter()
-            .map(|mut r| {
-                r.bytes = sizes
-                    .iter()
-                    .find(|(id, _)| *id == r.id)
-                    .map_or(0, |(_, b)| *b);
-                r
-            })
+            .map(|s| self.row_for(s.id, s.entry))
             .collect();
         self.rows.set(rows);
+    }
+
+    /// The list row of a stored entry, readable or not.
+    fn row_for(&self, id: String, entry: Entry) -> DraftRow {
+        let bytes = self
+            .store
+            .with_value(|st| st.read_raw(&id))
+            .map_or(0, |r| r.len());
+        let problem_row = |name: &str, problem: String| DraftRow {
+            bytes,
+            name: name.into(),
+            year: None,
+            saved_at: None,
+            errors: 0,
+            warnings: 0,
+            problem: Some(problem),
+            id: id.clone(),
+        };
+        match entry {
+            Entry::Ok(d) => DraftRow {
+                bytes,
+                ..row_of(id.clone(), &d)
+            },
+            Entry::Newer { .. } => problem_row(
+                "由更新版本保存的草稿",
+                "它由更新版本的本工具保存，当前版本无法打开，已原样保留。请用最新版本打开。".into(),
+            ),
+            Entry::Corrupt { error, .. } => problem_row(
+                "无法读取的草稿",
+                format!("内容已损坏，无法打开（{error}）。它已原样保留，没有被覆盖；可下载原始内容留存或交技术人员处理。"),
+            ),
+        }
+    }
+
+    /// Reads one draft's row again (another window changed or deleted it).
+    fn refresh_row(&self, id: &str) {
+        let entry = self.store.with_value(|st| st.read(id));
+        let row = entry.map(|e| self.row_for(id.to_owned(), e));
+        self.rows.update(|rows| match row {
+            Some(row) => match rows.iter_mut().find(|r| r.id == id) {
+                Some(slot) => *slot = row,
+                None => rows.insert(0, row),
+            },
+            None => rows.retain(|r| r.id != id),
+        });
     }
 
     /// Opens a stored draft in the editor; false if it cannot be read.
@@ -328,21 +352,12 @@ impl Session {
         }
         let id = self.id.get_untracked();
         let base = self.base_revision.get_value();
-        let stored = self.store.with_value(|st| st.read(&id));
-        match stored {
-            Some(Entry::Ok(d)) if d.revision > base => {
-                self.status.set(SaveStatus::Conflict);
-                return;
-            }
-            Some(Entry::Newer { .. }) => {
-                self.status.set(SaveStatus::StoredNewer);
-                return;
-            }
-            Some(Entry::Corrupt { .. }) => {
-                self.status.set(SaveStatus::StoredCorrupt);
-                return;
-            }
-            _ => {}
+        // Only the stored head is read: decoding the whole draft (and last
+        // year's report) to learn one number made every save slower.
+        let head = self.store.with_value(|st| st.read_head(&id));
+        if let Some(stop) = before_save(head, base) {
+            self.status.set(stop);
+            return;
         }
         self.status.set(SaveStatus::Saving);
         let report = self.editor.report.get_untracked();
@@ -445,16 +460,18 @@ impl Session {
         // Another window saved: take its version if nothing here is unsaved.
         let h4 = window_event_listener(leptos::ev::storage, move |ev| {
             let Some(key) = ev.key() else { return };
-            this.refresh();
-            let mine =
-                this.store.with_value(|st| st.id_of_key(&key)) == Some(this.id.get_untracked());
-            if !mine {
+            let Some(changed) = this.store.with_value(|st| st.id_of_key(&key)) else {
+                return;
+            };
+            // Only the row of the draft that changed is read again.
+            this.refresh_row(&changed);
+            if changed != this.id.get_untracked() {
                 return;
             }
             let newer = ev
                 .new_value()
-                .and_then(|v| Draft::from_json(&v).ok())
-                .is_some_and(|d| d.revision > this.base_revision.get_value());
+                .and_then(|v| Draft::peek_revision(&v).ok())
+                .is_some_and(|r| r > this.base_revision.get_value());
             if newer {
                 if this.dirty() {
                     this.status.set(SaveStatus::Conflict);

@@ -49,7 +49,51 @@ struct DraftDoc {
     entered_totals: Vec<String>,
 }
 
+/// The head of a stored draft: enough to know its revision without reading
+/// the reports (the save path needs only that).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Head {
+    schema: String,
+    schema_version: u64,
+    revision: u64,
+    document: DocHead,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DocHead {
+    schema_version: u64,
+}
+
 impl Draft {
+    /// The revision of a stored draft, reading only its head. Refuses like
+    /// `from_json` a foreign, newer or malformed entry.
+    pub fn peek_revision(text: &str) -> Result<u64, DecodeError> {
+        let text = text.trim_start_matches('\u{feff}');
+        let head: Head = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?;
+        if head.schema != DRAFT_SCHEMA {
+            return Err(DecodeError::NotOurs);
+        }
+        if head.schema_version > u64::from(DRAFT_VERSION) {
+            return Err(DecodeError::NewerVersion {
+                found: head.schema_version,
+            });
+        }
+        if head.document.schema_version > u64::from(super::CURRENT_VERSION) {
+            return Err(DecodeError::NewerVersion {
+                found: head.document.schema_version,
+            });
+        }
+        if head.schema_version == 0 || head.document.schema_version == 0 {
+            return Err(DecodeError::BadVersion);
+        }
+        Ok(head.revision)
+    }
+
     /// The name to show: the given one, else the report's title.
     pub fn display_name(&self) -> String {
         let name = self.name.trim();
@@ -216,6 +260,25 @@ mod tests {
             back.display_name(),
             "东里街道办事处2024年政府信息公开工作年度报告"
         );
+    }
+
+    #[test]
+    fn the_revision_is_read_from_the_head_alone() {
+        let text = draft().to_json();
+        assert_eq!(Draft::peek_revision(&text), Ok(7));
+        let newer = text.replace(
+            "\"schemaVersion\":1,\"name\"",
+            "\"schemaVersion\":2,\"name\"",
+        );
+        assert_eq!(
+            Draft::peek_revision(&newer),
+            Err(DecodeError::NewerVersion { found: 2 })
+        );
+        assert!(matches!(
+            Draft::peek_revision(&text[..text.len() / 2]),
+            Err(DecodeError::NotJson { .. })
+        ));
+        assert_eq!(Draft::peek_revision("{\"a\":1}").is_err(), true);
     }
 
     #[test]
