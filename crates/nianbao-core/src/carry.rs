@@ -4,6 +4,7 @@
 
 use crate::json::DecodeError;
 use crate::report::Report;
+use crate::template::keys as key;
 use crate::template::{TableId, TemplateId, T2_F2019_COUNTED};
 
 /// Fills what last year's report determines; returns what was filled, in words.
@@ -21,13 +22,13 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
         .template()
         .table_cells(t3)
         .map(|c| report.template().def(c))
-        .filter(|d| d.row == "carriedOver")
+        .filter(|d| d.row == key::CARRIED_OVER)
         .map(|d| d.col)
         .collect();
     let mut any = false;
     for col in cols {
-        if let Some(v) = last.value(t3, "carryForward", col) {
-            report.set_value(t3, "carriedOver", col, Some(v));
+        if let Some(v) = last.value(t3, key::CARRY_FORWARD, col) {
+            report.set_value(t3, key::CARRIED_OVER, col, Some(v));
             any = true;
         }
     }
@@ -41,8 +42,8 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
         let t2 = TableId::Proactive;
         for row in T2_F2019_COUNTED {
             if let (Some(prev), Some(delta)) = (
-                last.value(t2, row, "prevCount"),
-                last.value(t2, row, "delta"),
+                last.value(t2, row, key::PREV_COUNT),
+                last.value(t2, row, key::DELTA),
             ) {
                 // Checked: a count outside the limits is not carried.
                 let Some(count) = prev
@@ -51,10 +52,10 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
                 else {
                     continue;
                 };
-                report.set_value(t2, row, "prevCount", Some(count));
+                report.set_value(t2, row, key::PREV_COUNT, Some(count));
                 let label = report
                     .template()
-                    .cell(t2, row, "prevCount")
+                    .cell(t2, row, key::PREV_COUNT)
                     .map(|c| report.template().def(c).row_label.clone())
                     .unwrap_or_default();
                 filled.push(format!(

@@ -3,6 +3,7 @@
 //! 处理决定数量 of table 二, every text. What cannot be carried is listed.
 
 use crate::report::{Aspect, InfoFee, Part, Report};
+use crate::template::keys as key;
 use crate::template::{TableId, TemplateId};
 
 /// Something the conversion could not carry over as it was.
@@ -37,7 +38,7 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
             continue;
         };
         let col = match (def.table, def.col) {
-            (TableId::Proactive, "decisions") => "decisions",
+            (TableId::Proactive, key::DECISIONS) => key::DECISIONS,
             (TableId::Proactive, _) => "",
             (_, col) => col,
         };
@@ -47,7 +48,7 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
                 place: format!("{}“{}”", def.table.name(), def.name()),
                 value: crate::cell::format_value(value, def.kind),
                 note: match (def.table, def.row) {
-                    (TableId::Requests, "other") => {
+                    (TableId::Requests, key::OTHER) => {
                         "2021年版把（六）其他处理分为三项，原数值无法拆分，请分项重新填写"
                             .to_owned()
                     }
@@ -60,18 +61,25 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
         }
     }
     // 2021 → 2019: the three （六） rows fold into one.
-    if target.cell(TableId::Requests, "other", "natural").is_some() {
+    if target
+        .cell(TableId::Requests, key::OTHER, key::NATURAL)
+        .is_some()
+    {
         let cols: Vec<&'static str> = target
             .table_cells(TableId::Requests)
             .map(|c| target.def(c))
-            .filter(|d| d.row == "other")
+            .filter(|d| d.row == key::OTHER)
             .map(|d| d.col)
             .collect();
         for col in cols {
-            let parts: Vec<Option<i64>> = ["other.noCorrection", "other.feeUnpaid", "other.other"]
-                .iter()
-                .map(|row| report.value(TableId::Requests, row, col))
-                .collect();
+            let parts: Vec<Option<i64>> = [
+                key::OTHER_NO_CORRECTION,
+                key::OTHER_FEE_UNPAID,
+                key::OTHER_OTHER,
+            ]
+            .iter()
+            .map(|row| report.value(TableId::Requests, row, col))
+            .collect();
             if parts.iter().any(Option::is_some) {
                 // Checked: a sum beyond the limits is left blank and said.
                 let sum = parts
@@ -81,13 +89,13 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
                     .filter(|v| (0..=crate::limits::MAX_COUNT).contains(v));
                 match sum {
                     Some(sum) => {
-                        out.set_value(TableId::Requests, "other", col, Some(sum));
+                        out.set_value(TableId::Requests, key::OTHER, col, Some(sum));
                     }
                     None => losses.push(Loss {
                         place: format!(
                             "表三“{}”",
                             target
-                                .cell(TableId::Requests, "other", col)
+                                .cell(TableId::Requests, key::OTHER, col)
                                 .map(|c| target.def(c).name())
                                 .unwrap_or_default()
                         ),

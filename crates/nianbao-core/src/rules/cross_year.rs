@@ -2,6 +2,7 @@
 
 use super::{cell_place, terms, Finding, RuleId, Sides};
 use crate::report::{Field, Report};
+use crate::template::keys as key;
 use crate::template::{CellId, TableId, TemplateId, T2_F2019_COUNTED};
 
 /// Y6: report years ≤ 2020 use F2019, later years F2021.
@@ -81,11 +82,13 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     let t3 = TableId::Requests;
     for cell in template.table_cells(t3) {
         let def = template.def(cell);
-        if def.row != "carriedOver" {
+        if def.row != key::CARRIED_OVER {
             continue;
         }
-        let (Some(now), Some(then)) = (report.get(cell), prev.value(t3, "carryForward", def.col))
-        else {
+        let (Some(now), Some(then)) = (
+            report.get(cell),
+            prev.value(t3, key::CARRY_FORWARD, def.col),
+        ) else {
             continue;
         };
         compare(
@@ -106,15 +109,15 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     match (report.template_id(), prev.template_id()) {
         // Y2: stock = last year's stock + made − repealed.
         (TemplateId::F2021, TemplateId::F2021) if report.year >= 2022 => {
-            for row in ["regulations", "normativeDocs"] {
-                let Some(cell) = template.cell(t2, row, "valid") else {
+            for row in [key::REGULATIONS, key::NORMATIVE_DOCS] {
+                let Some(cell) = template.cell(t2, row, key::VALID) else {
                     continue;
                 };
                 let (Some(now), Some(then), Some(made), Some(repealed)) = (
                     report.get(cell),
-                    prev.value(t2, row, "valid"),
-                    report.value(t2, row, "made"),
-                    report.value(t2, row, "repealed"),
+                    prev.value(t2, row, key::VALID),
+                    report.value(t2, row, key::MADE),
+                    report.value(t2, row, key::REPEALED),
                 ) else {
                     continue;
                 };
@@ -136,13 +139,13 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
         // Y3: this year's 上一年项目数量 = last year's + last year's 本年增/减.
         (TemplateId::F2019, TemplateId::F2019) => {
             for row in T2_F2019_COUNTED {
-                let Some(cell) = template.cell(t2, row, "prevCount") else {
+                let Some(cell) = template.cell(t2, row, key::PREV_COUNT) else {
                     continue;
                 };
                 let (Some(now), Some(then), Some(delta)) = (
                     report.get(cell),
-                    prev.value(t2, row, "prevCount"),
-                    prev.value(t2, row, "delta"),
+                    prev.value(t2, row, key::PREV_COUNT),
+                    prev.value(t2, row, key::DELTA),
                 ) else {
                     continue;
                 };

@@ -4,6 +4,7 @@
 
 use super::{cell_place, terms, Finding, RuleId, Sides};
 use crate::report::Report;
+use crate::template::keys as key;
 use crate::template::{CellId, TableId};
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -73,16 +74,16 @@ fn balance(report: &Report, out: &mut Vec<Finding>) {
     let col_keys: Vec<&'static str> = template
         .table_cells(t)
         .map(|c| template.def(c))
-        .filter(|d| d.row == "newReceived")
+        .filter(|d| d.row == key::NEW_RECEIVED)
         .map(|d| d.col)
         .collect();
     for col in col_keys {
         let at = |row: &str| -> Option<CellId> { template.cell(t, row, col) };
         let (Some(new), Some(carried), Some(results), Some(forward)) = (
-            at("newReceived"),
-            at("carriedOver"),
-            at("resultTotal"),
-            at("carryForward"),
+            at(key::NEW_RECEIVED),
+            at(key::CARRIED_OVER),
+            at(key::RESULT_TOTAL),
+            at(key::CARRY_FORWARD),
         ) else {
             continue;
         };

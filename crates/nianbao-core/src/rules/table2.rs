@@ -2,10 +2,11 @@
 
 use super::{cell_place, terms, Context, Finding, RuleId, Sides};
 use crate::report::{AgencyKind, Report};
+use crate::template::keys as key;
 use crate::template::{TableId, TemplateId};
 
 const T: TableId = TableId::Proactive;
-const DOC_ROWS: [&str; 2] = ["regulations", "normativeDocs"];
+const DOC_ROWS: [&str; 2] = [key::REGULATIONS, key::NORMATIVE_DOCS];
 
 pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
     let template = report.template();
@@ -14,8 +15,8 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             // T2-2: 本年新公开数量 ≤ 对外公开总数量.
             for row in DOC_ROWS {
                 let (Some(new_cell), Some(total_cell)) = (
-                    template.cell(T, row, "newPublished"),
-                    template.cell(T, row, "totalPublic"),
+                    template.cell(T, row, key::NEW_PUBLISHED),
+                    template.cell(T, row, key::TOTAL_PUBLIC),
                 ) else {
                     continue;
                 };
@@ -52,15 +53,15 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                 .filter(|p| p.template_id() == TemplateId::F2021);
             for (row, prev) in DOC_ROWS.iter().flat_map(|r| prev.map(|p| (*r, p))) {
                 let (Some(repealed_cell), Some(made_cell)) = (
-                    template.cell(T, row, "repealed"),
-                    template.cell(T, row, "made"),
+                    template.cell(T, row, key::REPEALED),
+                    template.cell(T, row, key::MADE),
                 ) else {
                     continue;
                 };
                 let (Some(repealed), Some(made), Some(prev_valid)) = (
                     report.get(repealed_cell),
                     report.get(made_cell),
-                    prev.value(T, row, "valid"),
+                    prev.value(T, row, key::VALID),
                 ) else {
                     continue;
                 };
@@ -99,7 +100,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
     if powerless {
         let nonzero: Vec<_> = template
             .table_cells(T)
-            .filter(|c| template.def(*c).row == "regulations")
+            .filter(|c| template.def(*c).row == key::REGULATIONS)
             .filter(|c| report.get(*c).is_some_and(|v| v != 0))
             .collect();
         if !nonzero.is_empty() {

@@ -3,6 +3,7 @@
 
 use super::{Context, Finding, RuleId, Sides};
 use crate::report::{AgencyKind, Aspect, Date, Field, Report};
+use crate::template::keys as key;
 use crate::template::{TableId, TemplateId};
 
 pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
@@ -154,7 +155,7 @@ fn info_fee(report: &Report, out: &mut Vec<Finding>) {
 /// T3-5: applications closed for an unpaid fee mean fee notices were sent.
 fn fee_notices(report: &Report, out: &mut Vec<Finding>) {
     let template = report.template();
-    let Some(cell) = template.cell(TableId::Requests, "other.feeUnpaid", "total") else {
+    let Some(cell) = template.cell(TableId::Requests, key::OTHER_FEE_UNPAID, key::TOTAL) else {
         return;
     };
     let unpaid = report.get(cell).unwrap_or(0);
@@ -266,15 +267,15 @@ fn quoted_figures(report: &Report, out: &mut Vec<Finding>) {
             .iter()
             .any(|k| clause.contains(k));
         for (which, applies, row, what) in [
-            (0, received, "newReceived", "本年新收申请"),
-            (1, forward, "carryForward", "结转下年度继续办理"),
+            (0, received, key::NEW_RECEIVED, "本年新收申请"),
+            (1, forward, key::CARRY_FORWARD, "结转下年度继续办理"),
         ] {
             if !applies || checked[which] {
                 continue;
             }
             let (Some(quoted), Some(cell)) = (
                 counts_in(clause).first().copied(),
-                template.cell(t, row, "total"),
+                template.cell(t, row, key::TOTAL),
             ) else {
                 continue;
             };

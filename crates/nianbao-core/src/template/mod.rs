@@ -2,6 +2,7 @@
 //! into grids that the form, the validator, the exports and the importer read.
 
 mod decl;
+pub mod keys;
 mod layout;
 mod tables;
 

@@ -3,6 +3,7 @@
 //! parentheses, 、 and Chinese quotes “ ”.
 
 use super::decl::*;
+use super::keys as key;
 use crate::cell::{CellKind, MoneyUnit};
 use crate::rule_id::RuleId;
 
@@ -19,29 +20,32 @@ pub const T2_F2021: Layout = Layout::Blocks {
         Block {
             title: "第二十条第（一）项",
             cols: &[
-                leaf("made", "本年制发件数"),
-                leaf("repealed", "本年废止件数"),
-                leaf("valid", "现行有效件数"),
+                leaf(key::MADE, "本年制发件数"),
+                leaf(key::REPEALED, "本年废止件数"),
+                leaf(key::VALID, "现行有效件数"),
             ],
             rows: &[
-                leaf("regulations", "规章"),
-                leaf("normativeDocs", "行政规范性文件"),
+                leaf(key::REGULATIONS, "规章"),
+                leaf(key::NORMATIVE_DOCS, "行政规范性文件"),
             ],
         },
         Block {
             title: "第二十条第（五）项",
-            cols: &[wide("decisions", "本年处理决定数量", CellKind::Count, 3)],
-            rows: &[leaf("licensing", "行政许可")],
+            cols: &[wide(key::DECISIONS, "本年处理决定数量", CellKind::Count, 3)],
+            rows: &[leaf(key::LICENSING, "行政许可")],
         },
         Block {
             title: "第二十条第（六）项",
-            cols: &[wide("decisions", "本年处理决定数量", CellKind::Count, 3)],
-            rows: &[leaf("penalty", "行政处罚"), leaf("coercion", "行政强制")],
+            cols: &[wide(key::DECISIONS, "本年处理决定数量", CellKind::Count, 3)],
+            rows: &[
+                leaf(key::PENALTY, "行政处罚"),
+                leaf(key::COERCION, "行政强制"),
+            ],
         },
         Block {
             title: "第二十条第（八）项",
             cols: &[wide("amount", "本年收费金额（单位：万元）", WAN, 3)],
-            rows: &[leaf("adminFees", "行政事业性收费")],
+            rows: &[leaf(key::ADMIN_FEES, "行政事业性收费")],
         },
     ],
 };
@@ -49,18 +53,18 @@ pub const T2_F2021: Layout = Layout::Blocks {
 // ---- Table 二, F2019 (spec §3.2) -------------------------------------------
 
 const PREV_DELTA_DECISIONS: &[Node] = &[
-    leaf("prevCount", "上一年项目数量"),
-    leaf_of("delta", "本年增/减", SIGNED),
-    leaf("decisions", "处理决定数量"),
+    leaf(key::PREV_COUNT, "上一年项目数量"),
+    leaf_of(key::DELTA, "本年增/减", SIGNED),
+    leaf(key::DECISIONS, "处理决定数量"),
 ];
 
 /// F2019 表二 rows with 上一年项目数量 and 本年增/减 (carried over and checked by Y3).
 pub const T2_F2019_COUNTED: [&str; 5] = [
-    "licensing",
-    "otherServices",
-    "penalty",
-    "coercion",
-    "adminFees",
+    key::LICENSING,
+    key::OTHER_SERVICES,
+    key::PENALTY,
+    key::COERCION,
+    key::ADMIN_FEES,
 ];
 
 pub const T2_F2019: Layout = Layout::Blocks {
@@ -71,35 +75,38 @@ pub const T2_F2019: Layout = Layout::Blocks {
             title: "第二十条第（一）项",
             cols: &[
                 leaf("newMade", "本年新制作数量"),
-                leaf("newPublished", "本年新公开数量"),
-                leaf("totalPublic", "对外公开总数量"),
+                leaf(key::NEW_PUBLISHED, "本年新公开数量"),
+                leaf(key::TOTAL_PUBLIC, "对外公开总数量"),
             ],
             rows: &[
-                leaf("regulations", "规章"),
-                leaf("normativeDocs", "规范性文件"),
+                leaf(key::REGULATIONS, "规章"),
+                leaf(key::NORMATIVE_DOCS, "规范性文件"),
             ],
         },
         Block {
             title: "第二十条第（五）项",
             cols: PREV_DELTA_DECISIONS,
             rows: &[
-                leaf("licensing", "行政许可"),
-                leaf("otherServices", "其他对外管理服务事项"),
+                leaf(key::LICENSING, "行政许可"),
+                leaf(key::OTHER_SERVICES, "其他对外管理服务事项"),
             ],
         },
         Block {
             title: "第二十条第（六）项",
             cols: PREV_DELTA_DECISIONS,
-            rows: &[leaf("penalty", "行政处罚"), leaf("coercion", "行政强制")],
+            rows: &[
+                leaf(key::PENALTY, "行政处罚"),
+                leaf(key::COERCION, "行政强制"),
+            ],
         },
         Block {
             title: "第二十条第（八）项",
             cols: &[
-                leaf("prevCount", "上一年项目数量"),
-                leaf_of("delta", "本年增/减", SIGNED),
+                leaf(key::PREV_COUNT, "上一年项目数量"),
+                leaf_of(key::DELTA, "本年增/减", SIGNED),
                 leaf_of("na", "", NA),
             ],
-            rows: &[leaf("adminFees", "行政事业性收费")],
+            rows: &[leaf(key::ADMIN_FEES, "行政事业性收费")],
         },
         Block {
             title: "第二十条第（九）项",
@@ -121,7 +128,7 @@ pub const T3_CORNER: &str = "（本列数据的勾稽关系为：第一项加第
 pub const T3_COLS: &[Node] = &[group(
     "申请人情况",
     &[
-        leaf("natural", "自然人"),
+        leaf(key::NATURAL, "自然人"),
         group(
             "法人或其他组织",
             &[
@@ -132,7 +139,7 @@ pub const T3_COLS: &[Node] = &[group(
                 leaf("otherOrg", "其他"),
             ],
         ),
-        total("total", "总计", RuleId::T3_1),
+        total(key::TOTAL, "总计", RuleId::T3_1),
     ],
 )];
 
@@ -179,14 +186,14 @@ const T3_PARTIAL: Node = leaf(
     "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
 );
 const T3_RESULT_TOTAL: Node = total_as(
-    "resultTotal",
+    key::RESULT_TOTAL,
     "（七）总计",
     RuleId::T3_2,
     "（七）总计 = （一）至（六）各项之和",
 );
-const T3_NEW: Node = leaf("newReceived", "一、本年新收政府信息公开申请数量");
-const T3_CARRIED: Node = leaf("carriedOver", "二、上年结转政府信息公开申请数量");
-const T3_FORWARD: Node = leaf("carryForward", "四、结转下年度继续办理");
+const T3_NEW: Node = leaf(key::NEW_RECEIVED, "一、本年新收政府信息公开申请数量");
+const T3_CARRIED: Node = leaf(key::CARRIED_OVER, "二、上年结转政府信息公开申请数量");
+const T3_FORWARD: Node = leaf(key::CARRY_FORWARD, "四、结转下年度继续办理");
 const T3_RESULTS_LABEL: &str = "三、本年度办理结果";
 
 pub const T3_ROWS_F2021: &[Node] = &[
@@ -204,14 +211,14 @@ pub const T3_ROWS_F2021: &[Node] = &[
                 "（六）其他处理",
                 &[
                     leaf(
-                        "other.noCorrection",
+                        key::OTHER_NO_CORRECTION,
                         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
                     ),
                     leaf(
-                        "other.feeUnpaid",
+                        key::OTHER_FEE_UNPAID,
                         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
                     ),
-                    leaf("other.other", "3.其他"),
+                    leaf(key::OTHER_OTHER, "3.其他"),
                 ],
             ),
             T3_RESULT_TOTAL,
@@ -231,7 +238,7 @@ pub const T3_ROWS_F2019: &[Node] = &[
             T3_DENIED,
             T3_UNABLE,
             T3_NOT_PROCESSED,
-            leaf("other", "（六）其他处理"),
+            leaf(key::OTHER, "（六）其他处理"),
             T3_RESULT_TOTAL,
         ],
     ),
@@ -262,7 +269,7 @@ macro_rules! t4_group {
                 leaf("correct", "结果纠正"),
                 leaf("other", "其他结果"),
                 leaf("pending", "尚未审结"),
-                total("total", "总计", $rule),
+                total(key::TOTAL, "总计", $rule),
             ],
         )
     };

@@ -402,3 +402,17 @@ fn table2_and_table4_labels_appear_in_the_spec_in_order() {
         .collect();
     assert_eq!(ours, spec_labels);
 }
+
+#[test]
+fn every_named_key_is_declared_by_a_format() {
+    for key in super::keys::ALL {
+        let declared = TemplateId::ALL.iter().any(|id| {
+            let t = id.get();
+            t.cells.iter().any(|d| d.row == *key || d.col == *key)
+        });
+        assert!(
+            declared,
+            "{key} is named in keys.rs but no format declares it"
+        );
+    }
+}
