@@ -278,7 +278,7 @@ mod tests {
             Draft::peek_revision(&text[..text.len() / 2]),
             Err(DecodeError::NotJson { .. })
         ));
-        assert_eq!(Draft::peek_revision("{\"a\":1}").is_err(), true);
+        assert!(Draft::peek_revision("{\"a\":1}").is_err());
     }
 
     #[test]
