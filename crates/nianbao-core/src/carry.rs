@@ -2,16 +2,37 @@
 //! 结转下年度继续办理, and (2019 format) 上一年项目数量 from last year's
 //! figures. The cross-year rules (Y1–Y3) then check what was entered.
 
-use crate::json::DecodeError;
+use std::fmt;
+
 use crate::report::Report;
 use crate::template::keys as key;
 use crate::template::{TableId, TemplateId, T2_F2019_COUNTED};
 
+/// Why last year's report cannot be carried over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CarryError {
+    /// Last year's report is not for the year before.
+    WrongYear { found: i32, expected: i32 },
+}
+
+impl fmt::Display for CarryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CarryError::WrongYear { found, expected } => write!(
+                f,
+                "选择的是 {found} 年度的报告，而上年报告应是 {expected} 年度的。"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CarryError {}
+
 /// Fills what last year's report determines; returns what was filled, in words.
-pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, DecodeError> {
+pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, CarryError> {
     let expected = report.year.saturating_sub(1);
     if last.year != expected {
-        return Err(DecodeError::WrongPreviousYear {
+        return Err(CarryError::WrongYear {
             found: last.year,
             expected,
         });

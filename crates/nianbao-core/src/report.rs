@@ -198,6 +198,9 @@ pub struct Overview {
     pub parts: Vec<Part>,
 }
 
+/// What the fee figures are about, as the report names it.
+pub const FEE: &str = "信息处理费";
+
 /// 信息处理费 figures reported in section 六 (国办函〔2020〕109号; spec §6).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct InfoFee {
@@ -264,6 +267,18 @@ impl Field {
         }
     }
 
+    /// A 信息处理费 figure's own label, as the published table heads it
+    /// (`None` for other fields). The one declaration the form, the rules,
+    /// the JSON reader and the HTML export all read.
+    pub const fn fee_label(self) -> Option<&'static str> {
+        match self {
+            Field::FeeNotices => Some("收费通知件数"),
+            Field::FeeBilled => Some("应收金额（元）"),
+            Field::FeeCollected => Some("实收金额（元）"),
+            _ => None,
+        }
+    }
+
     /// How a person names the field.
     pub fn label(self) -> String {
         match self {
@@ -272,14 +287,12 @@ impl Field {
             Field::Region => "所在地区".into(),
             Field::Year => "报告年度".into(),
             Field::SignedDate => "落款日期".into(),
-            Field::OverviewText => "一、总体情况".into(),
-            Field::Aspect(a) => format!("一、总体情况{}", a.title()),
-            Field::Part(i) => format!("一、总体情况 第{}个小标题", i + 1),
-            Field::Problems => "五、存在的主要问题及改进情况".into(),
-            Field::OtherText => "六、其他需要报告的事项".into(),
-            Field::FeeNotices => "信息处理费 收费通知件数".into(),
-            Field::FeeBilled => "信息处理费 应收金额（元）".into(),
-            Field::FeeCollected => "信息处理费 实收金额（元）".into(),
+            Field::OverviewText => Section::Overview.heading().into(),
+            Field::Aspect(a) => format!("{}{}", Section::Overview.heading(), a.title()),
+            Field::Part(i) => format!("{} 第{}个小标题", Section::Overview.heading(), i + 1),
+            Field::Problems => Section::Problems.heading().into(),
+            Field::OtherText => Section::Other.heading().into(),
+            fee => format!("{FEE} {}", fee.fee_label().unwrap_or_default()),
         }
     }
 }

@@ -195,7 +195,7 @@ fn last_years_report_fills_carried_over_and_checks_the_years() {
     let mut wrong = Report::new(2026);
     assert_eq!(
         carry_forward(&mut wrong, &last),
-        Err(DecodeError::WrongPreviousYear {
+        Err(nianbao_core::carry::CarryError::WrongYear {
             found: 2023,
             expected: 2025
         })

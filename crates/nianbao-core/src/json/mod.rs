@@ -22,7 +22,7 @@ pub use strict::place;
 
 use crate::cell::{format_money, parse_cell, CellError, CellKind, MoneyUnit};
 use crate::report::{
-    Agency, AgencyKind, Aspect, Date, InfoFee, OtherMatters, Overview, Part, Report,
+    Agency, AgencyKind, Aspect, Date, Field, InfoFee, OtherMatters, Overview, Part, Report,
 };
 use crate::template::{TableId, TemplateId};
 
@@ -74,11 +74,6 @@ pub enum DecodeError {
     },
     /// A text or the number of sub-parts beyond spec §8.10.
     OverLimit(String),
-    /// Last year's report is not for the year before.
-    WrongPreviousYear {
-        found: i32,
-        expected: i32,
-    },
 }
 
 impl fmt::Display for DecodeError {
@@ -135,10 +130,6 @@ impl fmt::Display for DecodeError {
             DecodeError::EmbeddedNotJson { line, column } => write!(
                 f,
                 "这个 HTML 文件中嵌入的报告数据已损坏（在数据的第 {line} 行第 {column} 列），文件可能被改过。请使用原始文件，或重新导出。"
-            ),
-            DecodeError::WrongPreviousYear { found, expected } => write!(
-                f,
-                "选择的是 {found} 年度的报告，而上年报告应是 {expected} 年度的。"
             ),
         }
     }
@@ -441,9 +432,9 @@ pub fn from_envelope(env: Envelope) -> Result<Report, DecodeError> {
     report.other = OtherMatters {
         text: doc.other.text,
         fee: InfoFee {
-            notices: read_fee(&fee.notices, CellKind::Count, "信息处理费 收费通知件数")?,
-            billed: read_fee(&fee.billed_yuan, yuan, "信息处理费 应收金额")?,
-            collected: read_fee(&fee.collected_yuan, yuan, "信息处理费 实收金额")?,
+            notices: read_fee(&fee.notices, CellKind::Count, &Field::FeeNotices.label())?,
+            billed: read_fee(&fee.billed_yuan, yuan, &Field::FeeBilled.label())?,
+            collected: read_fee(&fee.collected_yuan, yuan, &Field::FeeCollected.label())?,
         },
     };
     if let Some(why) = report.over_limits() {

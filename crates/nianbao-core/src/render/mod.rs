@@ -12,7 +12,7 @@ pub use check::{disagreements, Disagreement};
 
 use crate::cell::{format_money, format_value};
 use crate::json::{from_json, to_json, to_json_export, DecodeError, ExportCheck};
-use crate::report::{Aspect, Report};
+use crate::report::{Aspect, Field, Report, FEE};
 use crate::section::Section;
 use crate::template::{GridCell, HeadCell, Scope, TableId, TemplateId};
 
@@ -125,9 +125,12 @@ fn info_fee(report: &Report) -> Markup {
         @if report.template_id() == TemplateId::F2021 && (fee.notices.is_some() || fee.billed.is_some() || fee.collected.is_some()) {
             table id="info-fee" {
                 thead { tr {
-                    th scope="col" { "信息处理费收费通知件数" }
-                    th scope="col" { "应收金额（元）" }
-                    th scope="col" { "实收金额（元）" }
+                    @for field in [Field::FeeNotices, Field::FeeBilled, Field::FeeCollected] {
+                        th scope="col" {
+                            @if field == Field::FeeNotices { (FEE) }
+                            (field.fee_label().unwrap_or_default())
+                        }
+                    }
                 } }
                 tbody { tr {
                     td.num id="fee-notices" { @if let Some(n) = fee.notices { (n) } }
