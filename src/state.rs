@@ -549,8 +549,10 @@ impl Editor {
             self.notice.set(Some(Notice::Info(if e + w == 0 {
                 format!("{what}前的检查：没有发现问题。")
             } else {
+                // Printing makes no file; a download records the counts in it.
+                let recorded = if what == "下载" { "，文件中记下了这两个数字" } else { "" };
                 format!(
-                    "{what}前的检查：{e} 个错误，{w} 个提示，列在页面顶部（点一项可跳到对应位置）。{what}照常进行，文件中记下了这两个数字。"
+                    "{what}前的检查：{e} 个错误，{w} 个提示，列在页面顶部（点一项可跳到对应位置）。{what}照常进行{recorded}。"
                 )
             })));
         }
