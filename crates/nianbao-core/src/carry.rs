@@ -54,10 +54,18 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
         }
     }
     if any {
-        filled.push(
-            "表三“二、上年结转政府信息公开申请数量”（取自上年报告的“四、结转下年度继续办理”）"
-                .to_owned(),
-        );
+        // Named from the declarations, as the tables print them.
+        let label = |row: &str| {
+            let t = report.template();
+            t.cell(t3, row, key::NATURAL)
+                .map(|c| t.def(c).row_label.clone())
+                .unwrap_or_default()
+        };
+        filled.push(format!(
+            "表三“{}”（取自上年报告的“{}”）",
+            label(key::CARRIED_OVER),
+            label(key::CARRY_FORWARD)
+        ));
     }
     if report.template_id() == TemplateId::F2019 && last.template_id() == TemplateId::F2019 {
         let t2 = TableId::Proactive;

@@ -2,7 +2,8 @@
 //! What corresponds is carried: table 三's shared rows, all of table 四, the
 //! 处理决定数量 of table 二, every text. What cannot be carried is listed.
 
-use crate::report::{Aspect, InfoFee, Part, Report};
+use crate::report::{Aspect, InfoFee, Part, Report, FEE};
+use crate::section::Section;
 use crate::template::keys as key;
 use crate::template::{TableId, TemplateId};
 
@@ -135,7 +136,7 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
                 }
                 appended.push(format!("{}\n{}", part.title, part.text));
                 losses.push(Loss {
-                    place: format!("一、总体情况“{}”", part.title),
+                    place: format!("{}“{}”", Section::Overview.heading(), part.title),
                     value: String::new(),
                     note: "2021年版的总体情况按五个方面填写，这一小节已并入总体情况正文，请移到对应方面".to_owned(),
                 });
@@ -160,7 +161,7 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
             let fee = report.other.fee;
             if fee != InfoFee::default() {
                 losses.push(Loss {
-                    place: "六、其他需要报告的事项 信息处理费".to_owned(),
+                    place: format!("{} {FEE}", Section::Other.heading()),
                     value: format!(
                         "收费通知 {} 件",
                         fee.notices.map_or("空".to_owned(), |n| n.to_string())

@@ -110,10 +110,12 @@ pub fn place(path: &str) -> String {
         ["report", "agency", "kind"] => Field::AgencyKind.label(),
         ["report", "agency", "region"] => Field::Region.label(),
         ["report", "agency", ..] => "机关信息".to_owned(),
-        ["report", "overview", "aspects", a, ..] => Aspect::ALL
-            .into_iter()
-            .find(|x| x.key() == *a)
-            .map_or_else(|| "一、总体情况".to_owned(), |x| Field::Aspect(x).label()),
+        ["report", "overview", "aspects", a, ..] => {
+            Aspect::ALL.into_iter().find(|x| x.key() == *a).map_or_else(
+                || Section::Overview.heading().to_owned(),
+                |x| Field::Aspect(x).label(),
+            )
+        }
         ["report", "overview", ..] => Section::Overview.heading().to_owned(),
         ["report", "problems"] => Field::Problems.label(),
         ["report", "other", "infoFee", "notices"] => Field::FeeNotices.label(),
