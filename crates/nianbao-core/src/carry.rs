@@ -87,8 +87,15 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
                     .cell(t2, row, key::PREV_COUNT)
                     .map(|c| report.template().def(c).row_label.clone())
                     .unwrap_or_default();
+                let col = |c: &str| {
+                    let t = report.template();
+                    t.cell(t2, row, c)
+                        .map(|id| t.def(id).col_label.clone())
+                        .unwrap_or_default()
+                };
+                let (prev_label, delta_label) = (col(key::PREV_COUNT), col(key::DELTA));
                 filled.push(format!(
-                    "表二“{label} 上一年项目数量”（上年的上一年项目数量 + 本年增/减）"
+                    "表二“{label} {prev_label}”（上年的{prev_label} + {delta_label}）"
                 ));
             }
         }

@@ -5,7 +5,7 @@
 use crate::report::{Aspect, InfoFee, Part, Report, FEE};
 use crate::section::Section;
 use crate::template::keys as key;
-use crate::template::{TableId, TemplateId};
+use crate::template::{TableId, TemplateId, T3_OTHER_LABEL};
 
 /// Something the conversion could not carry over as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,12 +49,11 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
                 place: format!("{}“{}”", def.table.name(), def.name()),
                 value: crate::cell::format_value(value, def.kind),
                 note: match (def.table, def.row) {
-                    (TableId::Requests, key::OTHER) => {
-                        "2021年版把（六）其他处理分为三项，原数值无法拆分，请分项重新填写"
-                            .to_owned()
-                    }
+                    (TableId::Requests, key::OTHER) => format!(
+                        "2021年版把{T3_OTHER_LABEL}分为三项，原数值无法拆分，请分项重新填写"
+                    ),
                     (TableId::Requests, _) => {
-                        "2019年版的（六）其他处理只有一项，已把三项之和填入该项".to_owned()
+                        format!("2019年版的{T3_OTHER_LABEL}只有一项，已把三项之和填入该项")
                     }
                     _ => format!("{}没有对应的栏目，未转入", to.title()),
                 },

@@ -31,7 +31,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             _ => format!(
                 "{}是 {shown}，但{}。",
                 cell_place(report, cell),
-                rule.wording()
+                super::wording(rule)
             ),
         };
         out.push(Finding {

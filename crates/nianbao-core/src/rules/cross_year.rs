@@ -1,5 +1,6 @@
 //! Rules across years, Y1–Y3 (spec §8.5), and Y6: the year decides the format.
 
+use super::wording::t2_label;
 use super::{cell_place, terms, Finding, RuleId, Sides};
 use crate::report::{Field, Report};
 use crate::template::keys as key;
@@ -14,7 +15,7 @@ pub(super) fn check_template(report: &Report, out: &mut Vec<Finding>) {
             severity: RuleId::Y6.severity(),
             cells: Vec::new(),
             fields: vec![Field::Year],
-            formula: RuleId::Y6.wording().to_owned(),
+            formula: super::wording(RuleId::Y6),
             sides: None,
             message: format!(
                 "{} 年度的报告应使用{}，但现在用的是{}。",
@@ -30,7 +31,7 @@ pub(super) fn check_template(report: &Report, out: &mut Vec<Finding>) {
 struct Expected {
     terms: String,
     value: i64,
-    formula: &'static str,
+    formula: String,
 }
 
 /// One `now = expected` comparison against last year.
@@ -61,7 +62,7 @@ fn compare(
         severity: rule.severity(),
         cells: vec![cell],
         fields: Vec::new(),
-        formula: formula.to_owned(),
+        formula: formula.clone(),
         message: format!(
             "{}为 {now}，按上年报告应为 {} = {expected}，相差 {}。{formula}；如有正当原因（如清理、重新统计），请在报告中说明。",
             cell_place(report, cell),
@@ -99,7 +100,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             Expected {
                 terms: then.to_string(),
                 value: then,
-                formula: "第二项（上年结转）= 上年报告第四项（结转下年度继续办理）",
+                formula: "第二项（上年结转）= 上年报告第四项（结转下年度继续办理）".to_owned(),
             },
             out,
         );
@@ -130,7 +131,15 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                     Expected {
                         terms: format!("{then} + {made} − {repealed}"),
                         value: expected,
-                        formula: "现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数",
+                        formula: {
+                            let l = |k| t2_label(TemplateId::F2021, k);
+                            let valid = l(key::VALID);
+                            format!(
+                                "{valid} = 上年{valid} + {} − {}",
+                                l(key::MADE),
+                                l(key::REPEALED)
+                            )
+                        },
                     },
                     out,
                 );
@@ -157,7 +166,11 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                     Expected {
                         terms: terms([then, delta]),
                         value: then.saturating_add(delta),
-                        formula: "上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减",
+                        formula: {
+                            let l = |k| t2_label(TemplateId::F2019, k);
+                            let prev = l(key::PREV_COUNT);
+                            format!("{prev} = 上年报告的{prev} + {}", l(key::DELTA))
+                        },
                     },
                     out,
                 );

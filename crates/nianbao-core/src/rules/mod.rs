@@ -7,12 +7,14 @@ mod cross_year;
 mod sums;
 mod table2;
 mod text;
+mod wording;
 
 use crate::report::{Field, Report};
 use crate::section::Section;
 use crate::template::{CellId, Template};
 
 pub use crate::rule_id::{RuleId, Severity};
+pub use wording::wording;
 
 /// Where the report is in its life: drafts may have blanks, exports may not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -65,7 +65,13 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     balance(report, out);
 }
 
-const BALANCE: &str = "第一项 + 第二项 = 第三项（七）总计 + 第四项";
+/// 第一项 + 第二项 = 第三项（七）总计 + 第四项, with （七）总计 as declared.
+fn balance_formula() -> String {
+    format!(
+        "第一项 + 第二项 = 第三项{} + 第四项",
+        super::wording::results_label()
+    )
+}
 
 /// T3-3 and T3-4, per column of table 三.
 fn balance(report: &Report, out: &mut Vec<Finding>) {
@@ -102,7 +108,8 @@ fn balance(report: &Report, out: &mut Vec<Finding>) {
                 right: r.saturating_add(f),
             };
             let message = format!(
-                "表三“{col_label}”列：{BALANCE} 不成立。左边 {} = {}，右边 {} = {}，相差 {}。",
+                "表三“{col_label}”列：{} 不成立。左边 {} = {}，右边 {} = {}，相差 {}。",
+                balance_formula(),
                 sides.left_terms,
                 sides.left,
                 sides.right_terms,
@@ -114,13 +121,13 @@ fn balance(report: &Report, out: &mut Vec<Finding>) {
                 severity: RuleId::T3_3.severity(),
                 cells: vec![results, forward, new, carried],
                 fields: Vec::new(),
-                formula: BALANCE.to_owned(),
+                formula: balance_formula(),
                 sides: Some(sides),
                 message,
             });
         }
-        for (cell, value, what) in [(forward, f, "第四项"), (results, r, "第三项（七）总计")]
-        {
+        let third = format!("第三项{}", super::wording::results_label());
+        for (cell, value, what) in [(forward, f, "第四项"), (results, r, third.as_str())] {
             if value > supply {
                 let formula = format!("{what} ≤ 第一项 + 第二项");
                 let sides = Sides {

@@ -1,5 +1,6 @@
 //! Table 二 rules T2-1…T2-3 (spec §8.4).
 
+use super::wording::t2_label;
 use super::{cell_place, terms, Context, Finding, RuleId, Sides};
 use crate::report::{AgencyKind, Report};
 use crate::template::keys as key;
@@ -25,14 +26,18 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 };
                 if new > total {
-                    let formula = "本年新公开数量 ≤ 对外公开总数量".to_owned();
+                    let (new_label, total_label) = (
+                        t2_label(TemplateId::F2019, key::NEW_PUBLISHED),
+                        t2_label(TemplateId::F2019, key::TOTAL_PUBLIC),
+                    );
+                    let formula = format!("{new_label} ≤ {total_label}");
                     out.push(Finding {
                         rule: RuleId::T2_2,
                         severity: RuleId::T2_2.severity(),
                         cells: vec![new_cell, total_cell],
                         fields: Vec::new(),
                         message: format!(
-                            "{}为 {new}，大于对外公开总数量 {total}：{formula} 不成立，请核对。",
+                            "{}为 {new}，大于{total_label} {total}：{formula} 不成立，请核对。",
                             cell_place(report, new_cell)
                         ),
                         formula,
@@ -67,7 +72,10 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                 };
                 let supply = prev_valid.saturating_add(made);
                 if repealed > supply {
-                    let formula = "本年废止件数 ≤ 上年现行有效件数 + 本年制发件数".to_owned();
+                    let l = |k| t2_label(TemplateId::F2021, k);
+                    let (valid_label, made_label) = (l(key::VALID), l(key::MADE));
+                    let formula =
+                        format!("{} ≤ 上年{valid_label} + {made_label}", l(key::REPEALED));
                     let sides = Sides {
                         left_terms: repealed.to_string(),
                         left: repealed,
@@ -80,7 +88,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                         cells: vec![repealed_cell, made_cell],
                         fields: Vec::new(),
                         message: format!(
-                            "{}为 {repealed}，多于上年现行有效件数与本年制发件数之和 {} = {supply}：{formula} 不成立，请核对。",
+                            "{}为 {repealed}，多于上年{valid_label}与{made_label}之和 {} = {supply}：{formula} 不成立，请核对。",
                             cell_place(report, repealed_cell),
                             sides.right_terms
                         ),
@@ -105,15 +113,23 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             .collect();
         if !nonzero.is_empty() {
             let kind = report.agency.kind.map_or("", |k| k.label());
+            let row_label = |row: &str| {
+                template
+                    .table_cells(T)
+                    .find(|c| template.def(*c).row == row)
+                    .map(|c| template.def(c).row_label.clone())
+                    .unwrap_or_default()
+            };
+            let (regs, docs) = (row_label(key::REGULATIONS), row_label(key::NORMATIVE_DOCS));
             out.push(Finding {
                 rule: RuleId::T2_3,
                 severity: RuleId::T2_3.severity(),
                 cells: nonzero,
                 fields: Vec::new(),
-                formula: "规章 = 0".to_owned(),
+                formula: format!("{regs} = 0"),
                 sides: None,
                 message: format!(
-                    "表二“规章”一行有不为 0 的数字，而{kind}一般没有规章制定权。请核对是否把规范性文件计入了规章；如本机关确有规章制定权，可忽略此提示。"
+                    "表二“{regs}”一行有不为 0 的数字，而{kind}一般没有规章制定权。请核对是否把{docs}计入了{regs}；如本机关确有规章制定权，可忽略此提示。"
                 ),
             });
         }

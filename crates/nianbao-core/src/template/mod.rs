@@ -15,7 +15,7 @@ use crate::rule_id::RuleId;
 use crate::section::Section;
 
 pub use decl::{Block, Layout, LeafRole, Node};
-pub use tables::{T2_F2019_COUNTED, T3_CORNER};
+pub use tables::{T2_F2019_COUNTED, T3_CORNER, T3_OTHER_LABEL};
 
 /// An official format version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

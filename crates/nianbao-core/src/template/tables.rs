@@ -195,6 +195,8 @@ const T3_NEW: Node = leaf(key::NEW_RECEIVED, "一、本年新收政府信息公�
 const T3_CARRIED: Node = leaf(key::CARRIED_OVER, "二、上年结转政府信息公开申请数量");
 const T3_FORWARD: Node = leaf(key::CARRY_FORWARD, "四、结转下年度继续办理");
 const T3_RESULTS_LABEL: &str = "三、本年度办理结果";
+/// （六）其他处理: one row in F2019, a group of three in F2021 (conversion names it).
+pub const T3_OTHER_LABEL: &str = "（六）其他处理";
 
 pub const T3_ROWS_F2021: &[Node] = &[
     T3_NEW,
@@ -208,7 +210,7 @@ pub const T3_ROWS_F2021: &[Node] = &[
             T3_UNABLE,
             T3_NOT_PROCESSED,
             group(
-                "（六）其他处理",
+                T3_OTHER_LABEL,
                 &[
                     leaf(
                         key::OTHER_NO_CORRECTION,
@@ -238,7 +240,7 @@ pub const T3_ROWS_F2019: &[Node] = &[
             T3_DENIED,
             T3_UNABLE,
             T3_NOT_PROCESSED,
-            leaf(key::OTHER, "（六）其他处理"),
+            leaf(key::OTHER, T3_OTHER_LABEL),
             T3_RESULT_TOTAL,
         ],
     ),
