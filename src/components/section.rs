@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nianbao_core::limits::{clip_text, MAX_PARTS};
 use nianbao_core::report::{Aspect, Field, Part};
-use nianbao_core::template::{TableId, TemplateId};
+use nianbao_core::template::TableId;
 use nianbao_core::Section;
 
 use super::details::InfoFeeForm;
@@ -46,8 +46,8 @@ pub fn ReportSection(section: Section) -> impl IntoView {
 fn Overview() -> impl IntoView {
     let editor = Editor::get();
     move || {
-        match editor.template.get() {
-        TemplateId::F2021 => view! {
+        if editor.template.get().overview_by_aspects() {
+            view! {
             <FieldText field=Field::OverviewText label="总述".to_owned()
                 hint="本年度政府信息公开工作的总体情况。以下五个方面是2021年版格式要求的内容。".to_owned()
                 multiline=true />
@@ -56,13 +56,14 @@ fn Overview() -> impl IntoView {
                 .map(|a| view! { <FieldText field=Field::Aspect(a) label=a.title().to_owned() multiline=true /> })
                 .collect_view()}
         }
-        .into_any(),
-        TemplateId::F2019 => view! {
-            <FieldText field=Field::OverviewText label="总体情况".to_owned() multiline=true />
-            <Parts />
+        .into_any()
+        } else {
+            view! {
+                <FieldText field=Field::OverviewText label="总体情况".to_owned() multiline=true />
+                <Parts />
+            }
+            .into_any()
         }
-        .into_any(),
-    }
     }
 }
 
@@ -122,6 +123,6 @@ fn OtherMatters() -> impl IntoView {
         <FieldText field=Field::OtherText label="其他需要报告的事项".to_owned()
             hint="应报告信息处理费的收取情况；没有其他事项的写“无。”".to_owned()
             multiline=true />
-        {move || (editor.template.get() == TemplateId::F2021).then(|| view! { <InfoFeeForm /> })}
+        {move || editor.template.get().has_info_fee().then(|| view! { <InfoFeeForm /> })}
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::report::Report;
 use crate::template::keys as key;
-use crate::template::{TableId, TemplateId, T2_F2019_COUNTED};
+use crate::template::{TableId, T2_F2019_COUNTED};
 
 /// Why last year's report cannot be carried over.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,8 +67,14 @@ pub fn carry_forward(report: &mut Report, last: &Report) -> Result<Vec<String>, 
             label(key::CARRY_FORWARD)
         ));
     }
-    if report.template_id() == TemplateId::F2019 && last.template_id() == TemplateId::F2019 {
-        let t2 = TableId::Proactive;
+    // Formats that keep 上一年项目数量 (F2019) carry it when both years do.
+    let t2 = TableId::Proactive;
+    let counted = |r: &Report| {
+        r.template()
+            .cell(t2, key::LICENSING, key::PREV_COUNT)
+            .is_some()
+    };
+    if counted(report) && counted(last) {
         for row in T2_F2019_COUNTED {
             if let (Some(prev), Some(delta)) = (
                 last.value(t2, row, key::PREV_COUNT),

@@ -114,7 +114,7 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
     let o = &report.overview;
     out.overview.text = o.text.clone();
     match to {
-        TemplateId::F2019 => {
+        t if !t.overview_by_aspects() => {
             out.overview.parts = o.parts.clone();
             for aspect in Aspect::ALL {
                 let text = &o.aspects[aspect.index()];
@@ -126,7 +126,7 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
                 }
             }
         }
-        TemplateId::F2021 => {
+        _ => {
             out.overview.aspects = o.aspects.clone();
             let mut appended = Vec::new();
             for part in &o.parts {
@@ -155,8 +155,8 @@ pub fn convert(report: &Report, to: TemplateId) -> (Report, Vec<Loss>) {
 
     // 信息处理费 figures exist in the 2021 format's section 六 only.
     match to {
-        TemplateId::F2021 => out.other.fee = report.other.fee,
-        TemplateId::F2019 => {
+        t if t.has_info_fee() => out.other.fee = report.other.fee,
+        _ => {
             let fee = report.other.fee;
             if fee != InfoFee::default() {
                 losses.push(Loss {

@@ -14,7 +14,7 @@ use crate::cell::{format_money, format_value};
 use crate::json::{from_json, to_json, to_json_export, DecodeError, ExportCheck};
 use crate::report::{Aspect, Field, Report, FEE};
 use crate::section::Section;
-use crate::template::{GridCell, HeadCell, Scope, TableId, TemplateId};
+use crate::template::{GridCell, HeadCell, Scope, TableId};
 
 /// The id of the embedded JSON block.
 pub const DATA_ID: &str = "nianbao-report";
@@ -122,7 +122,7 @@ fn info_fee(report: &Report) -> Markup {
     let fee = report.other.fee;
     let show = |v: Option<i64>| v.map(format_money).unwrap_or_default();
     html! {
-        @if report.template_id() == TemplateId::F2021 && (fee.notices.is_some() || fee.billed.is_some() || fee.collected.is_some()) {
+        @if report.template_id().has_info_fee() && (fee.notices.is_some() || fee.billed.is_some() || fee.collected.is_some()) {
             table id="info-fee" {
                 thead { tr {
                     @for field in [Field::FeeNotices, Field::FeeBilled, Field::FeeCollected] {

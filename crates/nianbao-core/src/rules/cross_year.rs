@@ -107,9 +107,16 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     }
 
     let t2 = TableId::Proactive;
-    match (report.template_id(), prev.template_id()) {
+    // Which checks apply is what both years' tables have.
+    let both = |col: &str| {
+        [report, prev].iter().all(|r| {
+            r.template().cell(t2, key::REGULATIONS, col).is_some()
+                || r.template().cell(t2, key::LICENSING, col).is_some()
+        })
+    };
+    {
         // Y2: stock = last year's stock + made − repealed.
-        (TemplateId::F2021, TemplateId::F2021) if report.year >= 2022 => {
+        if both(key::VALID) && report.year >= 2022 {
             for row in [key::REGULATIONS, key::NORMATIVE_DOCS] {
                 let Some(cell) = template.cell(t2, row, key::VALID) else {
                     continue;
@@ -132,7 +139,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                         terms: format!("{then} + {made} − {repealed}"),
                         value: expected,
                         formula: {
-                            let l = |k| t2_label(TemplateId::F2021, k);
+                            let l = |k| t2_label(report.template_id(), k);
                             let valid = l(key::VALID);
                             format!(
                                 "{valid} = 上年{valid} + {} − {}",
@@ -146,7 +153,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             }
         }
         // Y3: this year's 上一年项目数量 = last year's + last year's 本年增/减.
-        (TemplateId::F2019, TemplateId::F2019) => {
+        if both(key::PREV_COUNT) {
             for row in T2_F2019_COUNTED {
                 let Some(cell) = template.cell(t2, row, key::PREV_COUNT) else {
                     continue;
@@ -167,7 +174,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                         terms: terms([then, delta]),
                         value: then.saturating_add(delta),
                         formula: {
-                            let l = |k| t2_label(TemplateId::F2019, k);
+                            let l = |k| t2_label(report.template_id(), k);
                             let prev = l(key::PREV_COUNT);
                             format!("{prev} = 上年报告的{prev} + {}", l(key::DELTA))
                         },
@@ -176,6 +183,5 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                 );
             }
         }
-        _ => {}
     }
 }

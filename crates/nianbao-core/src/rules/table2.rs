@@ -4,15 +4,16 @@ use super::wording::t2_label;
 use super::{cell_place, terms, Context, Finding, RuleId, Sides};
 use crate::report::{AgencyKind, Report};
 use crate::template::keys as key;
-use crate::template::{TableId, TemplateId};
+use crate::template::TableId;
 
 const T: TableId = TableId::Proactive;
 const DOC_ROWS: [&str; 2] = [key::REGULATIONS, key::NORMATIVE_DOCS];
 
 pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
     let template = report.template();
-    match report.template_id() {
-        TemplateId::F2019 => {
+    let has = |col: &str| template.cell(T, key::REGULATIONS, col).is_some();
+    {
+        if has(key::NEW_PUBLISHED) {
             // T2-2: 本年新公开数量 ≤ 对外公开总数量.
             for row in DOC_ROWS {
                 let (Some(new_cell), Some(total_cell)) = (
@@ -27,8 +28,8 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                 };
                 if new > total {
                     let (new_label, total_label) = (
-                        t2_label(TemplateId::F2019, key::NEW_PUBLISHED),
-                        t2_label(TemplateId::F2019, key::TOTAL_PUBLIC),
+                        t2_label(report.template_id(), key::NEW_PUBLISHED),
+                        t2_label(report.template_id(), key::TOTAL_PUBLIC),
                     );
                     let formula = format!("{new_label} ≤ {total_label}");
                     out.push(Finding {
@@ -51,11 +52,11 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                 }
             }
         }
-        TemplateId::F2021 => {
+        if has(key::REPEALED) {
             // T2-1: 本年废止件数 ≤ last year's 现行有效件数 + 本年制发件数.
             let prev = ctx
                 .previous
-                .filter(|p| p.template_id() == TemplateId::F2021);
+                .filter(|p| p.template().cell(T, key::REGULATIONS, key::VALID).is_some());
             for (row, prev) in DOC_ROWS.iter().flat_map(|r| prev.map(|p| (*r, p))) {
                 let (Some(repealed_cell), Some(made_cell)) = (
                     template.cell(T, row, key::REPEALED),
@@ -72,7 +73,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                 };
                 let supply = prev_valid.saturating_add(made);
                 if repealed > supply {
-                    let l = |k| t2_label(TemplateId::F2021, k);
+                    let l = |k| t2_label(report.template_id(), k);
                     let (valid_label, made_label) = (l(key::VALID), l(key::MADE));
                     let formula =
                         format!("{} ≤ 上年{valid_label} + {made_label}", l(key::REPEALED));

@@ -4,12 +4,14 @@
 use super::{Context, Finding, RuleId, Sides};
 use crate::report::{AgencyKind, Aspect, Date, Field, Report};
 use crate::template::keys as key;
-use crate::template::{TableId, TemplateId};
+use crate::template::TableId;
 
 pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
     sections_filled(report, out);
-    if report.template_id() == TemplateId::F2021 {
+    if report.template_id().overview_by_aspects() {
         aspects(report, out);
+    }
+    if report.template_id().has_info_fee() {
         info_fee(report, out);
         fee_notices(report, out);
     }
@@ -120,9 +122,10 @@ fn government_duties(report: &Report, out: &mut Vec<Finding>) {
     .map(|(_, name)| name)
     .collect();
     if !missing.is_empty() {
-        let field = match report.template_id() {
-            TemplateId::F2021 => Field::Aspect(Aspect::Supervision),
-            TemplateId::F2019 => Field::OverviewText,
+        let field = if report.template_id().overview_by_aspects() {
+            Field::Aspect(Aspect::Supervision)
+        } else {
+            Field::OverviewText
         };
         out.push(finding(
             RuleId::D3,

@@ -27,6 +27,17 @@ pub enum TemplateId {
 }
 
 impl TemplateId {
+    /// Section 六 carries the 信息处理费 figures (F2021, after 国办函〔2020〕109号).
+    pub const fn has_info_fee(self) -> bool {
+        matches!(self, TemplateId::F2021)
+    }
+
+    /// 总体情况 is written by the five aspects of spec §2.2 (F2021); F2019 has
+    /// free sub-parts with their own titles.
+    pub const fn overview_by_aspects(self) -> bool {
+        matches!(self, TemplateId::F2021)
+    }
+
     pub const ALL: [TemplateId; 2] = [TemplateId::F2019, TemplateId::F2021];
 
     /// The format a report year must use (spec §0, rule Y6): ≤ 2020 → F2019, ≥ 2021 → F2021.
