@@ -134,6 +134,37 @@ fn sum_formula(total: &Leaf, parts: &[&Leaf]) -> String {
 }
 
 /// Builds a crossed table (三, 四) whose data cells start at `first_cell`.
+/// The sum rules the total leaves of one axis imply. `cell(i, o)` is the cell
+/// of leaf `i` on this axis and position `o` on the other (`others` of them).
+fn total_sums(
+    leaves: &[Leaf],
+    others: usize,
+    cell: impl Fn(usize, usize) -> CellId,
+    context: impl Fn(&Leaf, usize) -> String,
+    sums: &mut Vec<SumRule>,
+) {
+    for (i, leaf) in leaves.iter().enumerate() {
+        let LeafRole::Total { rule, formula } = leaf.node.role else {
+            continue;
+        };
+        let (first, count) = leaf.parent.expect("a total has a parent group");
+        let parts: Vec<usize> = (first..first + count)
+            .filter(|&p| p != i && data_kind(leaves[p].node.role).is_some())
+            .collect();
+        let part_leaves: Vec<&Leaf> = parts.iter().map(|&p| &leaves[p]).collect();
+        let formula = formula.map_or_else(|| sum_formula(leaf, &part_leaves), str::to_owned);
+        for o in 0..others {
+            sums.push(SumRule {
+                rule,
+                total: cell(i, o),
+                parts: parts.iter().map(|&p| cell(p, o)).collect(),
+                formula: formula.clone(),
+                context: context(leaf, o),
+            });
+        }
+    }
+}
+
 pub(super) fn cross(
     id: TableId,
     corner: Option<&'static str>,
@@ -234,54 +265,28 @@ pub(super) fn cross(
         body.push(grid);
     }
 
-    // Sum rules: a total leaf sums the other leaves of its parent.
+    // Sum rules: a total leaf sums the other leaves of its parent, once per
+    // cell of the other axis — column totals per row, row totals per column.
     let ncols = cols.len();
     let at = |r: usize, c: usize| CellId((first_cell + r * ncols + c) as u16);
     let mut sums = Vec::new();
-    for (c, col) in cols.iter().enumerate() {
-        let LeafRole::Total { rule, formula } = col.node.role else {
-            continue;
-        };
-        let (first, count) = col.parent.expect("a total has a parent group");
-        let parts: Vec<usize> = (first..first + count)
-            .filter(|&i| i != c && data_kind(cols[i].node.role).is_some())
-            .collect();
-        let part_leaves: Vec<&Leaf> = parts.iter().map(|&i| &cols[i]).collect();
-        let formula = formula.map_or_else(|| sum_formula(col, &part_leaves), str::to_owned);
-        for r in 0..row_count {
-            let context = match rows.get(r) {
-                Some(row) => row.path.concat(),
-                None => col.path[..col.path.len() - 1].join(" "),
-            };
-            sums.push(SumRule {
-                rule,
-                total: at(r, c),
-                parts: parts.iter().map(|&p| at(r, p)).collect(),
-                formula: formula.clone(),
-                context,
-            });
-        }
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let LeafRole::Total { rule, formula } = row.node.role else {
-            continue;
-        };
-        let (first, count) = row.parent.expect("a total has a parent group");
-        let parts: Vec<usize> = (first..first + count)
-            .filter(|&i| i != r && data_kind(rows[i].node.role).is_some())
-            .collect();
-        let part_leaves: Vec<&Leaf> = parts.iter().map(|&i| &rows[i]).collect();
-        let formula = formula.map_or_else(|| sum_formula(row, &part_leaves), str::to_owned);
-        for (c, col) in cols.iter().enumerate() {
-            sums.push(SumRule {
-                rule,
-                total: at(r, c),
-                parts: parts.iter().map(|&p| at(p, c)).collect(),
-                formula: formula.clone(),
-                context: col_name(&col.path, single_root),
-            });
-        }
-    }
+    total_sums(
+        &cols,
+        row_count,
+        |c, r| at(r, c),
+        |col, r| match rows.get(r) {
+            Some(row) => row.path.concat(),
+            None => col.path[..col.path.len() - 1].join(" "),
+        },
+        &mut sums,
+    );
+    total_sums(
+        &rows,
+        ncols,
+        at,
+        |_, c| col_name(&cols[c].path, single_root),
+        &mut sums,
+    );
 
     Built {
         table: Table {
