@@ -5,9 +5,9 @@
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 use nianbao_core::carry::carry_forward;
-use nianbao_core::encoding::{classify, damaged_message, Bytes};
+use nianbao_core::import::encoding::{classify, damaged_message, Bytes};
+use nianbao_core::import::{disagreements, import};
 use nianbao_core::json::MAX_BYTES;
-use nianbao_core::render::{disagreements, import};
 use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
 

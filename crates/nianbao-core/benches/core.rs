@@ -2,8 +2,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use nianbao_core::edit::{parse_block, plan_paste};
+use nianbao_core::import::from_html;
 use nianbao_core::json::{from_json, to_json};
-use nianbao_core::render::{from_html, render_html};
+use nianbao_core::render::render_html;
 use nianbao_core::rules::{validate, Context, Stage};
 use nianbao_core::template::TableId;
 use nianbao_core::{parse_cell, CellKind};

@@ -16,7 +16,8 @@
 //! - [`convert`]: moving a report between formats, listing what did not carry.
 //! - [`edit`]: the editor's pure logic: keyboard movement, pasting blocks, undo, what to show when.
 //! - [`json`]: the versioned envelope, migrations, the JSON Schema.
-//! - [`render`]: the publishable HTML, and reading it back.
+//! - [`render`]: the publishable HTML.
+//! - [`import`]: reading files back strictly: encodings, JSON or HTML exports, HTML tables against their data.
 //!
 //! # Rules
 //!
@@ -55,7 +56,7 @@ pub mod carry;
 pub mod cell;
 pub mod convert;
 pub mod edit;
-pub mod encoding;
+pub mod import;
 pub mod json;
 pub mod limits;
 pub mod render;

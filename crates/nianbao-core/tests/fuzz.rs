@@ -9,10 +9,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use nianbao_core::cell::{format_value, parse_cell, CellKind, MoneyUnit};
 use nianbao_core::edit::{parse_block, plan_paste};
-use nianbao_core::encoding::{classify, Bytes};
+use nianbao_core::import::encoding::{classify, Bytes};
+use nianbao_core::import::import;
 use nianbao_core::json::{from_json, to_json, Draft};
 use nianbao_core::limits::{MAX_COUNT, MAX_MONEY};
-use nianbao_core::render::{import, render_html};
+use nianbao_core::render::render_html;
 use nianbao_core::report::Date;
 use nianbao_core::template::{TableId, TemplateId};
 use nianbao_core::Report;

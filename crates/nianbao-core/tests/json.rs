@@ -243,9 +243,10 @@ proptest! {
 /// file and an HTML export that every reader takes back.
 #[test]
 fn e4_a_report_with_every_text_full_round_trips_as_draft_json_and_html() {
+    use nianbao_core::import::import;
     use nianbao_core::json::Draft;
     use nianbao_core::limits::{MAX_BYTES, MAX_TEXT_CHARS};
-    use nianbao_core::render::{import, render_html};
+    use nianbao_core::render::render_html;
     for fill in ["字", "<", "\u{1}"] {
         let text = fill.repeat(MAX_TEXT_CHARS);
         let mut r = nianbao_core::Report::new(2024);

@@ -5,8 +5,9 @@ mod common;
 
 use common::arb_report;
 use nianbao_core::carry::carry_forward;
+use nianbao_core::import::{from_html, import};
 use nianbao_core::json::{from_json, DecodeError};
-use nianbao_core::render::{from_html, import, render_html};
+use nianbao_core::render::render_html;
 use nianbao_core::report::{Aspect, Field, Part};
 use nianbao_core::template::{TableId, TemplateId};
 use nianbao_core::{Report, Section};
@@ -220,7 +221,7 @@ fn last_years_report_fills_carried_over_and_checks_the_years() {
 /// shown cell by cell; an untouched one agrees with itself.
 #[test]
 fn edited_visible_tables_are_found_cell_by_cell() {
-    use nianbao_core::render::disagreements;
+    use nianbao_core::import::disagreements;
     for name in ["base-f2021.json", "base-f2019.json"] {
         let r = fixture(name);
         let html = render_html(&r);
