@@ -199,14 +199,7 @@ impl Editor {
                     for c in &f.cells {
                         if let Some(slot) = per_cell.get_mut(c.index()) {
                             let g3 = f.rule == RuleId::G3;
-                            let words = if g3 && f.message.contains("未填写") {
-                                "此表还没有填写任何数字。".to_owned()
-                            } else if g3 {
-                                "此格为空：没有发生的请填 0。".to_owned()
-                            } else {
-                                f.message.clone()
-                            };
-                            slot.push((f.severity, g3, words));
+                            slot.push((f.severity, g3, f.cell_words()));
                         }
                     }
                 }

@@ -5,6 +5,22 @@ use crate::cell::{format_money, CellKind};
 use crate::report::{Field, Report};
 use crate::template::{CellId, TableId};
 
+/// G3's formula for a table with blank cells, and for a table with no value at all.
+const BLANK: &str = "空格填 0";
+const UNFILLED: &str = "整表未填写";
+
+impl Finding {
+    /// What the finding says at one of its cells: G3 briefly (the table's
+    /// finding lists them all), every other rule in full.
+    pub fn cell_words(&self) -> String {
+        match (self.rule, self.formula.as_str()) {
+            (RuleId::G3, UNFILLED) => "此表还没有填写任何数字。".to_owned(),
+            (RuleId::G3, _) => "此格为空：没有发生的请填 0。".to_owned(),
+            _ => self.message.clone(),
+        }
+    }
+}
+
 pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
     let template = report.template();
     for (i, def) in template.cells.iter().enumerate() {
@@ -85,7 +101,8 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
         if blanks.is_empty() {
             continue;
         }
-        let message = if blanks.len() == editable.len() {
+        let unfilled = blanks.len() == editable.len();
+        let message = if unfilled {
             format!(
                 "{}未填写：表中还没有任何数字。请按本年度的实际情况填写；只有确实没有发生的事项才填 0，尚未统计的不要用 0 代替。",
                 table.name()
@@ -106,7 +123,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             severity,
             cells: blanks,
             fields: Vec::new(),
-            formula: "空格填 0".to_owned(),
+            formula: if unfilled { UNFILLED } else { BLANK }.to_owned(),
             sides: None,
             message,
         });
