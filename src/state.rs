@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use nianbao_core::convert::{convert, Loss};
-use nianbao_core::edit::journal::{prune, type_cell, Unparsed};
+use nianbao_core::edit::journal::{prune, type_cell, type_fee, Unparsed};
 use nianbao_core::edit::structured::{block_of, is_ambiguous, plan_block, readings, Block, Placed};
 use nianbao_core::edit::{is_shown, parse_block, History, PasteError, Visited};
 use nianbao_core::limits::clip_text;
@@ -352,6 +352,21 @@ impl Editor {
         let mut unparsed = self.unparsed.get_untracked();
         let merge = format!("cell-{}", cell.0);
         self.apply(Some(&merge), |r| type_cell(r, &mut unparsed, cell, raw));
+        if self.unparsed.with_untracked(|u| *u != unparsed) {
+            self.unparsed.set(unparsed);
+        }
+    }
+
+    /// What a person typed into a 信息处理费 figure: the same policy as a cell.
+    pub fn type_fee(&self, field: Field, raw: &str) {
+        if self.read_only.get_untracked() {
+            return;
+        }
+        self.journal(&field.key(), raw);
+        let mut unparsed = self.unparsed.get_untracked();
+        self.apply(Some(&field.key()), |r| {
+            type_fee(r, &mut unparsed, field, raw)
+        });
         if self.unparsed.with_untracked(|u| *u != unparsed) {
             self.unparsed.set(unparsed);
         }

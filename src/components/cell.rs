@@ -2,19 +2,14 @@
 //! compositions whole, moves like a spreadsheet, and shows its findings.
 
 use leptos::ev;
-use leptos::html::Input;
 use leptos::prelude::*;
-use nianbao_core::cell::{format_value, parse_cell};
 use nianbao_core::edit::Dir;
 use nianbao_core::template::{CellDef, CellId, Template};
 use nianbao_core::{CellKind, Severity};
 
 use super::keys::{focus_id, guard_composition};
+use super::number::NumberBox;
 use crate::state::Editor;
-
-fn shown_text(value: Option<i64>, kind: CellKind) -> String {
-    value.map(|v| format_value(v, kind)).unwrap_or_default()
-}
 
 /// The short words shown beside the icon in a cell.
 fn mark_words(severity: Severity) -> &'static str {
@@ -31,43 +26,14 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
     let id = def.dom_id();
     let desc_id = format!("desc-{id}");
     let value = editor.cell_value(cell);
-    // Text typed here that did not parse, kept as typed (also across reloads).
-    let key = id.clone();
-    let kept = Memo::new(move |_| editor.unparsed.with(|u| u.get(&key).cloned()));
-    let error_of = move |text: &str| parse_cell(text, def.kind).err().map(|e| e.to_string());
-    let initial = kept
-        .get_untracked()
-        .unwrap_or_else(|| shown_text(value.get_untracked(), def.kind));
-    let parse_error = RwSignal::new(error_of(&initial));
-    let is_composing = StoredValue::new(false);
-    let input = NodeRef::<Input>::new();
+    // Parse policy, kept text, IME and model → DOM: shared with every number box.
+    let number = NumberBox::new(def.kind, id.clone(), value.into());
+    let input = number.input;
+    let parse_error = number.error;
+    let initial = number.initial();
     let is_total = def.kind == CellKind::Total;
     let readonly = move || is_total && editor.auto_totals.get() || editor.read_only.get();
-
-    // Model → DOM, only when they disagree (never while composing, never the same text).
-    Effect::new(move |_| {
-        let v = value.get();
-        let kept = kept.get();
-        let Some(el) = input.get() else { return };
-        if is_composing.get_value() {
-            return;
-        }
-        let current = el.value();
-        let agrees = match &kept {
-            Some(k) => current == *k,
-            None => parse_cell(&current, def.kind).is_ok_and(|typed| typed == v),
-        };
-        if !agrees {
-            let text = kept.unwrap_or_else(|| shown_text(v, def.kind));
-            el.set_value(&text);
-            parse_error.set(error_of(&text));
-        }
-    });
-
-    let commit = move |text: String| {
-        parse_error.set(error_of(&text));
-        editor.type_cell(cell, &text);
-    };
+    let commit = move |text: &str| editor.type_cell(cell, text);
 
     let go = move |dir: Dir| {
         if let Some(next) = template.neighbor(cell, dir) {
@@ -169,17 +135,9 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
                 readonly=readonly
                 title=description
                 prop:value=initial
-                on:input=move |ev| {
-                    if is_composing.get_value() || ev.dyn_ref::<leptos::web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
-                        return;
-                    }
-                    commit(event_target_value(&ev));
-                }
-                on:compositionstart=move |_| is_composing.set_value(true)
-                on:compositionend=move |ev| {
-                    is_composing.set_value(false);
-                    commit(event_target_value(&ev));
-                }
+                on:input=move |ev| number.on_input(&ev, commit)
+                on:compositionstart=move |_| number.on_composition_start()
+                on:compositionend=move |ev| number.on_composition_end(&ev, commit)
                 on:keydown=on_keydown
                 on:paste=on_paste
                 on:blur=move |_| editor.visit_cell(cell)
@@ -196,5 +154,3 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
         </td>
     }
 }
-
-use leptos::wasm_bindgen::JsCast;

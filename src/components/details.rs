@@ -2,11 +2,12 @@
 //! 信息处理费 figures of section 六.
 
 use leptos::prelude::*;
-use nianbao_core::cell::{format_value, parse_cell};
 use nianbao_core::json::YEARS;
-use nianbao_core::report::{Date, Field, InfoFee};
-use nianbao_core::{AgencyKind, CellKind, MoneyUnit};
+use nianbao_core::report::{Date, Field};
+use nianbao_core::{AgencyKind, CellKind};
 
+use super::keys::guard_composition;
+use super::number::NumberBox;
 use super::text::FieldText;
 use crate::state::Editor;
 
@@ -92,42 +93,35 @@ pub fn DetailsForm() -> impl IntoView {
     }
 }
 
-/// One 信息处理费 figure.
+/// One 信息处理费 figure: a number box like a table cell (same parsing, same
+/// kept text and error, same input-method guard, journalled the same way).
 #[component]
-fn FeeInput(
-    field: Field,
-    kind: CellKind,
-    get: fn(&InfoFee) -> Option<i64>,
-    set: fn(&mut InfoFee, Option<i64>),
-) -> impl IntoView {
+fn FeeInput(field: Field) -> impl IntoView {
     let editor = Editor::get();
-    let value = Memo::new(move |_| editor.report.with(|r| get(&r.other.fee)));
-    let error = RwSignal::new(None::<String>);
+    let kind = field.fee_kind().unwrap_or(CellKind::Count);
+    let value = Memo::new(move |_| editor.report.with(|r| r.fee(field)));
+    let number = NumberBox::new(kind, field.key(), value.into());
+    let error = number.error;
     let id = field.key();
     let error_id = format!("{id}-error");
-    let shown = move |v: Option<i64>| v.map(|v| format_value(v, kind)).unwrap_or_default();
-    let on_input = move |ev: leptos::ev::Event| match parse_cell(&event_target_value(&ev), kind) {
-        Ok(v) => {
-            error.set(None);
-            editor.edit(Some(&field.key()), |r| set(&mut r.other.fee, v));
-        }
-        Err(e) => error.set(Some(e.to_string())),
-    };
+    let commit = move |text: &str| editor.type_fee(field, text);
     view! {
         <div class="field">
             <label for=id.clone()>{field.label()}</label>
             <input
+                node_ref=number.input
                 id=id
                 type="text"
                 inputmode="decimal"
+                autocomplete="off"
+                readonly=move || editor.read_only.get()
                 aria-describedby=error_id.clone()
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                prop:value=move || {
-                    let v = value.get();
-                    // Keep what is being typed while it parses to the same value.
-                    shown(v)
-                }
-                on:change=on_input
+                prop:value=number.initial()
+                on:input=move |ev| number.on_input(&ev, commit)
+                on:compositionstart=move |_| number.on_composition_start()
+                on:compositionend=move |ev| number.on_composition_end(&ev, commit)
+                on:keydown=move |ev| { guard_composition(&ev); }
                 on:blur=move |_| editor.visit_field(field)
             />
             <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
@@ -138,14 +132,13 @@ fn FeeInput(
 /// The structured 信息处理费 figures (F2021).
 #[component]
 pub fn InfoFeeForm() -> impl IntoView {
-    let yuan = CellKind::Money(MoneyUnit::Yuan);
     view! {
         <fieldset class="fee">
             <legend>"信息处理费（《政府信息公开信息处理费管理办法》）"</legend>
             <div class="details-grid">
-                <FeeInput field=Field::FeeNotices kind=CellKind::Count get=|f| f.notices set=|f, v| f.notices = v />
-                <FeeInput field=Field::FeeBilled kind=yuan get=|f| f.billed set=|f, v| f.billed = v />
-                <FeeInput field=Field::FeeCollected kind=yuan get=|f| f.collected set=|f, v| f.collected = v />
+                <FeeInput field=Field::FeeNotices />
+                <FeeInput field=Field::FeeBilled />
+                <FeeInput field=Field::FeeCollected />
             </div>
         </fieldset>
     }

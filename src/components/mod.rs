@@ -8,6 +8,7 @@ pub mod findings;
 pub mod import;
 pub mod keys;
 pub mod notice;
+pub mod number;
 pub mod section;
 pub mod table;
 pub mod text;

@@ -281,3 +281,25 @@ test('strict reading: a GB18030 file is decoded and said, a damaged UTF-8 file r
   await page.screenshot({ path: join(ARTIFACTS, 'import-differences.png') });
   await context.close();
 });
+
+test('the 信息处理费 figures follow the cells: unreadable text kept with its error, read values saved, across a reload', async () => {
+  const context = await s.browser.newContext();
+  const { page, errors } = await open(context);
+  const notices = page.getByRole('textbox', { name: '信息处理费 收费通知件数' });
+  const billed = page.getByRole('textbox', { name: '信息处理费 应收金额（元）' });
+  await notices.fill('3件a');
+  await billed.fill('1,250.5元');
+  await expect(async () => /不是数字/.test(await page.locator('#fee-notices-error').textContent()), 'error shown');
+  assert.equal(await notices.getAttribute('aria-invalid'), 'true');
+  await saved(page);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await notices.inputValue(), '3件a', 'kept as typed');
+  assert.match(await page.locator('#fee-notices-error').textContent(), /不是数字/);
+  assert.equal(await billed.inputValue(), '1250.5', 'read and shown as the export prints it');
+  await notices.fill('3');
+  await saved(page);
+  assert.equal(await page.locator('#fee-notices-error').textContent(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

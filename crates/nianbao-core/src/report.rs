@@ -279,6 +279,16 @@ impl Field {
         }
     }
 
+    /// The kind of value a 信息处理费 figure holds (`None` for other fields).
+    pub const fn fee_kind(self) -> Option<crate::cell::CellKind> {
+        use crate::cell::{CellKind, MoneyUnit};
+        match self {
+            Field::FeeNotices => Some(CellKind::Count),
+            Field::FeeBilled | Field::FeeCollected => Some(CellKind::Money(MoneyUnit::Yuan)),
+            _ => None,
+        }
+    }
+
     /// How a person names the field.
     pub fn label(self) -> String {
         match self {
@@ -516,6 +526,28 @@ impl Report {
         };
         *slot = text;
         true
+    }
+
+    /// A 信息处理费 figure (`None` for other fields, or blank).
+    pub fn fee(&self, field: Field) -> Option<i64> {
+        let f = &self.other.fee;
+        match field {
+            Field::FeeNotices => f.notices,
+            Field::FeeBilled => f.billed,
+            Field::FeeCollected => f.collected,
+            _ => None,
+        }
+    }
+
+    /// Sets a 信息处理费 figure; other fields are ignored.
+    pub fn set_fee(&mut self, field: Field, value: Option<i64>) {
+        let f = &mut self.other.fee;
+        match field {
+            Field::FeeNotices => f.notices = value,
+            Field::FeeBilled => f.billed = value,
+            Field::FeeCollected => f.collected = value,
+            _ => {}
+        }
     }
 
     /// Every text of the report with how a person names it (part titles too).

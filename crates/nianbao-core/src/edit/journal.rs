@@ -18,6 +18,15 @@ pub type Unparsed = BTreeMap<String, String>;
 pub enum Target {
     Cell(CellId),
     Text(Field),
+    /// A 信息处理费 figure: a number typed like a cell.
+    Fee(Field),
+}
+
+/// The 信息处理费 figure a `Field::key` names.
+fn fee_field(key: &str) -> Option<Field> {
+    [Field::FeeNotices, Field::FeeBilled, Field::FeeCollected]
+        .into_iter()
+        .find(|f| f.key() == key)
 }
 
 /// The text field a `Field::key` names (only fields that hold text).
@@ -45,6 +54,9 @@ pub fn target(report: &Report, key: &str) -> Option<Target> {
     if let Some(cell) = report.template().cell_by_dom_id(key) {
         return Some(Target::Cell(cell));
     }
+    if let Some(f) = fee_field(key) {
+        return Some(Target::Fee(f));
+    }
     text_field(key).map(Target::Text)
 }
 
@@ -67,6 +79,24 @@ pub fn type_cell(report: &mut Report, unparsed: &mut Unparsed, cell: CellId, raw
     report.set_entered(cell, true);
 }
 
+/// What a person typed into a 信息处理费 figure, with the same policy as a
+/// cell: the parsed value, or a blank value with the text kept.
+pub fn type_fee(report: &mut Report, unparsed: &mut Unparsed, field: Field, raw: &str) {
+    let Some(kind) = field.fee_kind() else {
+        return;
+    };
+    match parse_cell(raw, kind) {
+        Ok(v) => {
+            unparsed.remove(&field.key());
+            report.set_fee(field, v);
+        }
+        Err(_) => {
+            unparsed.insert(field.key(), raw.to_owned());
+            report.set_fee(field, None);
+        }
+    }
+}
+
 /// Replays journal entries over a report. Returns how many applied; entries
 /// naming nothing in this format (e.g. written before a format change) are skipped.
 pub fn replay<'a>(
@@ -86,16 +116,23 @@ pub fn replay<'a>(
             {
                 applied += 1;
             }
+            Some(Target::Fee(field)) => {
+                type_fee(report, unparsed, field, raw);
+                applied += 1;
+            }
             _ => {}
         }
     }
     applied
 }
 
-/// Drops kept text of cells that now hold a value or do not exist.
+/// Drops kept text of cells and figures that now hold a value or do not exist.
 pub fn prune(report: &Report, unparsed: &mut Unparsed) {
     let t = report.template();
-    unparsed.retain(|k, _| t.cell_by_dom_id(k).is_some_and(|c| report.get(c).is_none()));
+    unparsed.retain(|k, _| match fee_field(k) {
+        Some(f) => report.template_id().has_info_fee() && report.fee(f).is_none(),
+        None => t.cell_by_dom_id(k).is_some_and(|c| report.get(c).is_none()),
+    });
 }
 
 #[cfg(test)]
@@ -116,9 +153,21 @@ mod tests {
                 ("overview-text", "总述"),
                 ("overview-onRequest", "依申请"),
                 ("nowhere", "x"),
+                ("fee-billed", "12.5元"),
+                ("fee-notices", "三件"),
             ],
         );
-        assert_eq!(n, 4);
+        assert_eq!(n, 6);
+        assert_eq!(r.other.fee.billed, Some(125_000));
+        assert_eq!(r.other.fee.notices, None);
+        assert_eq!(u.get("fee-notices").map(String::as_str), Some("三件"));
+        prune(&r, &mut u);
+        assert!(
+            u.contains_key("fee-notices"),
+            "kept while the figure is blank"
+        );
+        replay(&mut r, &mut u, [("fee-notices", "3")]);
+        assert!(!u.contains_key("fee-notices"));
         assert_eq!(
             r.value(TableId::Requests, "newReceived", "natural"),
             Some(1234)
