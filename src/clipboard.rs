@@ -4,6 +4,7 @@
 
 use leptos::wasm_bindgen::JsCast;
 use nianbao_core::edit::structured::{Block, BlockCell};
+use nianbao_core::template::CellId;
 use web_sys::{HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement};
 
 /// Spans larger than any real table are cut, so a hostile paste stays small.
@@ -87,4 +88,32 @@ pub fn table_block(html: &str) -> Option<Block> {
         })
         .collect();
     (!block.is_empty()).then_some(block)
+}
+
+/// A paste into a table cell: a table copied with its structure (web page,
+/// Word, WPS, Excel) first; else a plain-text block; a single value is left to
+/// the box, as typing.
+pub fn paste_at(editor: crate::state::Editor, cell: CellId, ev: &web_sys::ClipboardEvent) {
+    let Some(data) = ev.clipboard_data() else {
+        return;
+    };
+    let html = data
+        .get_data("text/html")
+        .ok()
+        .filter(|h| h.to_ascii_lowercase().contains("<table"));
+    if let Some(block) = html.as_deref().and_then(table_block) {
+        ev.prevent_default();
+        editor.paste_block(cell, &block);
+        return;
+    }
+    let Ok(text) = data.get_data("text/plain") else {
+        return;
+    };
+    if text
+        .trim_end_matches(['\r', '\n'])
+        .contains(['\t', '\n', '\r'])
+    {
+        ev.prevent_default();
+        editor.paste(cell, &text);
+    }
 }

@@ -1,13 +1,13 @@
-//! One value cell of a table: parses what is typed or pasted, keeps IME
-//! compositions whole, moves like a spreadsheet, and shows its findings.
+//! One value cell of a table: a number box (`number.rs`) that moves like a
+//! spreadsheet (`keys::cell_move`), takes pasted blocks (`clipboard::paste_at`)
+//! and shows its findings.
 
 use leptos::ev;
 use leptos::prelude::*;
-use nianbao_core::edit::Dir;
 use nianbao_core::template::{CellDef, CellId, Template};
 use nianbao_core::{CellKind, Severity};
 
-use super::keys::{focus_id, guard_composition};
+use super::keys::{cell_move, focus_id};
 use super::number::NumberBox;
 use crate::state::Editor;
 
@@ -35,60 +35,12 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
     let readonly = move || is_total && editor.auto_totals.get() || editor.read_only.get();
     let commit = move |text: &str| editor.type_cell(cell, text);
 
-    let go = move |dir: Dir| {
-        if let Some(next) = template.neighbor(cell, dir) {
-            focus_id(&template.def(next).dom_id());
-        }
-    };
-
     let on_keydown = move |ev: ev::KeyboardEvent| {
-        if guard_composition(&ev) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
         let Some(el) = input.get() else { return };
-        let len = el.value().encode_utf16().count() as u32;
-        let start = el.selection_start().ok().flatten().unwrap_or(0);
-        let end = el.selection_end().ok().flatten().unwrap_or(len);
-        let dir = match ev.key().as_str() {
-            "ArrowUp" => Some(Dir::Up),
-            "ArrowDown" => Some(Dir::Down),
-            "Enter" if ev.shift_key() => Some(Dir::Up),
-            "Enter" => Some(Dir::Down),
-            // Left and right move the caret first, then to the next cell.
-            "ArrowLeft" if start == 0 && (end == 0 || end == len) => Some(Dir::Left),
-            "ArrowRight" if start == len || start == 0 && end == len => Some(Dir::Right),
-            _ => None,
-        };
-        if let Some(dir) = dir {
+        let next = cell_move(&ev, &el).and_then(|dir| template.neighbor(cell, dir));
+        if let Some(next) = next {
             ev.prevent_default();
-            go(dir);
-        }
-    };
-
-    let on_paste = move |ev: ev::ClipboardEvent| {
-        let Some(data) = ev.clipboard_data() else {
-            return;
-        };
-        // A table copied with its structure (web page, Word, WPS, Excel) first.
-        let html = data
-            .get_data("text/html")
-            .ok()
-            .filter(|h| h.to_ascii_lowercase().contains("<table"));
-        if let Some(block) = html.as_deref().and_then(crate::clipboard::table_block) {
-            ev.prevent_default();
-            editor.paste_block(cell, &block);
-            return;
-        }
-        let Ok(text) = data.get_data("text/plain") else {
-            return;
-        };
-        // One value pastes as typing does; a block is spread over the table.
-        if text
-            .trim_end_matches(['\r', '\n'])
-            .contains(['\t', '\n', '\r'])
-        {
-            ev.prevent_default();
-            editor.paste(cell, &text);
+            focus_id(&template.def(next).dom_id());
         }
     };
 
@@ -139,7 +91,7 @@ pub fn CellInput(template: &'static Template, cell: CellId, colspan: u16) -> imp
                 on:compositionstart=move |_| number.on_composition_start()
                 on:compositionend=move |ev| number.on_composition_end(&ev, commit)
                 on:keydown=on_keydown
-                on:paste=on_paste
+                on:paste=move |ev| crate::clipboard::paste_at(editor, cell, &ev)
                 on:blur=move |_| editor.visit_cell(cell)
             />
             {move || worst().map(|s| view! {
