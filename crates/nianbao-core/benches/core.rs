@@ -1,7 +1,8 @@
 //! Core benchmarks: `cargo bench -p nianbao-core` (budget: validate ≤ 50 µs).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use nianbao_core::edit::{parse_block, plan_paste};
+use nianbao_core::edit::parse_block;
+use nianbao_core::edit::structured::{block_of, plan_block};
 use nianbao_core::import::from_html;
 use nianbao_core::json::{from_json, to_json};
 use nianbao_core::render::render_html;
@@ -65,7 +66,14 @@ fn benches(c: &mut Criterion) {
         .cell(TableId::Requests, "granted", "natural")
         .unwrap();
     c.bench_function("parse and plan a pasted 23 × 7 block", |b| {
-        b.iter(|| plan_paste(report.template(), start, &parse_block(black_box(&block))).unwrap())
+        b.iter(|| {
+            plan_block(
+                report.template(),
+                start,
+                &block_of(parse_block(black_box(&block))),
+            )
+            .unwrap()
+        })
     });
     c.bench_function("parse a cell", |b| {
         b.iter(|| parse_cell(black_box("１，２３４件"), CellKind::Count))

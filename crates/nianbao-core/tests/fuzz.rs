@@ -8,7 +8,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use nianbao_core::cell::{format_value, parse_cell, CellKind, MoneyUnit};
-use nianbao_core::edit::{parse_block, plan_paste};
+use nianbao_core::edit::parse_block;
+use nianbao_core::edit::structured::{block_of, plan_block};
 use nianbao_core::import::encoding::{classify, Bytes};
 use nianbao_core::import::import;
 use nianbao_core::json::{from_json, to_json, Draft};
@@ -336,7 +337,7 @@ fn run(n: u64) -> Vec<(&'static str, Stats)> {
             .join(["\n", "\r\n", "\r"][rng.below(3)]);
         let start = nianbao_core::CellId(rng.below(t.cells.len()) as u16);
         guarded(&mut s, |s| {
-            match plan_paste(t, start, &parse_block(&text)) {
+            match plan_block(t, start, &block_of(parse_block(&text))).map(|p| p.plan) {
                 Ok(plan) => {
                     s.accepted += 1;
                     if plan.iter().any(|(c, v)| {

@@ -225,3 +225,12 @@ fn text_that_is_neither_a_number_nor_a_row_label_stops_the_paste() {
         e[0].message
     );
 }
+
+#[test]
+fn text_after_a_value_is_a_value_that_does_not_parse_never_skipped() {
+    let t = TemplateId::F2021.get();
+    let start = t.cell(TableId::Requests, "newReceived", "natural").unwrap();
+    let e = plan_block(t, start, &block_of(vec![vec!["5".into(), "abc".into()]])).unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert!(e[0].message.contains("第 1 行第 2 个值（表三“一、本年新收政府信息公开申请数量 法人或其他组织 商业企业”）：“abc”不是数字"), "{}", e[0].message);
+}

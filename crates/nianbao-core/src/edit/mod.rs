@@ -10,5 +10,5 @@ mod visible;
 
 pub use history::History;
 pub use nav::Dir;
-pub use paste::{parse_block, plan_paste, PasteError, PastePlan};
+pub use paste::{parse_block, PasteError, PastePlan, MAX_PASTE_ERRORS};
 pub use visible::{is_shown, Visited};

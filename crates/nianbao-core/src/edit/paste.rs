@@ -1,10 +1,8 @@
-//! Pasting a block copied from Excel, WPS or a web table: split it into
-//! values, map them onto cells from the focused one, parse every value.
-//! A plan either applies whole or names everything that stops it.
+//! Pasting plain text copied from Excel or WPS: split it into rows of values
+//! (`structured::plan_block` then places them). A plan either applies whole
+//! or names everything that stops it.
 
-use crate::cell::parse_cell;
-use crate::edit::Dir;
-use crate::template::{CellId, Template};
+use crate::template::CellId;
 
 /// Splits clipboard text into rows of values: rows end with `\r\n`, `\n` or
 /// `\r`, values are separated by tabs; the spreadsheet's trailing newline
@@ -47,84 +45,29 @@ pub const MAX_PASTE_ERRORS: usize = 20;
 /// What a paste would write: every target cell with its new value.
 pub type PastePlan = Vec<(CellId, Option<i64>)>;
 
-/// Maps `block` onto the cells from `start` rightwards and downwards and
-/// parses every value with its cell's kind. Either every value fits, or
-/// nothing is written and every problem is named.
-pub fn plan_paste(
-    template: &Template,
-    start: CellId,
-    block: &[Vec<String>],
-) -> Result<PastePlan, Vec<PasteError>> {
-    let mut plan = Vec::new();
-    let mut errors = Vec::new();
-    let mut unlisted = 0usize;
-    let mut row_start = Some(start);
-    for (i, values) in block.iter().enumerate() {
-        let mut target = row_start;
-        for (j, text) in values.iter().enumerate() {
-            let at = |message: String, cell| PasteError {
-                row: i + 1,
-                col: j + 1,
-                cell,
-                message,
-            };
-            // Past the listed ones, only count: a huge paste must answer at once.
-            if errors.len() >= MAX_PASTE_ERRORS {
-                let bad = match target {
-                    None => !text.is_empty(),
-                    Some(cell) => parse_cell(text, template.def(cell).kind).is_err(),
-                };
-                unlisted += usize::from(bad);
-                target = target.and_then(|c| template.neighbor(c, Dir::Right));
-                continue;
-            }
-            match target {
-                None if text.is_empty() => {}
-                None => errors.push(at(
-                    format!(
-                        "第 {} 行第 {} 个值“{text}”超出了表格的范围。请从更靠左上的单元格开始粘贴，或少复制几行几列。",
-                        i + 1,
-                        j + 1
-                    ),
-                    None,
-                )),
-                Some(cell) => {
-                    let def = template.def(cell);
-                    match parse_cell(text, def.kind) {
-                        Ok(value) => plan.push((cell, value)),
-                        Err(e) => errors.push(at(
-                            format!("第 {} 行第 {} 个值（{}“{}”）：{e}", i + 1, j + 1, def.table.name(), def.name()),
-                            Some(cell),
-                        )),
-                    }
-                }
-            }
-            target = target.and_then(|c| template.neighbor(c, Dir::Right));
-        }
-        row_start = row_start.and_then(|c| template.neighbor(c, Dir::Down));
-    }
-    if unlisted > 0 {
-        errors.push(PasteError {
-            row: 0,
-            col: 0,
-            cell: None,
-            message: format!(
-                "另有 {unlisted} 处问题没有逐一列出（粘贴的内容共 {} 行）。",
-                block.len()
-            ),
-        });
-    }
-    if errors.is_empty() {
-        Ok(plan)
-    } else {
-        Err(errors)
+/// The notice that ends a refused paste's list: how many problems were only counted.
+pub(crate) fn unlisted(count: usize, rows: usize) -> PasteError {
+    PasteError {
+        row: 0,
+        col: 0,
+        cell: None,
+        message: format!("另有 {count} 处问题没有逐一列出（粘贴的内容共 {rows} 行）。"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::{TableId, TemplateId};
+    use crate::edit::structured::{block_of, plan_block};
+    use crate::template::{TableId, Template, TemplateId};
+
+    fn plan_paste(
+        t: &Template,
+        start: CellId,
+        block: &[Vec<String>],
+    ) -> Result<PastePlan, Vec<PasteError>> {
+        plan_block(t, start, &block_of(block.to_vec())).map(|p| p.plan)
+    }
 
     #[test]
     fn blocks_split_like_spreadsheets_copy() {
@@ -169,13 +112,17 @@ mod tests {
         let start = t
             .cell(TableId::Requests, "carryForward", "otherOrg")
             .unwrap();
-        let block = parse_block("1\t2\t3\nabc\t4");
+        let block = parse_block("12a\t2\t3\n4");
         let errors = plan_paste(t, start, &block).unwrap_err();
         let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(errors.len(), 3, "{messages:#?}");
-        assert!(messages[0].contains("第 1 行第 3 个值“3”超出了表格的范围"));
-        assert!(messages[1].contains("第 2 行第 1 个值“abc”"));
-        assert!(messages[2].contains("第 2 行第 2 个值“4”超出"));
+        assert!(
+            messages[0].contains("第 1 行第 1 个值（表三“四、结转下年度继续办理 法人或其他组织 其他”）：“12a”不是数字"),
+            "{}",
+            messages[0]
+        );
+        assert!(messages[1].contains("第 1 行第 3 个值“3”超出了表格的范围"));
+        assert!(messages[2].contains("第 2 行第 1 个值“4”超出"));
     }
 
     #[test]

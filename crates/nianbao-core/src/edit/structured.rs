@@ -6,7 +6,7 @@
 //! focused cell. Values in 元 pasted into a 万元 cell convert when exact.
 
 use crate::cell::{parse_cell, CellError, CellKind, MoneyUnit};
-use crate::edit::paste::{PasteError, PastePlan, MAX_PASTE_ERRORS};
+use crate::edit::paste::{unlisted as unlisted_notice, PasteError, PastePlan, MAX_PASTE_ERRORS};
 use crate::edit::Dir;
 use crate::template::{CellId, TableId, Template};
 
@@ -109,18 +109,21 @@ fn parse_value(text: &str, kind: CellKind) -> Result<(Option<i64>, Option<String
     }
 }
 
-/// The labels of a row (consecutive repeats from spans once), and where its values start.
+/// The labels a row starts with (consecutive repeats from spans once), and
+/// where its values start. Only a leading run is labels: text after the first
+/// value is a value that does not parse, and is named, never skipped.
 fn row_labels(row: &[BlockCell]) -> (Vec<String>, usize) {
     let mut labels: Vec<String> = Vec::new();
     let mut values_from = 0;
-    for (j, c) in row.iter().enumerate() {
-        if !c.text.trim().is_empty() && !is_value(&c.text) {
-            let n = norm(&c.text);
-            if labels.last() != Some(&n) {
-                labels.push(n);
-            }
-            values_from = j + 1;
+    for c in row {
+        if c.text.trim().is_empty() || is_value(&c.text) {
+            break;
         }
+        let n = norm(&c.text);
+        if labels.last() != Some(&n) {
+            labels.push(n);
+        }
+        values_from += 1;
     }
     (labels, values_from)
 }
@@ -345,15 +348,7 @@ pub fn plan_block(
         }
     }
     if unlisted > 0 {
-        errors.push(PasteError {
-            row: 0,
-            col: 0,
-            cell: None,
-            message: format!(
-                "另有 {unlisted} 处问题没有逐一列出（粘贴的内容共 {} 行）。",
-                block.len()
-            ),
-        });
+        errors.push(unlisted_notice(unlisted, block.len()));
     }
     if !errors.is_empty() {
         return Err(errors);
