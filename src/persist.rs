@@ -50,6 +50,8 @@ pub enum StoredHead {
 pub struct Stored {
     pub id: String,
     pub entry: Entry,
+    /// Bytes it takes in storage.
+    pub bytes: usize,
 }
 
 /// localStorage under one namespace, or nothing when the browser refuses it.
@@ -134,14 +136,16 @@ impl Store {
 
     /// Reads one draft slot.
     pub fn read(&self, id: &str) -> Option<Entry> {
+        self.read_raw(id).map(decode)
+    }
+
+    /// One draft slot with its size, read once.
+    pub fn read_stored(&self, id: &str) -> Option<Stored> {
         let raw = self.read_raw(id)?;
-        Some(match Draft::from_json(&raw) {
-            Ok(d) => Entry::Ok(Box::new(d)),
-            Err(DecodeError::NewerVersion { .. }) => Entry::Newer { raw },
-            Err(e) => Entry::Corrupt {
-                raw,
-                error: e.to_string(),
-            },
+        Some(Stored {
+            id: id.to_owned(),
+            bytes: raw.len(),
+            entry: decode(raw),
         })
     }
 
@@ -169,7 +173,7 @@ impl Store {
             .collect();
         let mut out: Vec<Stored> = ids
             .into_iter()
-            .filter_map(|id| self.read(&id).map(|entry| Stored { id, entry }))
+            .filter_map(|id| self.read_stored(&id))
             .collect();
         out.sort_by(|a, b| {
             let t = |e: &Entry| match e {
@@ -324,6 +328,18 @@ impl Store {
         if let Some(s) = &self.storage {
             let _ = s.set_item(&format!("{}:setting:{name}", self.namespace), value);
         }
+    }
+}
+
+/// What a stored text turns out to be.
+fn decode(raw: String) -> Entry {
+    match Draft::from_json(&raw) {
+        Ok(d) => Entry::Ok(Box::new(d)),
+        Err(DecodeError::NewerVersion { .. }) => Entry::Newer { raw },
+        Err(e) => Entry::Corrupt {
+            raw,
+            error: e.to_string(),
+        },
     }
 }
 

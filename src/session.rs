@@ -9,7 +9,7 @@ use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
 
 use crate::download::download;
-use crate::persist::{new_id, Entry, Store, StoredHead, WriteError};
+use crate::persist::{new_id, Entry, Store, Stored, StoredHead, WriteError};
 use crate::state::{Editor, Notice};
 
 /// Changes are saved this long after the last one.
@@ -241,19 +241,13 @@ impl Session {
     /// Reads the list of drafts again.
     pub fn refresh(&self) {
         let list = self.store.with_value(Store::list);
-        let rows = list
-            .into_iter()
-            .map(|s| self.row_for(s.id, s.entry))
-            .collect();
+        let rows = list.into_iter().map(|s| self.row_for(s)).collect();
         self.rows.set(rows);
     }
 
     /// The list row of a stored entry, readable or not.
-    fn row_for(&self, id: String, entry: Entry) -> DraftRow {
-        let bytes = self
-            .store
-            .with_value(|st| st.read_raw(&id))
-            .map_or(0, |r| r.len());
+    fn row_for(&self, stored: Stored) -> DraftRow {
+        let Stored { id, entry, bytes } = stored;
         let problem_row = |name: &str, problem: String| DraftRow {
             bytes,
             name: name.into(),
@@ -282,8 +276,10 @@ impl Session {
 
     /// Reads one draft's row again (another window changed or deleted it).
     fn refresh_row(&self, id: &str) {
-        let entry = self.store.with_value(|st| st.read(id));
-        let row = entry.map(|e| self.row_for(id.to_owned(), e));
+        let row = self
+            .store
+            .with_value(|st| st.read_stored(id))
+            .map(|s| self.row_for(s));
         self.rows.update(|rows| match row {
             Some(row) => match rows.iter_mut().find(|r| r.id == id) {
                 Some(slot) => *slot = row,
@@ -356,6 +352,8 @@ impl Session {
         // year's report) to learn one number made every save slower.
         let head = self.store.with_value(|st| st.read_head(&id));
         if let Some(stop) = before_save(head, base) {
+            // The entry's row says what it is now (and offers its raw text).
+            self.refresh_row(&id);
             self.status.set(stop);
             return;
         }

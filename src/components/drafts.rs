@@ -80,18 +80,19 @@ pub fn StorageBanner() -> impl IntoView {
                 }
                 .into_any(),
             ),
-            SaveStatus::StoredCorrupt => (
-                "浏览器中保存的这份草稿已损坏",
-                "浏览器中这份草稿的存储内容无法读取（可能被其他程序或浏览器故障改动），这不是其他窗口的修改。为免丢失，它没有被覆盖，本窗口的修改也没有保存。请把本窗口的内容另存为新草稿；损坏的内容可在“草稿”旁的提示中下载交技术人员查看。".into(),
-                view! {
-                    <button type="button" class="primary" on:click=move |_| session.save_as_copy()>"另存为新草稿"</button>
-                    <button type="button" on:click=download>"下载 JSON 备份"</button>
+            // Neither is written over; the open work goes to a new draft.
+            status @ (SaveStatus::StoredCorrupt | SaveStatus::StoredNewer) => (
+                if status == SaveStatus::StoredCorrupt {
+                    "浏览器中保存的这份草稿已损坏"
+                } else {
+                    "这份草稿已由更新版本的本工具保存"
+                },
+                if status == SaveStatus::StoredCorrupt {
+                    "浏览器中这份草稿的存储内容无法读取（可能被其他程序或浏览器故障改动），这不是其他窗口的修改。为免丢失，它没有被覆盖，本窗口的修改也没有保存。请把本窗口的内容另存为新草稿；损坏的原始内容可在下方的提示中点“下载原始内容”保存，交技术人员查看。"
+                } else {
+                    "另一个窗口用更新版本的本工具保存了这份草稿，当前版本无法读取它，为免覆盖，本窗口的修改没有保存。请把本窗口的内容另存为新草稿，并刷新页面使用最新版本。"
                 }
-                .into_any(),
-            ),
-            SaveStatus::StoredNewer => (
-                "这份草稿已由更新版本的本工具保存",
-                "另一个窗口用更新版本的本工具保存了这份草稿，当前版本无法读取它，为免覆盖，本窗口的修改没有保存。请把本窗口的内容另存为新草稿，并刷新页面使用最新版本。".into(),
+                .into(),
                 view! {
                     <button type="button" class="primary" on:click=move |_| session.save_as_copy()>"另存为新草稿"</button>
                     <button type="button" on:click=download>"下载 JSON 备份"</button>

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openApp, ARTIFACTS, shared } from './harness.mjs';
+import { openApp, ARTIFACTS, fillQuota, shared } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -77,17 +77,7 @@ test('a full storage: the message shows, nothing typed is lost, the download wor
   const { page, ed } = await newPage(context);
   await ed.fill(`${NEW} 自然人`, '5');
   await saved(page);
-  // Fill what is left of the quota.
-  await page.evaluate(() => {
-    let size = 1024 * 1024;
-    for (let i = 0; size >= 1; i++) {
-      try {
-        localStorage.setItem(`filler:${i}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillQuota(page);
   const area = page.getByRole('textbox', { name: '总述' });
   await area.fill('存储已满时继续输入的内容'.repeat(20));
   await ed.fill(`${NEW} 自然人`, '6');

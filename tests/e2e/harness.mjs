@@ -73,3 +73,15 @@ export const deployedFor = (origins) => ({
     return html.replace(meta, `name="nianbao-embed-origins" content="${origins.join(' ')}"`);
   },
 });
+
+/** Fills what is left of the page origin's storage quota with filler entries. */
+export const fillQuota = (page) => page.evaluate(() => {
+  let size = 1024 * 1024;
+  for (let i = 0; size >= 1; i++) {
+    try {
+      localStorage.setItem(`filler:${i}`, 'x'.repeat(size));
+    } catch {
+      size = Math.floor(size / 2);
+    }
+  }
+});

@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARTIFACTS, shared } from './harness.mjs';
+import { ARTIFACTS, fillQuota, shared } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -29,17 +29,6 @@ async function open(context, url = s.url) {
 const status = (page) => page.locator('#save-status').innerText();
 const saved = (page) => expect(async () => /^已保存 \d\d:\d\d$/.test(await status(page)), 'saved');
 
-/** Fills what is left of the origin's storage quota. */
-const fillQuota = (page) => page.evaluate(() => {
-  let size = 1024 * 1024;
-  for (let i = 0; size >= 1; i++) {
-    try {
-      localStorage.setItem(`filler:${i}`, 'x'.repeat(size));
-    } catch {
-      size = Math.floor(size / 2);
-    }
-  }
-});
 
 async function download(page, click) {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -169,6 +158,10 @@ test('E7 a corrupt open draft is said as such, not as another window; its copy s
   const banner = await page.locator('#storage-banner').innerText();
   assert.match(banner, /已损坏/);
   assert.doesNotMatch(banner, /载入较新的版本/);
+  // The damaged entry is kept and offered as it is.
+  const unreadable = page.locator('#unreadable-drafts');
+  await expect(async () => (await unreadable.count()) === 1, 'the damaged entry is listed');
+  assert.equal(await unreadable.getByRole('button', { name: '下载原始内容' }).count(), 1);
   await page.locator('#storage-banner').getByRole('button', { name: '另存为新草稿' }).click();
   await saved(page);
   assert.equal(await ed.value(CELL), '44');
