@@ -430,7 +430,10 @@ impl Session {
                 return;
             }
             if this.dirty() && !this.blocked() {
-                if !matches!(this.status.get_untracked(), SaveStatus::Failed(_)) {
+                if !matches!(
+                    this.status.get_untracked(),
+                    SaveStatus::Failed(_) | SaveStatus::Unsaved
+                ) {
                     this.status.set(SaveStatus::Unsaved);
                 }
                 if bulk {

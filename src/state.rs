@@ -12,7 +12,7 @@ use nianbao_core::edit::structured::{block_of, is_ambiguous, plan_block, reading
 use nianbao_core::edit::{is_shown, parse_block, History, PasteError, Visited};
 use nianbao_core::limits::clip_text;
 use nianbao_core::report::Field;
-use nianbao_core::rules::{validate, Context, Finding, RuleId, Severity, Stage};
+use nianbao_core::rules::{validate, Context, Finding, Stage};
 use nianbao_core::template::{CellId, TemplateId};
 use nianbao_core::Report;
 
@@ -54,6 +54,9 @@ pub enum Notice {
     Problem(String),
 }
 
+/// The checks run again this long after the last change (typing pauses).
+const CHECK_IDLE_MS: u64 = 120;
+
 /// Undo keeps at most this many steps…
 const UNDO_STEPS: usize = 200;
 /// …weighing together at most this many bytes (a 4 MB report keeps 8 steps).
@@ -82,20 +85,21 @@ impl Visited for Seen {
     }
 }
 
-/// A finding as shown at one cell: severity, whether it only says the cell
-/// is blank (G3), and its words.
-pub type Mark = (Severity, bool, String);
-
 /// Shared editor state (cheap to copy: every part is an arena handle).
 ///
-/// The report is one signal, but table cells do not subscribe to it: with
-/// hundreds of subscribers every change would notify them all. Each cell has
-/// its own value and marks signals instead, set only when they change.
+/// Typing changes the report in place and tells only who needs to know: the
+/// tables compare their cells themselves, text boxes and details listen to
+/// `fields` (the report outside the tables), and the checks run once typing
+/// pauses (`checks`), not once per keystroke.
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub report: RwSignal<Report>,
-    cell_values: StoredValue<Vec<RwSignal<Option<i64>>>>,
-    cell_marks: StoredValue<Vec<RwSignal<Vec<Mark>>>>,
+    /// Something outside the tables may have changed (texts, details, fees).
+    pub fields: Trigger,
+    /// Notified when typing pauses after changes: the checks run again.
+    checks: Trigger,
+    check_pending: StoredValue<bool>,
+    check_timer: StoredValue<Option<TimeoutHandle>>,
     history: StoredValue<History<Report>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -109,7 +113,7 @@ pub struct Editor {
     pub read_only: RwSignal<bool>,
     /// Last year's report, for the cross-year checks (导入上年报告).
     pub previous: RwSignal<Option<Report>>,
-    /// Every finding, recomputed when the report changes.
+    /// Every finding, recomputed when the report changes and typing pauses.
     pub findings: Memo<Vec<Finding>>,
     /// The findings to show now (see `edit::is_shown`).
     pub shown: Memo<Vec<Finding>>,
@@ -121,34 +125,34 @@ pub struct Editor {
     journal: StoredValue<Option<JournalHook>, LocalStorage>,
 }
 
+/// What an edit may touch: only cells, or anything.
+#[derive(Clone, Copy, PartialEq)]
+enum Reach {
+    Cells,
+    Any,
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
 impl Editor {
     pub fn new(report: Report) -> Editor {
-        let cell_values =
-            StoredValue::new(report.values().iter().map(|v| RwSignal::new(*v)).collect());
-        let cell_marks = StoredValue::new(
-            report
-                .values()
-                .iter()
-                .map(|_| RwSignal::new(Vec::new()))
-                .collect(),
-        );
         let report = RwSignal::new(report);
         let seen = RwSignal::new(Seen::default());
         let check_all = RwSignal::new(false);
         let previous = RwSignal::new(None::<Report>);
+        let checks = Trigger::new();
         // Typing shows the draft stage; after 检查 or an export, the export stage.
         let findings = Memo::new(move |_| {
+            checks.track();
             let stage = if check_all.get() {
                 Stage::Export
             } else {
                 Stage::Draft
             };
             previous.with(|p| {
-                report.with(|r| {
+                report.with_untracked(|r| {
                     let ctx = Context {
                         stage,
                         previous: p.as_ref(),
@@ -159,7 +163,7 @@ impl Editor {
         });
         let shown = Memo::new(move |_| {
             let all = check_all.get();
-            report.with(|r| {
+            report.with_untracked(|r| {
                 seen.with(|s| {
                     findings.with(|f| {
                         f.iter()
@@ -170,10 +174,13 @@ impl Editor {
                 })
             })
         });
-        let editor = Editor {
+        let fields = Trigger::new();
+        Editor {
             report,
-            cell_values,
-            cell_marks,
+            fields,
+            checks,
+            check_pending: StoredValue::new(false),
+            check_timer: StoredValue::new(None),
             history: StoredValue::new(new_history()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -185,82 +192,70 @@ impl Editor {
             previous,
             findings,
             shown,
-            template: Memo::new(move |_| report.with(Report::template_id)),
+            template: Memo::new(move |_| {
+                fields.track();
+                report.with_untracked(Report::template_id)
+            }),
             unparsed: RwSignal::new(Unparsed::new()),
             bulk: StoredValue::new(false),
             journal: StoredValue::new_local(None),
-        };
-        // Fan the shown findings out to the cells they name.
-        Effect::new(move |_| {
-            let n = editor.cell_marks.with_value(Vec::len);
-            let mut per_cell: Vec<Vec<Mark>> = vec![Vec::new(); n];
-            shown.with(|all| {
-                for f in all {
-                    for c in &f.cells {
-                        if let Some(slot) = per_cell.get_mut(c.index()) {
-                            let g3 = f.rule == RuleId::G3;
-                            slot.push((f.severity, g3, f.cell_words()));
-                        }
-                    }
-                }
-            });
-            editor.cell_marks.with_value(|sigs| {
-                for (sig, marks) in sigs.iter().zip(per_cell) {
-                    if sig.with_untracked(|m| *m != marks) {
-                        sig.set(marks);
-                    }
-                }
-            });
-        });
-        editor
-    }
-
-    /// A cell's value, as its own signal.
-    pub fn cell_value(&self, cell: CellId) -> ReadSignal<Option<i64>> {
-        self.cell_values
-            .with_value(|v| v.get(cell.index()).copied())
-            .map(|s| s.read_only())
-            .unwrap_or_else(|| RwSignal::new(None).read_only())
-    }
-
-    /// The findings shown at a cell.
-    pub fn cell_marks(&self, cell: CellId) -> ReadSignal<Vec<Mark>> {
-        self.cell_marks
-            .with_value(|v| v.get(cell.index()).copied())
-            .map(|s| s.read_only())
-            .unwrap_or_else(|| RwSignal::new(Vec::new()).read_only())
-    }
-
-    /// Makes `next` the report, telling only the cells whose value changed.
-    fn publish(&self, next: Report) {
-        let same_format = self.report.with_untracked(|r| r.template_id()) == next.template_id();
-        if same_format {
-            self.cell_values.with_value(|sigs| {
-                for (sig, v) in sigs.iter().zip(next.values()) {
-                    if sig.get_untracked() != *v {
-                        sig.set(*v);
-                    }
-                }
-            });
-        } else {
-            // Another format has other cells: new signals for them.
-            let values: Vec<_> = next.values().iter().map(|v| RwSignal::new(*v)).collect();
-            let marks: Vec<_> = next
-                .values()
-                .iter()
-                .map(|_| RwSignal::new(Vec::new()))
-                .collect();
-            self.cell_values.set_value(values);
-            self.cell_marks.set_value(marks);
         }
+    }
+
+    /// Runs the checks again once typing pauses for `CHECK_IDLE_MS`: a
+    /// burst of keys costs one check, and what the marks and lists show does
+    /// not flicker through the half-typed numbers.
+    fn schedule_checks(&self) {
+        if let Some(t) = self.check_timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        self.check_pending.set_value(true);
+        let this = *self;
+        let handle = set_timeout_with_handle(
+            move || this.check_now(),
+            std::time::Duration::from_millis(CHECK_IDLE_MS),
+        )
+        .ok();
+        self.check_timer.set_value(handle);
+    }
+
+    /// The findings as of now, without waiting for typing to pause.
+    pub fn check_now(&self) {
+        if let Some(t) = self.check_timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        if self.check_pending.get_value() {
+            self.check_pending.set_value(false);
+            self.checks.notify();
+        }
+    }
+
+    /// The report changed (already stored): tell who needs to know.
+    fn changed(&self, reach: Reach) {
         if self.unparsed.with_untracked(|u| !u.is_empty()) {
             let mut u = self.unparsed.get_untracked();
-            prune(&next, &mut u);
+            self.report.with_untracked(|r| prune(r, &mut u));
             if self.unparsed.with_untracked(|old| *old != u) {
                 self.unparsed.set(u);
             }
         }
-        self.report.set(next);
+        self.report.notify();
+        if reach == Reach::Any {
+            self.fields.notify();
+        }
+        self.schedule_checks();
+    }
+
+    /// Reads the report outside the tables, subscribed to changes there only.
+    pub fn with_fields<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        self.fields.track();
+        self.report.with_untracked(f)
+    }
+
+    /// Makes `next` the report (opening, undo, redo).
+    fn publish(&self, next: Report) {
+        self.report.update_untracked(|r| *r = next);
+        self.changed(Reach::Any);
     }
 
     /// Where typed changes are journalled (the session sets it).
@@ -289,38 +284,64 @@ impl Editor {
 
     fn sync_history_flags(&self) {
         let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
-        self.can_undo.set(u);
-        self.can_redo.set(r);
+        if self.can_undo.get_untracked() != u {
+            self.can_undo.set(u);
+        }
+        if self.can_redo.get_untracked() != r {
+            self.can_redo.set(r);
+        }
     }
 
     /// Applies one edit as an undoable step. `merge_key` names the field so
     /// that quick successive edits of it merge into one step.
     /// Returns whether anything changed.
     pub fn edit(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
-        let changed = self.apply(merge_key, change);
+        let changed = self.apply(merge_key, Reach::Any, |r| {
+            let before = r.clone();
+            change(r);
+            *r != before
+        });
         if changed {
             self.bulk.set_value(true);
         }
         changed
     }
 
-    fn apply(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
+    /// Changes the report in place. `change` says whether it changed
+    /// anything; the report is copied only when the edit starts a new undo
+    /// step, never for a keystroke that merges into the last one.
+    fn apply(
+        &self,
+        merge_key: Option<&str>,
+        reach: Reach,
+        change: impl FnOnce(&mut Report) -> bool,
+    ) -> bool {
         if self.read_only.get_untracked() {
             return false;
         }
-        let before = self.report.get_untracked();
+        let now = now_ms();
+        let merges = self.history.with_value(|h| h.merges(merge_key, now));
         let auto = self.auto_totals.get_untracked();
-        let mut after = before.clone();
-        change(&mut after);
-        if auto {
-            after.fill_totals();
-        }
-        if after == before {
+        let mut snapshot = None;
+        let changed = self
+            .report
+            .try_update_untracked(|r| {
+                if !merges {
+                    snapshot = Some(r.clone());
+                }
+                let changed = change(r);
+                if changed && auto {
+                    r.fill_totals();
+                }
+                changed
+            })
+            .unwrap_or(false);
+        if !changed {
             return false;
         }
         self.history
-            .update_value(|h| h.record(&before, merge_key, now_ms()));
-        self.publish(after);
+            .update_value(|h| h.record_step(snapshot, merge_key, now));
+        self.changed(reach);
         self.sync_history_flags();
         true
     }
@@ -351,7 +372,12 @@ impl Editor {
         self.journal(&key, raw);
         let mut unparsed = self.unparsed.get_untracked();
         let merge = format!("cell-{}", cell.0);
-        self.apply(Some(&merge), |r| type_cell(r, &mut unparsed, cell, raw));
+        let kept = unparsed.get(&key).cloned();
+        self.apply(Some(&merge), Reach::Cells, |r| {
+            let before = (r.get(cell), r.is_entered(cell));
+            type_cell(r, &mut unparsed, cell, raw);
+            (r.get(cell), r.is_entered(cell)) != before || unparsed.get(&key) != kept.as_ref()
+        });
         if self.unparsed.with_untracked(|u| *u != unparsed) {
             self.unparsed.set(unparsed);
         }
@@ -362,10 +388,14 @@ impl Editor {
         if self.read_only.get_untracked() {
             return;
         }
-        self.journal(&field.key(), raw);
+        let key = field.key();
+        self.journal(&key, raw);
         let mut unparsed = self.unparsed.get_untracked();
-        self.apply(Some(&field.key()), |r| {
-            type_fee(r, &mut unparsed, field, raw)
+        let kept = unparsed.get(&key).cloned();
+        self.apply(Some(&key), Reach::Any, |r| {
+            let before = r.fee(field);
+            type_fee(r, &mut unparsed, field, raw);
+            r.fee(field) != before || unparsed.get(&key) != kept.as_ref()
         });
         if self.unparsed.with_untracked(|u| *u != unparsed) {
             self.unparsed.set(unparsed);
@@ -387,8 +417,8 @@ impl Editor {
         }
         let kept = kept.to_owned();
         self.journal(&field.key(), &kept);
-        self.apply(Some(&field.key()), |r| {
-            r.set_field_text(field, kept);
+        self.apply(Some(&field.key()), Reach::Any, |r| {
+            r.field_text(field) != Some(kept.as_str()) && r.set_field_text(field, kept)
         });
     }
 
@@ -434,13 +464,19 @@ impl Editor {
         });
         let pasted: Vec<CellId> = placed.plan.iter().map(|(c, _)| *c).collect();
         let plan = placed.plan;
-        self.edit(None, |r| {
+        let pasted_any = self.apply(None, Reach::Cells, |r| {
+            let mut changed = false;
             for (cell, value) in plan {
+                changed |= r.get(cell) != value || !r.is_entered(cell);
                 r.set(cell, value);
                 // A pasted total is data: kept as pasted (spec §8.8).
                 r.set_entered(cell, true);
             }
+            changed
         });
+        if pasted_any {
+            self.bulk.set_value(true);
+        }
         self.seen.update(|s| s.cells.extend(pasted));
         let name = |c: Option<&CellId>| c.map(|c| template.def(*c).name()).unwrap_or_default();
         self.notice.set(Some(Notice::Pasted {
@@ -471,12 +507,11 @@ impl Editor {
     }
 
     pub fn undo(&self) {
-        let current = self.report.get_untracked();
-        if let Some(prev) = self
+        let step = self
             .history
-            .try_update_value(|h| h.undo(&current))
-            .flatten()
-        {
+            .try_update_value(|h| self.report.with_untracked(|current| h.undo(current)))
+            .flatten();
+        if let Some(prev) = step {
             self.bulk.set_value(true);
             self.publish(prev);
         }
@@ -484,12 +519,11 @@ impl Editor {
     }
 
     pub fn redo(&self) {
-        let current = self.report.get_untracked();
-        if let Some(next) = self
+        let step = self
             .history
-            .try_update_value(|h| h.redo(&current))
-            .flatten()
-        {
+            .try_update_value(|h| self.report.with_untracked(|current| h.redo(current)))
+            .flatten();
+        if let Some(next) = step {
             self.bulk.set_value(true);
             self.publish(next);
         }
@@ -547,6 +581,7 @@ impl Editor {
     /// Runs the export stage (检查, downloads, printing): every finding shows,
     /// and the counts are said before the file is made. Never blocks.
     pub fn check_for_export(&self, what: &str) -> nianbao_core::json::ExportCheck {
+        self.check_now();
         self.check_all.set(true);
         let check = self.previous.with_untracked(|p| {
             self.report

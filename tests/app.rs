@@ -92,8 +92,10 @@ async fn unreadable_input_is_named_at_the_cell_and_kept() {
     type_into(&cell, "12a");
     leptos::task::tick().await;
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let td = cell.parent_element().unwrap();
-    assert!(td.text_content().unwrap().contains("无法识别"));
+    // The mark is painted in the cell's box (icon and word), outside the table's flow.
+    let frame = cell.parent_element().unwrap();
+    assert_eq!(frame.class_name(), "box-error");
+    assert_eq!(frame.get_attribute("data-mark").as_deref(), Some("✖ 无法识别"));
     let desc = host
         .query_selector(&format!(
             "#{}",

@@ -14,9 +14,9 @@ use crate::state::Editor;
 #[component]
 pub fn DetailsForm() -> impl IntoView {
     let editor = Editor::get();
-    let kind = Memo::new(move |_| editor.report.with(|r| r.agency.kind));
-    let year = Memo::new(move |_| editor.report.with(|r| r.year));
-    let date = Memo::new(move |_| editor.report.with(|r| r.signed_date));
+    let kind = Memo::new(move |_| editor.with_fields(|r| r.agency.kind));
+    let year = Memo::new(move |_| editor.with_fields(|r| r.year));
+    let date = Memo::new(move |_| editor.with_fields(|r| r.signed_date));
     let year_error = RwSignal::new(None::<String>);
     let template_title = move || editor.template.get().title();
 
@@ -99,7 +99,7 @@ pub fn DetailsForm() -> impl IntoView {
 fn FeeInput(field: Field) -> impl IntoView {
     let editor = Editor::get();
     let kind = field.fee_kind().unwrap_or(CellKind::Count);
-    let value = Memo::new(move |_| editor.report.with(|r| r.fee(field)));
+    let value = Memo::new(move |_| editor.with_fields(|r| r.fee(field)));
     let number = NumberBox::new(kind, field.key(), value.into());
     let error = number.error;
     let id = field.key();

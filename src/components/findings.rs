@@ -73,7 +73,14 @@ fn counts(findings: &[Finding]) -> (usize, usize) {
 pub fn ErrorSummary() -> impl IntoView {
     let editor = Editor::get();
     move || {
+        // What 检查 (or an export) found, kept up to date from then on. Before
+        // it, findings show at their cells, under their table and beside the
+        // section heading: a list growing and shrinking above the form while
+        // someone types would move the whole page under their hands.
         let checked = editor.check_all.get();
+        if !checked {
+            return None;
+        }
         editor.shown.with(|shown| {
             if shown.is_empty() {
                 return checked.then(|| {

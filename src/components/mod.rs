@@ -1,10 +1,10 @@
 //! The form's pieces. Each wires DOM events to `Editor` methods and core
 //! values to the DOM; none of them decides anything.
 
-pub mod cell;
 pub mod details;
 pub mod drafts;
 pub mod findings;
+pub mod grid;
 pub mod import;
 pub mod keys;
 pub mod notice;

@@ -71,7 +71,7 @@ fn Overview() -> impl IntoView {
 #[component]
 fn Parts() -> impl IntoView {
     let editor = Editor::get();
-    let count = Memo::new(move |_| editor.report.with(|r| r.overview.parts.len()));
+    let count = Memo::new(move |_| editor.with_fields(|r| r.overview.parts.len()));
     let add = move |_| {
         editor.edit(None, |r| {
             if r.overview.parts.len() < MAX_PARTS {

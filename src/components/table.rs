@@ -1,74 +1,167 @@
-//! A statistical table drawn from its template: the official merged headers
-//! (rowspan/colspan as published), row labels, and a value cell per data cell.
+//! A statistical table. Its markup comes from the core (`render::form`, the
+//! same for every format and for the page built ahead of time); this binds to
+//! it with one set of listeners for the whole table (`grid.rs` holds the
+//! boxes), writes a value only into a box whose cell changed, and shows
+//! findings as a paint-only mark on the box plus words in its description.
 
+use leptos::ev;
+use leptos::html::Div;
 use leptos::prelude::*;
-use nianbao_core::template::{GridCell, HeadCell, Scope, TableId, Template};
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::{Element, HtmlInputElement};
+use nianbao_core::render::form::form_table;
+use nianbao_core::template::TableId;
 
-use super::cell::CellInput;
 use super::findings::TableFindings;
+use super::grid::Grid;
+use super::keys::{cell_move, focus_id};
 use crate::state::Editor;
 
-fn head_cell(h: &HeadCell) -> AnyView {
-    let (rowspan, colspan, text) = (h.rowspan, h.colspan, h.text);
-    if text.is_empty() {
-        // The blank header over a not-applicable column heads nothing.
-        return view! { <td class="blank-head" rowspan=rowspan colspan=colspan></td> }.into_any();
-    }
-    match h.scope {
-        Scope::Corner => view! { <td class="corner" rowspan=rowspan colspan=colspan>{text}</td> }.into_any(),
-        Scope::Col => view! { <th scope="col" rowspan=rowspan colspan=colspan>{text}</th> }.into_any(),
-        Scope::ColGroup => view! { <th scope="colgroup" rowspan=rowspan colspan=colspan>{text}</th> }.into_any(),
-        Scope::Row => view! { <th scope="row" class="row-label" rowspan=rowspan colspan=colspan>{text}</th> }.into_any(),
-        Scope::RowGroup => view! { <th scope="rowgroup" class="row-group" rowspan=rowspan colspan=colspan>{text}</th> }.into_any(),
-        Scope::Title => view! { <th scope="colgroup" class="block-title" rowspan=rowspan colspan=colspan>{text}</th> }.into_any(),
-    }
-}
-
-fn grid_cell(template: &'static Template, cell: &GridCell) -> AnyView {
-    match cell {
-        GridCell::Head(h) => head_cell(h),
-        GridCell::Data { cell, colspan } => {
-            let def = template.def(*cell);
-            if def.kind.is_editable() {
-                view! { <CellInput template cell=*cell colspan=*colspan /> }.into_any()
-            } else {
-                view! { <td class="cell-na" colspan=*colspan aria-label=def.name()></td> }
-                    .into_any()
-            }
-        }
-    }
+/// The number box an event happened in, with its index in the grid.
+fn target_box(
+    ev: &ev::Event,
+    grid: StoredValue<Option<Grid>, LocalStorage>,
+) -> Option<(usize, HtmlInputElement)> {
+    let input: HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let index = grid.with_value(|g| g.as_ref().and_then(|g| g.slot_of(&input)))?;
+    Some((index, input))
 }
 
 #[component]
 pub fn TableEditor(table: TableId) -> impl IntoView {
     let editor = Editor::get();
-    let body = move || {
-        let template: &'static Template = editor.template.get().get();
-        let t = template.table(table);
-        let head = t
-            .head
-            .iter()
-            .map(|row| view! { <tr>{row.iter().map(head_cell).collect_view()}</tr> })
-            .collect_view();
-        let rows = t
-            .body
-            .iter()
-            .map(|row| {
-                view! { <tr>{row.iter().map(|c| grid_cell(template, c)).collect_view()}</tr> }
+    let wrap = NodeRef::<Div>::new();
+    let grid = StoredValue::new_local(None::<Grid>);
+
+    // Build the boxes for the report's format (again when it changes).
+    Effect::new(move |_| {
+        let id = editor.template.get();
+        let Some(el) = wrap.get() else { return };
+        let el: &Element = el.as_ref();
+        el.set_inner_html(&form_table(id.get(), table));
+        let mut g = Grid::bind(el, id, table);
+        editor
+            .report
+            .with_untracked(|r| editor.unparsed.with_untracked(|u| g.sync_values(r, u)));
+        g.set_read_only(
+            editor.auto_totals.get_untracked(),
+            editor.read_only.get_untracked(),
+        );
+        editor.shown.with_untracked(|s| g.sync_marks(s));
+        grid.set_value(Some(g));
+    });
+    // Model → boxes: only boxes whose cell changed are looked at.
+    Effect::new(move |_| {
+        editor.report.with(|r| {
+            editor.unparsed.with(|u| {
+                grid.update_value(|g| {
+                    if let Some(g) = g.as_mut().filter(|g| g.format() == r.template_id()) {
+                        g.sync_values(r, u);
+                    }
+                })
             })
-            .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class=format!("report-table {}", table.key()) id=format!("{}-table", table.key())>
-                    <caption class="sr-only">{table.name()}</caption>
-                    <thead>{head}</thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+        })
+    });
+    Effect::new(move |_| {
+        let (auto, read_only) = (editor.auto_totals.get(), editor.read_only.get());
+        grid.update_value(|g| {
+            if let Some(g) = g.as_mut() {
+                g.set_read_only(auto, read_only);
+            }
+        });
+    });
+    // Findings → marks, when typing pauses (the checks are batched).
+    Effect::new(move |_| {
+        editor.shown.with(|s| {
+            grid.update_value(|g| {
+                if let Some(g) = g.as_mut() {
+                    g.sync_marks(s);
+                }
+            })
+        })
+    });
+
+    let on_input = move |ev: ev::Event| {
+        let Some((i, input)) = target_box(&ev, grid) else {
+            return;
+        };
+        let composing = ev
+            .dyn_ref::<leptos::web_sys::InputEvent>()
+            .is_some_and(|e| e.is_composing());
+        let commit = grid
+            .try_update_value(|g| {
+                g.as_mut()
+                    .and_then(|g| g.typed(i, input.value(), composing))
+            })
+            .flatten();
+        if let Some((cell, text)) = commit {
+            editor.type_cell(cell, &text);
         }
     };
+    let on_composition_start = move |ev: ev::CompositionEvent| {
+        if let Some((i, _)) = target_box(&ev, grid) {
+            grid.update_value(|g| g.as_mut().map(|g| g.composing(Some(i))).unwrap_or(()));
+        }
+    };
+    let on_composition_end = move |ev: ev::CompositionEvent| {
+        let Some((i, input)) = target_box(&ev, grid) else {
+            return;
+        };
+        let commit = grid
+            .try_update_value(|g| {
+                g.as_mut().and_then(|g| {
+                    g.composing(None);
+                    g.typed(i, input.value(), false)
+                })
+            })
+            .flatten();
+        if let Some((cell, text)) = commit {
+            editor.type_cell(cell, &text);
+        }
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        let Some((i, input)) = target_box(&ev, grid) else {
+            return;
+        };
+        let Some(dir) = cell_move(&ev, &input) else {
+            return;
+        };
+        let next = grid.with_value(|g| {
+            let g = g.as_ref()?;
+            g.format().get().neighbor(g.cell(i), dir)
+        });
+        if let Some(next) = next {
+            ev.prevent_default();
+            focus_id(&editor.template.get_untracked().get().def(next).dom_id());
+        }
+    };
+    let on_paste = move |ev: ev::ClipboardEvent| {
+        if let Some((i, _)) = target_box(&ev, grid) {
+            let cell = grid.with_value(|g| g.as_ref().map(|g| g.cell(i)));
+            if let Some(cell) = cell {
+                crate::clipboard::paste_at(editor, cell, &ev);
+            }
+        }
+    };
+    let on_focus_out = move |ev: ev::FocusEvent| {
+        if let Some((i, _)) = target_box(&ev, grid) {
+            if let Some(cell) = grid.with_value(|g| g.as_ref().map(|g| g.cell(i))) {
+                editor.visit_cell(cell);
+            }
+        }
+    };
+
     view! {
-        {body}
+        <div
+            class="table-wrap"
+            node_ref=wrap
+            on:input=on_input
+            on:compositionstart=on_composition_start
+            on:compositionend=on_composition_end
+            on:keydown=on_keydown
+            on:paste=on_paste
+            on:focusout=on_focus_out
+        ></div>
         <TableFindings table />
     }
 }

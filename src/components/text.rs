@@ -100,7 +100,8 @@ pub fn TextBox(
     let model = Memo::new({
         let get = get.clone();
         move |_| {
-            editor.report.track();
+            // The report outside the tables: typing in a table does not wake a text box.
+            editor.fields.track();
             get()
         }
     });

@@ -84,17 +84,26 @@ impl<T: Clone> History<T> {
     /// names what is edited (`None`: a step that never merges, like a paste);
     /// `now_ms` is the caller's clock.
     pub fn record(&mut self, before: &T, field: Option<&str>, now_ms: f64) {
-        let merges = match (&self.last, field) {
+        let snapshot = (!self.merges(field, now_ms)).then(|| before.clone());
+        self.record_step(snapshot, field, now_ms);
+    }
+
+    /// Whether an edit of `field` at `now_ms` would merge into the last step
+    /// (then it needs no snapshot of the state before it).
+    pub fn merges(&self, field: Option<&str>, now_ms: f64) -> bool {
+        match (&self.last, field) {
             (Some((last, at)), Some(f)) => last == f && now_ms - at < MERGE_MS,
             _ => false,
-        };
+        }
+    }
+
+    /// Records an edit whose snapshot was taken only if it does not merge
+    /// (see [`History::merges`]): an edit that merges costs no copy.
+    pub fn record_step(&mut self, before: Option<T>, field: Option<&str>, now_ms: f64) {
+        let merges = self.merges(field, now_ms);
         self.last = field.map(|f| (f.to_owned(), now_ms));
-        if merges {
-            if let Some(last) = self.last.as_mut() {
-                last.1 = now_ms;
-            }
-        } else {
-            self.push_past(before.clone());
+        if let (Some(before), false) = (before, merges) {
+            self.push_past(before);
         }
         for t in std::mem::take(&mut self.future) {
             self.take(&t);
@@ -161,6 +170,23 @@ mod tests {
         // A new edit drops the redo branch.
         h.record(&doc, Some("x"), 9000.0);
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn a_keystroke_that_merges_needs_no_snapshot() {
+        let mut h = History::new(10);
+        assert!(!h.merges(Some("a"), 0.0), "the first edit starts a step");
+        h.record_step(Some(0), Some("a"), 0.0);
+        // The next keys in the same field merge: the caller copies nothing.
+        assert!(h.merges(Some("a"), 300.0));
+        h.record_step(None, Some("a"), 300.0);
+        assert!(h.merges(Some("a"), 600.0));
+        h.record_step(None, Some("a"), 600.0);
+        assert_eq!(h.depth(), 1);
+        assert_eq!(h.undo(&3), Some(0), "undo goes back to before the first key");
+        // Another field, or a pause, needs the snapshot again.
+        assert!(!h.merges(Some("b"), 700.0));
+        assert!(!h.merges(Some("a"), 700.0 + MERGE_MS));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! exactly and aggregators can read it. User text is escaped by construction
 //! (maud); the JSON is escaped so it cannot leave its block.
 
+pub mod form;
+
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::cell::{format_money, format_value};

@@ -1,0 +1,179 @@
+//! The editable form of a statistical table: the official merged headers, row
+//! labels and one number box per cell, as HTML. The app inserts it (and a build
+//! can put it in the page), then binds to it; the markup lives only here.
+//!
+//! Built so that typing never lays out a table again: a fixed table layout with
+//! `<col>` widths, each box a size-contained element, and no text of a finding
+//! inside the table's flow — a cell's findings are words in a hidden list the
+//! box is described by, and a paint-only mark on the box.
+
+use maud::{html, Markup};
+
+use crate::template::{GridCell, HeadCell, Scope, TableId, Template};
+
+/// Where in its box a number box sits: `data-cell` holds the cell's index.
+pub const CELL_ATTR: &str = "data-cell";
+
+/// The id of the hidden element with a cell's findings in words.
+pub fn description_id(dom_id: &str) -> String {
+    format!("desc-{dom_id}")
+}
+
+fn head_cell(h: &HeadCell) -> Markup {
+    let rowspan = (h.rowspan > 1).then_some(h.rowspan);
+    let colspan = (h.colspan > 1).then_some(h.colspan);
+    if h.text.is_empty() {
+        // The blank header over a not-applicable column heads nothing.
+        return html! { td.blank-head rowspan=[rowspan] colspan=[colspan] {} };
+    }
+    let t = h.text;
+    match h.scope {
+        Scope::Corner => html! { td.corner rowspan=[rowspan] colspan=[colspan] { (t) } },
+        Scope::Col => html! { th scope="col" rowspan=[rowspan] colspan=[colspan] { (t) } },
+        Scope::ColGroup => {
+            html! { th scope="colgroup" rowspan=[rowspan] colspan=[colspan] { (t) } }
+        }
+        Scope::Row => {
+            html! { th.row-label scope="row" rowspan=[rowspan] colspan=[colspan] { (t) } }
+        }
+        Scope::RowGroup => {
+            html! { th.row-group scope="rowgroup" rowspan=[rowspan] colspan=[colspan] { (t) } }
+        }
+        Scope::Title => {
+            html! { th.block-title scope="colgroup" rowspan=[rowspan] colspan=[colspan] { (t) } }
+        }
+    }
+}
+
+/// How many grid columns the table has, and how many of them (the last ones)
+/// hold values: the widest row of value cells.
+pub fn columns(template: &Template, table: TableId) -> (usize, usize) {
+    let t = template.table(table);
+    let width = |row: &[HeadCell]| row.iter().map(|h| usize::from(h.colspan)).sum::<usize>();
+    let total = t.head.first().map(|r| width(r)).unwrap_or(0);
+    let data = t
+        .body
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    GridCell::Data { colspan, .. } => usize::from(*colspan),
+                    GridCell::Head(_) => 0,
+                })
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0);
+    (total.max(data), data)
+}
+
+/// The table as an editable form, followed by its cells' (empty) descriptions.
+pub fn form_table(template: &Template, table: TableId) -> String {
+    let t = template.table(table);
+    let (total, data) = columns(template, table);
+    let key = table.key();
+    let markup = html! {
+        table class={ "report-table " (key) } id={ (key) "-table" } {
+            caption.sr-only { (table.name()) }
+            colgroup {
+                @for _ in 0..total - data { col.label-col; }
+                @for _ in 0..data { col.value-col; }
+            }
+            @if !t.head.is_empty() {
+                thead {
+                    @for row in &t.head {
+                        tr { @for h in row { (head_cell(h)) } }
+                    }
+                }
+            }
+            tbody {
+                @for row in &t.body {
+                    tr {
+                        @for cell in row {
+                            @match cell {
+                                GridCell::Head(h) => (head_cell(h)),
+                                GridCell::Data { cell, colspan } => {
+                                    @let def = template.def(*cell);
+                                    @let colspan = (*colspan > 1).then_some(*colspan);
+                                    @if def.kind.is_editable() {
+                                        @let id = def.dom_id();
+                                        td class=@if def.kind == crate::CellKind::Total { "cell cell-total" } @else { "cell" } colspan=[colspan] {
+                                            div.box {
+                                                input id=(id) class="cell-input" type="text" inputmode="decimal"
+                                                    autocomplete="off" spellcheck="false" aria-label=(def.name())
+                                                    aria-invalid="false" aria-describedby=(description_id(&id))
+                                                    data-cell=(cell.index());
+                                            }
+                                        }
+                                    } @else {
+                                        td.cell-na colspan=[colspan] aria-label=(def.name()) {}
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div.cell-descriptions hidden {
+            @for row in &t.body {
+                @for cell in row {
+                    @if let GridCell::Data { cell, .. } = cell {
+                        @let def = template.def(*cell);
+                        @if def.kind.is_editable() {
+                            span id=(description_id(&def.dom_id())) {}
+                        }
+                    }
+                }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::TemplateId;
+
+    #[test]
+    fn every_editable_cell_has_one_box_and_one_description() {
+        for id in [TemplateId::F2019, TemplateId::F2021] {
+            let template = id.get();
+            for table in TableId::ALL {
+                let html = form_table(template, table);
+                let t = template.table(table);
+                for c in t.cells.clone() {
+                    let def = &template.cells[c];
+                    let dom = def.dom_id();
+                    if def.kind.is_editable() {
+                        assert_eq!(html.matches(&format!("id=\"{dom}\"")).count(), 1, "{dom}");
+                        assert_eq!(
+                            html.matches(&format!("id=\"desc-{dom}\"")).count(),
+                            1,
+                            "{dom}"
+                        );
+                        assert!(
+                            html.contains(&format!("aria-label=\"{}\"", def.name())),
+                            "{dom}"
+                        );
+                    } else {
+                        assert!(!html.contains(&format!("id=\"{dom}\"")), "{dom}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn value_columns_are_the_last_and_widest_row_of_values() {
+        let t = TemplateId::F2021.get();
+        // 表三: three label columns, then 自然人 … 其他, 总计 (the legal persons grouped).
+        let (total, data) = columns(t, TableId::Requests);
+        assert_eq!(total - data, 3);
+        assert_eq!(data, 7);
+        let html = form_table(t, TableId::Requests);
+        assert_eq!(html.matches("<col class=\"value-col\">").count(), 7);
+        assert!(html.starts_with("<table class=\"report-table table3\" id=\"table3-table\">"));
+    }
+}
