@@ -2,6 +2,19 @@
 // runs under a strict Content-Security-Policy (script-src 'self').
 import init from './nianbao.js';
 
+// The release build stops at an internal error (a wasm trap) without a word: say
+// so in plain Chinese, once. What was typed is in the browser's storage already
+// (every keystroke is journalled) and comes back after a reload.
+window.addEventListener('error', (e) => {
+  if (!(e.error instanceof WebAssembly.RuntimeError) || document.getElementById('fatal-error')) return;
+  const box = document.createElement('div');
+  box.id = 'fatal-error';
+  box.className = 'fatal-error';
+  box.setAttribute('role', 'alert');
+  box.textContent = '程序遇到内部错误，已停止工作。刚才输入的内容已保存在本浏览器中，请刷新页面继续（刷新后会恢复）。';
+  document.body.prepend(box);
+});
+
 await init({ module_or_path: new URL('./nianbao_bg.wasm', import.meta.url) });
 document.getElementById('boot-message')?.remove();
 

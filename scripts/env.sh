@@ -14,5 +14,7 @@ export TMPDIR="$PWD/target/tmp"
 baseline_env() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory,+multivalue"
+  # A panic stops the program at once (a trap) instead of formatting a message
+  # nobody sees: measured 13 KB brotli smaller (README, Performance).
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory,+multivalue -Zunstable-options -Cpanic=immediate-abort"
 }

@@ -48,3 +48,23 @@ test('the release page shows the title and the six official headings in order', 
 test('dist/ works when served from a sub-path (relative asset URLs)', async () => {
   await checkShell('/some/sub/path/', 'shell-subpath.png');
 });
+
+test('an internal error (a wasm trap) is said in plain Chinese, and what was typed comes back after a reload', async () => {
+  const { server, url } = await serveDist();
+  const { context, page } = await openApp(browser, url);
+  const name = page.getByRole('textbox', { name: '机关名称' });
+  await name.fill('东里街道办事处');
+  // What the browser reports when the release build stops at a panic.
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  const alert = page.locator('#fatal-error');
+  assert.match(await alert.innerText(), /程序遇到内部错误，已停止工作。刚才输入的内容已保存在本浏览器中，请刷新页面继续/);
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  // Another error does not stack a second message.
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  assert.equal(await page.locator('#fatal-error').count(), 1);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '东里街道办事处');
+  await context.close();
+  server.close();
+});
