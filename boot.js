@@ -2,6 +2,10 @@
 // runs under a strict Content-Security-Policy (script-src 'self').
 import init from './nianbao.js';
 
+// Parts of the app loaded on first use (reading files, writing the published HTML)
+// are imported relative to this file, so the app works from any folder of a portal.
+globalThis.nianbaoImport = (path) => import(new URL(path, import.meta.url).href);
+
 // The release build stops at an internal error (a wasm trap) without a word: say
 // so in plain Chinese, once. What was typed is in the browser's storage already
 // (every keystroke is journalled) and comes back after a reload.

@@ -5,8 +5,6 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use nianbao_core::json::{to_json_export, MAX_BYTES};
-use nianbao_core::render::render_html_export;
-use nianbao_core::Report;
 
 use crate::download::{download, file_name};
 use crate::state::{Editor, Notice};
@@ -47,31 +45,36 @@ pub fn download_json(editor: Editor) {
 pub fn download_html(editor: Editor) {
     let check = editor.check_for_export("下载");
     let report = editor.report.get_untracked();
-    let html = render_html_export(&report, check);
-    if offer(
-        editor,
-        &file_name(&report.title(), "html"),
-        "text/html;charset=utf-8",
-        &html,
-    ) {
-        crate::messages::exported(&to_json_export(&report, check));
-    }
+    leptos::task::spawn_local(async move {
+        let html = match crate::files::export_html(&report, check).await {
+            Ok(html) => html,
+            Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
+        };
+        if offer(
+            editor,
+            &file_name(&report.title(), "html"),
+            "text/html;charset=utf-8",
+            &html,
+        ) {
+            crate::messages::exported(&to_json_export(&report, check));
+        }
+    });
 }
 
 /// Prints the published layout (after the export-stage check).
 pub fn print(editor: Editor) {
     editor.check_for_export("打印");
-    editor.report.with_untracked(print_report);
+    let report = editor.report.get_untracked();
+    leptos::task::spawn_local(async move {
+        match crate::files::print_html(&report).await {
+            Ok(html) => print_page(&html),
+            Err(why) => editor.notice.set(Some(Notice::Problem(why))),
+        }
+    });
 }
 
-/// Prints the exported layout (not the form) through a hidden frame.
-pub fn print_report(report: &Report) {
-    // The page's CSP may forbid inline styles, so the print copy links the
-    // same stylesheet, shipped beside the app as export.css.
-    let html = nianbao_core::render::render_html_with(
-        report,
-        nianbao_core::render::Styles::Linked("export.css"),
-    );
+/// Prints an exported page (not the form) through a hidden frame.
+fn print_page(html: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -85,7 +88,7 @@ pub fn print_report(report: &Report) {
     frame.set_id("print-frame");
     frame.set_title("打印预览");
     frame.set_class_name("print-frame");
-    frame.set_srcdoc(&html);
+    frame.set_srcdoc(html);
     let f = frame.clone();
     let onload = leptos::wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Some(w) = f.content_window() {

@@ -5,6 +5,7 @@ pub mod components;
 pub mod config;
 pub mod download;
 pub mod exports;
+pub mod files;
 pub mod messages;
 pub mod persist;
 pub mod session;

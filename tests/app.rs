@@ -95,7 +95,10 @@ async fn unreadable_input_is_named_at_the_cell_and_kept() {
     // The mark is painted in the cell's box (icon and word), outside the table's flow.
     let frame = cell.parent_element().unwrap();
     assert_eq!(frame.class_name(), "box-error");
-    assert_eq!(frame.get_attribute("data-mark").as_deref(), Some("✖ 无法识别"));
+    assert_eq!(
+        frame.get_attribute("data-mark").as_deref(),
+        Some("✖ 无法识别")
+    );
     let desc = host
         .query_selector(&format!(
             "#{}",

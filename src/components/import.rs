@@ -5,8 +5,7 @@
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 use nianbao_core::carry::carry_forward;
-use nianbao_core::import::encoding::{classify, damaged_message, Bytes};
-use nianbao_core::import::{disagreements, import};
+use nianbao_core::import::{too_large, FileRead};
 use nianbao_core::json::MAX_BYTES;
 use nianbao_core::rules::{counts, validate, Context};
 use nianbao_core::Report;
@@ -21,45 +20,18 @@ enum Purpose {
     LastYear,
 }
 
-/// A file's text, and a note when it was not UTF-8.
-struct Text {
-    text: String,
-    note: Option<String>,
-}
-
-/// Reads a file as text, strictly: huge files are refused before reading,
-/// damaged UTF-8 is refused, GB18030/GBK is decoded by the browser and said.
-async fn read(file: web_sys::File) -> Result<Text, String> {
+/// Reads a file through the file module: huge files are refused before
+/// reading, damaged UTF-8 is refused, GB18030/GBK is decoded and said.
+async fn read(file: web_sys::File) -> Result<FileRead, String> {
     let name = file.name();
-    let size = file.size();
-    if size > MAX_BYTES as f64 {
-        return Err(format!(
-            "文件“{name}”太大（{:.1} MB），超过了本工具能读取的上限 {} MB，不像是年度报告数据。请确认选择的文件。",
-            size / 1_048_576.0,
-            MAX_BYTES / 1_048_576
-        ));
+    if file.size() > MAX_BYTES as f64 {
+        return Err(too_large(&name, file.size()));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("无法读取文件“{name}”。"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    match classify(&bytes) {
-        Bytes::Utf8(text) => Ok(Text { text, note: None }),
-        Bytes::DamagedUtf8 { at, bad } => Err(format!("“{name}”：{}", damaged_message(at, bad))),
-        Bytes::Legacy => {
-            let options = web_sys::TextDecoderOptions::new();
-            options.set_fatal(true);
-            let text = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
-                .and_then(|d| d.decode_with_u8_array(&bytes))
-                .map_err(|_| {
-                    format!("“{name}”既不是 UTF-8 也不是 GB18030（GBK）编码的文字，可能不是报告文件或已损坏。")
-                })?;
-            Ok(Text {
-                text,
-                note: Some("这个文件是 GB18030（GBK）编码的（可能被其他软件另存过），已按该编码读取。请核对文字是否正确。".into()),
-            })
-        }
-    }
+    crate::files::read_report_file(&name, &bytes).await
 }
 
 #[derive(Clone)]
@@ -82,32 +54,19 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
     let handle = move |file: web_sys::File, purpose: Purpose| {
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let Text { text, note } = match read(file).await {
-                Ok(t) => t,
+            let FileRead {
+                report,
+                note,
+                differences,
+            } = match read(file).await {
+                Ok(r) => r,
                 Err(why) => {
                     editor.notice.set(Some(Notice::ImportFailed(why)));
                     return;
                 }
             };
-            let report = match import(&text) {
-                Ok(r) => r,
-                Err(e) => {
-                    editor
-                        .notice
-                        .set(Some(Notice::ImportFailed(format!("“{name}”：{e}"))));
-                    return;
-                }
-            };
             match purpose {
                 Purpose::Report => {
-                    let differences = if text.trim_start().starts_with('<') {
-                        disagreements(&text, &report)
-                            .iter()
-                            .map(|d| d.message())
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
                     pending.set(Some(Pending {
                         file: name,
                         report,

@@ -34,10 +34,13 @@ async function site(name) {
 test('once opened, the app and its draft open again with the server gone', async () => {
   const browser = await launch();
   const { url, stop } = await site('offline-site');
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // What the page fetches: the file module only when a file is first written.
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
   await page.goto(`${url}?year=2023`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await controlled(page);
@@ -46,6 +49,7 @@ test('once opened, the app and its draft open again with the server gone', async
   await page.getByRole('textbox', { name: '机关名称' }).fill('离线测试街道办事处');
   await ed.fill(`${T3_NEW} 自然人`, '7');
   await expect(async () => /^已保存/.test(await status(page)), 'draft saved');
+  assert.ok(!fetched.some((f) => f.startsWith('nianbao_files')), 'the first load has no file module');
 
   await stop();
   const gone = await page.evaluate((u) => fetch(u + 'no-such-file').then(() => 'reached', () => 'unreachable'), url);
@@ -57,6 +61,10 @@ test('once opened, the app and its draft open again with the server gone', async
   assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '离线测试街道办事处');
   assert.equal(await ed.value(`${T3_NEW} 自然人`), '7');
   assert.equal(await ed.value(`${T3_NEW} 总计`), '7');
+  // Writing the published HTML loads the file module, kept offline with the build.
+  const [download] = await Promise.all([page.waitForEvent('download'), ed.button('下载 HTML').click()]);
+  assert.match(readFileSync(await download.path(), 'utf8'), /离线测试街道办事处/);
+  assert.ok(fetched.includes('nianbao_files.js') && fetched.includes('nianbao_files_bg.wasm'), 'loaded on first use');
 
   const second = await context.newPage();
   await second.goto(`${url}index.html?ns=other`);

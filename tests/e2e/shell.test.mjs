@@ -68,3 +68,20 @@ test('an internal error (a wasm trap) is said in plain Chinese, and what was typ
   await context.close();
   server.close();
 });
+
+test('when the file module cannot load, writing HTML says so in Chinese and nothing typed is lost', async () => {
+  // A deployment that lost the module (or a network that drops it mid-way).
+  const { server, url } = await serveDist({ edits: { 'nianbao_files.js': () => 'throw new Error("unavailable");' } });
+  const { context, page } = await openApp(browser, url);
+  await page.getByRole('textbox', { name: '机关名称' }).fill('东里街道办事处');
+  await page.getByRole('button', { name: '下载 HTML' }).click();
+  const notice = page.locator('.notice-error');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /无法加载读写文件的程序部分（nianbao_files），可能是网络中断。请检查网络后重试；已输入的内容不受影响。/);
+  assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '东里街道办事处');
+  // The JSON file needs no extra part.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 JSON' }).click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  await context.close();
+  server.close();
+});

@@ -183,7 +183,11 @@ mod tests {
         assert!(h.merges(Some("a"), 600.0));
         h.record_step(None, Some("a"), 600.0);
         assert_eq!(h.depth(), 1);
-        assert_eq!(h.undo(&3), Some(0), "undo goes back to before the first key");
+        assert_eq!(
+            h.undo(&3),
+            Some(0),
+            "undo goes back to before the first key"
+        );
         // Another field, or a pause, needs the snapshot again.
         assert!(!h.merges(Some("b"), 700.0));
         assert!(!h.merges(Some("a"), 700.0 + MERGE_MS));

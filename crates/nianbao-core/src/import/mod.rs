@@ -5,8 +5,10 @@
 
 mod check;
 pub mod encoding;
+mod file;
 
 pub use check::{disagreements, Disagreement};
+pub use file::{read_file, too_large, FileRead};
 
 use crate::json::{from_json, DecodeError};
 use crate::render::DATA_ID;

@@ -1,0 +1,56 @@
+//! The module the app loads the first time a file is read or the publishable
+//! HTML is written: what only some sessions need stays out of the first load.
+//! Reports cross between the two modules as the app's JSON, which both read
+//! and write exactly; everything else is plain strings.
+
+use js_sys::{Array, Object, Reflect};
+use nianbao_core::import::read_file;
+use nianbao_core::json::{from_json, to_json, ExportCheck};
+use nianbao_core::render::{render_html_export, render_html_with, Styles};
+use wasm_bindgen::prelude::*;
+
+/// GB18030 (GBK) by the browser's own decoder, strictly.
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .and_then(|d| d.decode_with_u8_array(bytes))
+        .ok()
+}
+
+fn set(o: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(o, &key.into(), value);
+}
+
+/// Reads a report file: `{ report: <JSON>, note?: string, differences: string[] }`,
+/// or throws the reason in words.
+#[wasm_bindgen(js_name = readReportFile)]
+pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
+    let read = read_file(name, bytes, gb18030)?;
+    let out = Object::new();
+    set(&out, "report", &to_json(&read.report).into());
+    if let Some(note) = read.note {
+        set(&out, "note", &note.into());
+    }
+    let differences: Array = read.differences.into_iter().map(JsValue::from).collect();
+    set(&out, "differences", &differences);
+    Ok(out)
+}
+
+/// The publishable HTML file of a report, recording the export-stage counts.
+#[wasm_bindgen(js_name = exportHtml)]
+pub fn export_html(report: &str, errors: u32, warnings: u32) -> Result<String, String> {
+    let report = from_json(report).map_err(|e| e.to_string())?;
+    Ok(render_html_export(
+        &report,
+        ExportCheck { errors, warnings },
+    ))
+}
+
+/// The published layout for printing, styled by the app's own export.css
+/// (the page's policy may forbid inline styles).
+#[wasm_bindgen(js_name = printHtml)]
+pub fn print_html(report: &str) -> Result<String, String> {
+    let report = from_json(report).map_err(|e| e.to_string())?;
+    Ok(render_html_with(&report, Styles::Linked("export.css")))
+}

@@ -1,0 +1,111 @@
+//! The file module (`crates/nianbao-files`), loaded the first time a report
+//! file is read or the publishable HTML is written, then kept. It is fetched
+//! by `boot.js`'s `nianbaoImport` (a module import relative to the app, so
+//! it works from any folder and under a strict CSP) and cached offline with
+//! the rest of the build.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Promise, Reflect};
+use leptos::wasm_bindgen::{self, prelude::*, JsCast};
+use nianbao_core::import::FileRead;
+use nianbao_core::json::{from_json, to_json, ExportCheck};
+use nianbao_core::Report;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Defined by boot.js: `import()` of a path relative to the app.
+    #[wasm_bindgen(catch, js_name = nianbaoImport)]
+    fn import_module(path: &str) -> Result<Promise, JsValue>;
+}
+
+/// The module's JavaScript, beside the app's.
+const MODULE: &str = "./nianbao_files.js";
+
+thread_local! {
+    static LOADED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+const UNAVAILABLE: &str =
+    "无法加载读写文件的程序部分（nianbao_files），可能是网络中断。请检查网络后重试；已输入的内容不受影响。";
+
+/// The loaded module (loading it the first time).
+async fn module() -> Result<JsValue, String> {
+    if let Some(m) = LOADED.with(|l| l.borrow().clone()) {
+        return Ok(m);
+    }
+    let fail = |_| UNAVAILABLE.to_owned();
+    let m = JsFuture::from(import_module(MODULE).map_err(fail)?)
+        .await
+        .map_err(fail)?;
+    // The module's default export instantiates its wasm (found beside it).
+    let init: Function = Reflect::get(&m, &"default".into())
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(fail)?;
+    let started: Promise = init
+        .call0(&JsValue::NULL)
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(fail)?;
+    JsFuture::from(started).await.map_err(fail)?;
+    LOADED.with(|l| *l.borrow_mut() = Some(m.clone()));
+    Ok(m)
+}
+
+/// Calls an export of the module; a thrown reason comes back as `Err`.
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let m = module().await?;
+    let f: Function = Reflect::get(&m, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| UNAVAILABLE.to_owned())?;
+    let args: js_sys::Array = args.iter().collect();
+    f.apply(&JsValue::NULL, &args)
+        .map_err(|e| e.as_string().unwrap_or_else(|| UNAVAILABLE.to_owned()))
+}
+
+fn text(v: JsValue) -> Result<String, String> {
+    v.as_string().ok_or_else(|| UNAVAILABLE.to_owned())
+}
+
+/// Reads a report file's bytes (see `nianbao_core::import::read_file`).
+pub async fn read_report_file(name: &str, bytes: &[u8]) -> Result<FileRead, String> {
+    let out = call(
+        "readReportFile",
+        &[name.into(), js_sys::Uint8Array::from(bytes).into()],
+    )
+    .await?;
+    let field = |k: &str| Reflect::get(&out, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let report = from_json(&text(field("report"))?).map_err(|e| e.to_string())?;
+    let differences = js_sys::Array::from(&field("differences"))
+        .iter()
+        .filter_map(|d| d.as_string())
+        .collect();
+    Ok(FileRead {
+        report,
+        note: field("note").as_string(),
+        differences,
+    })
+}
+
+/// The publishable HTML of `report`, recording the export-stage counts.
+pub async fn export_html(report: &Report, check: ExportCheck) -> Result<String, String> {
+    text(
+        call(
+            "exportHtml",
+            &[
+                to_json(report).into(),
+                check.errors.into(),
+                check.warnings.into(),
+            ],
+        )
+        .await?,
+    )
+}
+
+/// The published layout for printing.
+pub async fn print_html(report: &Report) -> Result<String, String> {
+    text(call("printHtml", &[to_json(report).into()]).await?)
+}
