@@ -155,13 +155,19 @@ impl Session {
             timer: StoredValue::new_local(None),
             editor,
         };
-        s.refresh();
         let last = s.store.with_value(|st| st.last());
         let opened = last.clone().is_some_and(|id| s.load(&id));
         // A new draft typed into but never saved (the browser died first)
         // lives on in its journal.
         let recovered = !opened && last.is_some_and(|id| s.recover_unsaved(id, &fresh));
-        if !opened && !recovered {
+        if opened || recovered {
+            // The drafts list reads (and checks) every stored draft: not before
+            // the form is on screen, but just after it.
+            request_animation_frame(move || {
+                set_timeout(move || s.refresh(), std::time::Duration::ZERO);
+            });
+        } else {
+            s.refresh();
             let newest = s
                 .rows
                 .with_untracked(|r| r.iter().find(|r| r.problem.is_none()).map(|r| r.id.clone()));
