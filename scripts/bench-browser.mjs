@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { serveStatic } from './static-server.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const DIST = join(ROOT, 'dist');
+// DIST=… measures another build (e.g. an older commit's) the same way.
+const DIST = process.env.DIST ?? join(ROOT, 'dist');
 const RUNS = Number(process.env.RUNS ?? 7);
 const KEYS = Number(process.env.KEYS ?? 200);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
