@@ -202,3 +202,19 @@ test('适老化 mode: 1.5× type, remembered, and the layout reflows at 320 px a
   }
   await context.close();
 });
+
+test("a cell's findings are its accessible description, computed by the browser from the hidden list", async () => {
+  const { context, page } = await open();
+  const ed = new EditorPage(page);
+  const name = '四、结转下年度继续办理 自然人';
+  await ed.fill(name, '12a');
+  const cdp = await context.newCDPSession(page);
+  const node = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes.find((n) => n.name?.value === name);
+  await expect(async () => /“12a”不是数字/.test((await node())?.description?.value ?? ''), 'described');
+  const n = await node();
+  assert.equal(n.role.value, 'textbox');
+  assert.equal(n.properties.find((p) => p.name === 'invalid')?.value.value, 'true');
+  await ed.fill(name, '12');
+  await expect(async () => ((await node())?.description?.value ?? '') === '', 'the description clears');
+  await context.close();
+});
