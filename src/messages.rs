@@ -76,8 +76,8 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
     // `changed`, once things settle.
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
-        let (errors, warnings) = editor.findings.with(|f| counts(f));
-        let status = status_key(&session.status.get());
+        editor.findings.track();
+        session.status.track();
         editor.report.track();
         if first.is_none() {
             return;
@@ -85,15 +85,18 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
         if let Some(t) = timer.try_update_value(Option::take).flatten() {
             t.clear();
         }
-        let json = format!(
-            r#"{{"source":"{SOURCE}","type":"changed","errors":{errors},"warnings":{warnings},"saveStatus":"{status}"}}"#
-        );
+        // Counted when sent, with the checks brought up to date first: they
+        // otherwise wait for typing to pause.
+        let tell = move || {
+            editor.check_now();
+            let (errors, warnings) = editor.findings.with_untracked(|f| counts(f));
+            let status = session.status.with_untracked(status_key);
+            send(format!(
+                r#"{{"source":"{SOURCE}","type":"changed","errors":{errors},"warnings":{warnings},"saveStatus":"{status}"}}"#
+            ));
+        };
         timer.set_value(
-            set_timeout_with_handle(
-                move || send(json),
-                std::time::Duration::from_millis(CHANGED_AFTER_MS),
-            )
-            .ok(),
+            set_timeout_with_handle(tell, std::time::Duration::from_millis(CHANGED_AFTER_MS)).ok(),
         );
     });
 

@@ -101,14 +101,21 @@ test('an embedding portal and the app talk both ways over postMessage', async ()
   const cell = p.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
   await cell.fill('21');
   await cell.blur();
-  await expect(async () => (await p.messages()).some((m) => m.type === 'changed' && m.errors >= 0 && typeof m.saveStatus === 'string'), 'changed');
+  const latest = async () => (await p.messages()).filter((m) => m.type === 'changed').pop();
+  await expect(async () => (await latest())?.errors > 0 && typeof (await latest()).saveStatus === 'string', 'changed, with the sums that no longer balance');
+  // Counted when sent: the portal hears the count of the report as it is now
+  // (21 in a column that is otherwise blank breaks two sums that 0 keeps).
+  const unbalanced = (await latest()).errors;
+  await cell.fill('0');
+  await cell.blur();
+  await expect(async () => (await latest()).errors === unbalanced - 2, 'changed, two sums balanced again');
   // export → exported, with the report.
   await p.page.getByRole('button', { name: /export/ }).click();
   await expect(async () => (await p.messages()).some((m) => m.type === 'exported'), 'exported');
   const exported = (await p.messages()).find((m) => m.type === 'exported').report;
   assert.equal(exported.schema, 'nianbao.report');
   assert.equal(exported.report.agency.name, '东里街道办事处', 'configured by the address');
-  assert.equal(exported.report.table3.newReceived.natural, 21);
+  assert.equal(exported.report.table3.newReceived.natural, 0);
   // load → the app shows the portal's report.
   await p.page.getByRole('button', { name: /load/ }).click();
   await expect(async () => (await cell.inputValue()) === '20', 'loaded');
