@@ -9,7 +9,9 @@
 
 use maud::{html, Markup};
 
-use crate::template::{GridCell, HeadCell, Scope, TableId, Template};
+use super::grid_rows;
+use crate::template::{CellId, GridCell, HeadCell, Scope, TableId, Template};
+use crate::CellKind;
 
 /// Where in its box a number box sits: `data-cell` holds the cell's index.
 pub const CELL_ATTR: &str = "data-cell";
@@ -67,11 +69,41 @@ pub fn columns(template: &Template, table: TableId) -> (usize, usize) {
     (total.max(data), data)
 }
 
+/// One value cell of the form: a number box in its contained box, or a
+/// not-applicable cell named for screen readers.
+fn value_cell(template: &Template, cell: CellId, colspan: Option<u16>) -> Markup {
+    let def = template.def(cell);
+    if !def.kind.is_editable() {
+        return html! { td.cell-na colspan=[colspan] aria-label=(def.name()) {} };
+    }
+    let id = def.dom_id();
+    let class = if def.kind == CellKind::Total {
+        "cell cell-total"
+    } else {
+        "cell"
+    };
+    html! {
+        td class=(class) colspan=[colspan] {
+            div.box {
+                input id=(id) class="cell-input" type="text" inputmode="decimal"
+                    autocomplete="off" spellcheck="false" aria-label=(def.name())
+                    aria-invalid="false" aria-describedby=(description_id(&id))
+                    data-cell=(cell.index());
+            }
+        }
+    }
+}
+
 /// The table as an editable form, followed by its cells' (empty) descriptions.
 pub fn form_table(template: &Template, table: TableId) -> String {
-    let t = template.table(table);
     let (total, data) = columns(template, table);
     let key = table.key();
+    let editable = template
+        .table(table)
+        .cells
+        .clone()
+        .map(|i| &template.cells[i])
+        .filter(|d| d.kind.is_editable());
     let markup = html! {
         table class={ "report-table " (key) } id={ (key) "-table" } {
             caption.sr-only { (table.name()) }
@@ -79,52 +111,11 @@ pub fn form_table(template: &Template, table: TableId) -> String {
                 @for _ in 0..total - data { col.label-col; }
                 @for _ in 0..data { col.value-col; }
             }
-            @if !t.head.is_empty() {
-                thead {
-                    @for row in &t.head {
-                        tr { @for h in row { (head_cell(h)) } }
-                    }
-                }
-            }
-            tbody {
-                @for row in &t.body {
-                    tr {
-                        @for cell in row {
-                            @match cell {
-                                GridCell::Head(h) => (head_cell(h)),
-                                GridCell::Data { cell, colspan } => {
-                                    @let def = template.def(*cell);
-                                    @let colspan = (*colspan > 1).then_some(*colspan);
-                                    @if def.kind.is_editable() {
-                                        @let id = def.dom_id();
-                                        td class=@if def.kind == crate::CellKind::Total { "cell cell-total" } @else { "cell" } colspan=[colspan] {
-                                            div.box {
-                                                input id=(id) class="cell-input" type="text" inputmode="decimal"
-                                                    autocomplete="off" spellcheck="false" aria-label=(def.name())
-                                                    aria-invalid="false" aria-describedby=(description_id(&id))
-                                                    data-cell=(cell.index());
-                                            }
-                                        }
-                                    } @else {
-                                        td.cell-na colspan=[colspan] aria-label=(def.name()) {}
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            (grid_rows(template, table, head_cell, |cell, colspan| value_cell(template, cell, colspan)))
         }
         div.cell-descriptions hidden {
-            @for row in &t.body {
-                @for cell in row {
-                    @if let GridCell::Data { cell, .. } = cell {
-                        @let def = template.def(*cell);
-                        @if def.kind.is_editable() {
-                            span id=(description_id(&def.dom_id())) {}
-                        }
-                    }
-                }
+            @for def in editable {
+                span id=(description_id(&def.dom_id())) {}
             }
         }
     };

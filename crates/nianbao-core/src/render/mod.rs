@@ -12,7 +12,7 @@ use crate::cell::{format_money, format_value};
 use crate::json::{to_json, to_json_export, ExportCheck};
 use crate::report::{Aspect, Field, Report, FEE};
 use crate::section::Section;
-use crate::template::{GridCell, HeadCell, Scope, TableId};
+use crate::template::{CellId, GridCell, HeadCell, Scope, TableId, Template};
 
 /// The id of the embedded JSON block.
 pub const DATA_ID: &str = "nianbao-report";
@@ -64,37 +64,51 @@ fn head_cell(h: &HeadCell) -> Markup {
     }
 }
 
-fn table(report: &Report, id: TableId) -> Markup {
-    let template = report.template();
+/// A table's header and body rows as the template lays them out (spans as
+/// published): header cells by `head`, each value cell by `data` (with its
+/// colspan when over one). The export and the form both draw tables this way.
+pub(crate) fn grid_rows(
+    template: &Template,
+    id: TableId,
+    head: impl Fn(&HeadCell) -> Markup,
+    data: impl Fn(CellId, Option<u16>) -> Markup,
+) -> Markup {
     let t = template.table(id);
     html! {
-        table id=(id.key()) {
-            @if !t.head.is_empty() {
-                thead {
-                    @for row in &t.head {
-                        tr { @for h in row { (head_cell(h)) } }
-                    }
+        @if !t.head.is_empty() {
+            thead {
+                @for row in &t.head {
+                    tr { @for h in row { (head(h)) } }
                 }
             }
-            tbody {
-                @for row in &t.body {
-                    tr {
-                        @for cell in row {
-                            @match cell {
-                                GridCell::Head(h) => (head_cell(h)),
-                                GridCell::Data { cell, colspan } => {
-                                    @let def = template.def(*cell);
-                                    @let colspan = (*colspan > 1).then_some(*colspan);
-                                    td.num id=(def.dom_id()) colspan=[colspan] {
-                                        @if let Some(v) = report.get(*cell) { (format_value(v, def.kind)) }
-                                    }
-                                }
-                            }
+        }
+        tbody {
+            @for row in &t.body {
+                tr {
+                    @for cell in row {
+                        @match cell {
+                            GridCell::Head(h) => (head(h)),
+                            GridCell::Data { cell, colspan } => (data(*cell, (*colspan > 1).then_some(*colspan))),
                         }
                     }
                 }
             }
         }
+    }
+}
+
+fn table(report: &Report, id: TableId) -> Markup {
+    let template = report.template();
+    let value = |cell: CellId, colspan: Option<u16>| {
+        let def = template.def(cell);
+        html! {
+            td.num id=(def.dom_id()) colspan=[colspan] {
+                @if let Some(v) = report.get(cell) { (format_value(v, def.kind)) }
+            }
+        }
+    };
+    html! {
+        table id=(id.key()) { (grid_rows(template, id, head_cell, value)) }
     }
 }
 
