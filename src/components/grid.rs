@@ -11,7 +11,7 @@ use nianbao_core::rules::{Finding, RuleId, Severity};
 use nianbao_core::template::{CellId, TableId, TemplateId};
 use nianbao_core::{CellKind, Report};
 
-use super::number::shown_text;
+use super::number::{error_of, shown_text};
 
 /// How a box is marked: its class (one, so a change restyles only the box),
 /// the words after its icon, and the words it is described by.
@@ -55,10 +55,6 @@ pub struct Grid {
     by_cell: Vec<Option<usize>>,
     /// The box an input method is composing in.
     composing: Option<usize>,
-}
-
-fn error_of(text: &str, kind: CellKind) -> Option<String> {
-    parse_cell(text, kind).err().map(|e| e.to_string())
 }
 
 impl Grid {

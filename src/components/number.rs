@@ -1,7 +1,8 @@
-//! What every number box shares — table cells and the 信息处理费 figures alike:
-//! one error policy (text that does not parse stays as typed, with its error,
-//! and the value is blank), input-method compositions kept whole, and the box
-//! written to only when the model changed from elsewhere.
+//! The number-box policy, one for table cells (`grid.rs`) and the 信息处理费
+//! figures alike: text that does not parse stays as typed, with its error, and
+//! the value is blank; what a value looks like in a box. `NumberBox` is that
+//! policy as a Leptos box (the fee figures): input-method compositions kept
+//! whole, and the box written to only when the model changed from elsewhere.
 
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -26,7 +27,8 @@ pub fn shown_text(value: Option<i64>, kind: CellKind) -> String {
     value.map(|v| format_value(v, kind)).unwrap_or_default()
 }
 
-fn error_of(text: &str, kind: CellKind) -> Option<String> {
+/// Why `text` is not a value of `kind`, in words (`None`: it is one).
+pub fn error_of(text: &str, kind: CellKind) -> Option<String> {
     parse_cell(text, kind).err().map(|e| e.to_string())
 }
 
