@@ -173,21 +173,25 @@ pub fn TableFindings(table: TableId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let any = Memo::new(move |_| mine.with(|m| !m.is_empty()));
+    // Keyed by the whole finding: when the checks run again, only the items
+    // that came or went touch the page.
     move || {
-        let template = editor.template.get().get();
-        mine.with(|mine| {
-            (!mine.is_empty()).then(|| {
-                let items = mine
-                    .iter()
-                    .map(|f| item(f, target_id(template, f)))
-                    .collect_view();
-                view! {
-                    <div class="table-findings">
-                        <p class="table-findings-title">{format!("{}的问题：", table.name())}</p>
-                        <ul class="finding-list">{items}</ul>
-                    </div>
-                }
-            })
+        any.get().then(|| {
+            view! {
+                <div class="table-findings">
+                    <p class="table-findings-title">{format!("{}的问题：", table.name())}</p>
+                    <ul class="finding-list">
+                        <For
+                            each=move || mine.get()
+                            key=|f| (f.rule, f.message.clone())
+                            let:f
+                        >
+                            {item(&f, target_id(editor.template.get_untracked().get(), &f))}
+                        </For>
+                    </ul>
+                </div>
+            }
         })
     }
 }
