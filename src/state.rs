@@ -362,6 +362,15 @@ impl Editor {
         self.publish(report);
     }
 
+    /// Keeps the typed texts of an edit, less those of cells that now hold a
+    /// value (a total the edit filled in, say).
+    fn keep_unparsed(&self, mut unparsed: Unparsed) {
+        self.report.with_untracked(|r| prune(r, &mut unparsed));
+        if self.unparsed.with_untracked(|u| *u != unparsed) {
+            self.unparsed.set(unparsed);
+        }
+    }
+
     /// What a person typed into a cell: its value, or blank with the text kept.
     pub fn type_cell(&self, cell: CellId, raw: &str) {
         if self.read_only.get_untracked() {
@@ -378,9 +387,7 @@ impl Editor {
             type_cell(r, &mut unparsed, cell, raw);
             (r.get(cell), r.is_entered(cell)) != before || unparsed.get(&key) != kept.as_ref()
         });
-        if self.unparsed.with_untracked(|u| *u != unparsed) {
-            self.unparsed.set(unparsed);
-        }
+        self.keep_unparsed(unparsed);
     }
 
     /// What a person typed into a 信息处理费 figure: the same policy as a cell.
@@ -397,9 +404,7 @@ impl Editor {
             type_fee(r, &mut unparsed, field, raw);
             r.fee(field) != before || unparsed.get(&key) != kept.as_ref()
         });
-        if self.unparsed.with_untracked(|u| *u != unparsed) {
-            self.unparsed.set(unparsed);
-        }
+        self.keep_unparsed(unparsed);
     }
 
     /// What a person typed into a text field (cut at the limit, said so).
