@@ -3,5 +3,10 @@ fn main() {
     // scripts/env.sh); development builds say where in the console.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    // The loading message goes before the form is drawn, not after it: the
+    // form then appears where it stays (no layout shift).
+    if let Some(message) = leptos::prelude::document().get_element_by_id("boot-message") {
+        message.remove();
+    }
     leptos::mount::mount_to_body(nianbao::App);
 }

@@ -85,3 +85,21 @@ test('when the file module cannot load, writing HTML says so in Chinese and noth
   await context.close();
   server.close();
 });
+
+test('the form appears where it stays: no layout shift while the page loads', async () => {
+  const { server, url } = await serveDist();
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 }]) {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__shift += e.value; })).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => window.__shift), 0, `layout shift at ${viewport.width}px`);
+    await context.close();
+  }
+  server.close();
+});
