@@ -48,25 +48,32 @@ fn head_cell(h: &HeadCell) -> Markup {
 }
 
 /// How many grid columns the table has, and how many of them (the last ones)
-/// hold values: the widest row of value cells.
+/// hold values: the widest row of value cells. A row's cells cover the whole
+/// width unless a cell above spans down into it, so the widest row is the width.
 pub fn columns(template: &Template, table: TableId) -> (usize, usize) {
     let t = template.table(table);
-    let width = |row: &[HeadCell]| row.iter().map(|h| usize::from(h.colspan)).sum::<usize>();
-    let total = t.head.first().map(|r| width(r)).unwrap_or(0);
+    let span = |c: &GridCell| match c {
+        GridCell::Head(h) => usize::from(h.colspan),
+        GridCell::Data { colspan, .. } => usize::from(*colspan),
+    };
+    let head = t
+        .head
+        .iter()
+        .map(|row| row.iter().map(|h| usize::from(h.colspan)).sum::<usize>());
+    let body = t.body.iter().map(|row| row.iter().map(span).sum::<usize>());
+    let total = head.chain(body).max().unwrap_or(0);
     let data = t
         .body
         .iter()
         .map(|row| {
             row.iter()
-                .map(|c| match c {
-                    GridCell::Data { colspan, .. } => usize::from(*colspan),
-                    GridCell::Head(_) => 0,
-                })
+                .filter(|c| matches!(c, GridCell::Data { .. }))
+                .map(span)
                 .sum::<usize>()
         })
         .max()
         .unwrap_or(0);
-    (total.max(data), data)
+    (total, data)
 }
 
 /// One value cell of the form: a number box in its contained box, or a
@@ -152,6 +159,22 @@ mod tests {
                         assert!(!html.contains(&format!("id=\"{dom}\"")), "{dom}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_table_has_its_label_columns_before_its_value_columns() {
+        // 表二 has no header rows (its block titles are body rows spanning the width).
+        let t = TemplateId::F2021.get();
+        assert_eq!(columns(t, TableId::Proactive), (4, 3));
+        for id in TemplateId::ALL {
+            for table in TableId::ALL {
+                let (total, data) = columns(id.get(), table);
+                assert!(
+                    data > 0 && total >= data,
+                    "{id:?} {table:?}: {total} / {data}"
+                );
             }
         }
     }
