@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openApp, ARTIFACTS, fillQuota, shared } from './harness.mjs';
+import { openApp, ARTIFACTS, fillQuota, shared, openIn } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -13,14 +13,7 @@ const GRANTED = '三、本年度办理结果（一）予以公开';
 
 const s = shared();
 
-async function newPage(context) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return { page, ed: new EditorPage(page), errors };
-}
+const newPage = (context) => openIn(context, s.url);
 
 const status = (page) => page.locator('#save-status').innerText();
 const saved = (page) => expect(async () => /^已保存 \d\d:\d\d$/.test(await status(page)), 'saved');

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '../../scripts/static-server.mjs';
+import { EditorPage } from './editor-page.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -32,9 +33,9 @@ export function serveDist(options = {}) {
   return serveStatic({ root: DIST, ...options });
 }
 
-/** Opens the app and waits until the wasm has rendered the shell. */
-export async function openApp(browser, url) {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+/** Opens the app in a new page of `context` and waits until the wasm has
+ * rendered the shell; errors the page reports are collected. */
+export async function openIn(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -45,7 +46,13 @@ export async function openApp(browser, url) {
   });
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  return { context, page, errors };
+  return { page, ed: new EditorPage(page), errors };
+}
+
+/** Opens the app in a fresh context (downloads allowed, zh-CN). */
+export async function openApp(browser, url) {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+  return { context, ...(await openIn(context, url)) };
 }
 
 /**

@@ -5,22 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, shared } from './harness.mjs';
-import { EditorPage } from './editor-page.mjs';
+import { ARTIFACTS, ROOT, shared, openIn } from './harness.mjs';
 import { expect } from './expect.mjs';
 
 const s = shared();
 const REVIEW_TOTAL = '行政复议 总计';
 const NEW = '一、本年新收政府信息公开申请数量';
 
-async function open(context) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return { page, ed: new EditorPage(page), errors };
-}
+const open = (context) => openIn(context, s.url);
 
 /** A report as published with a wrong printed total: 行政复议 总计 0, its parts 2 + 1 + 0 + 1. */
 async function printedWrong() {
