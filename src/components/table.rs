@@ -1,5 +1,5 @@
 //! A statistical table. Its markup comes from the core (`render::form`, the
-//! same for every format and for the page built ahead of time); this binds to
+//! same for every format); this binds to
 //! it with one set of listeners for the whole table (`grid.rs` holds the
 //! boxes), writes a value only into a box whose cell changed, and shows
 //! findings as a paint-only mark on the box plus words in its description.
@@ -10,21 +10,25 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{Element, HtmlInputElement};
 use nianbao_core::render::form::form_table;
-use nianbao_core::template::TableId;
+use nianbao_core::template::{CellId, TableId};
 
 use super::findings::TableFindings;
 use super::grid::Grid;
 use super::keys::{cell_move, focus_id};
 use crate::state::Editor;
 
-/// The number box an event happened in, with its index in the grid.
+/// The number box an event happened in: its slot in the grid, its cell, the box.
 fn target_box(
     ev: &ev::Event,
     grid: StoredValue<Option<Grid>, LocalStorage>,
-) -> Option<(usize, HtmlInputElement)> {
+) -> Option<(usize, CellId, HtmlInputElement)> {
     let input: HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let index = grid.with_value(|g| g.as_ref().and_then(|g| g.slot_of(&input)))?;
-    Some((index, input))
+    let (slot, cell) = grid.with_value(|g| {
+        let g = g.as_ref()?;
+        let slot = g.slot_of(&input)?;
+        Some((slot, g.cell(slot)))
+    })?;
+    Some((slot, cell, input))
 }
 
 #[component]
@@ -82,7 +86,7 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
     });
 
     let on_input = move |ev: ev::Event| {
-        let Some((i, input)) = target_box(&ev, grid) else {
+        let Some((i, _, input)) = target_box(&ev, grid) else {
             return;
         };
         let composing = ev
@@ -99,12 +103,12 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
         }
     };
     let on_composition_start = move |ev: ev::CompositionEvent| {
-        if let Some((i, _)) = target_box(&ev, grid) {
+        if let Some((i, _, _)) = target_box(&ev, grid) {
             grid.update_value(|g| g.as_mut().map(|g| g.composing(Some(i))).unwrap_or(()));
         }
     };
     let on_composition_end = move |ev: ev::CompositionEvent| {
-        let Some((i, input)) = target_box(&ev, grid) else {
+        let Some((i, _, input)) = target_box(&ev, grid) else {
             return;
         };
         let commit = grid
@@ -120,34 +124,24 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
         }
     };
     let on_keydown = move |ev: ev::KeyboardEvent| {
-        let Some((i, input)) = target_box(&ev, grid) else {
+        let Some((_, cell, input)) = target_box(&ev, grid) else {
             return;
         };
-        let Some(dir) = cell_move(&ev, &input) else {
-            return;
-        };
-        let next = grid.with_value(|g| {
-            let g = g.as_ref()?;
-            g.format().get().neighbor(g.cell(i), dir)
-        });
+        let template = editor.template.get_untracked().get();
+        let next = cell_move(&ev, &input).and_then(|dir| template.neighbor(cell, dir));
         if let Some(next) = next {
             ev.prevent_default();
-            focus_id(&editor.template.get_untracked().get().def(next).dom_id());
+            focus_id(&template.def(next).dom_id());
         }
     };
     let on_paste = move |ev: ev::ClipboardEvent| {
-        if let Some((i, _)) = target_box(&ev, grid) {
-            let cell = grid.with_value(|g| g.as_ref().map(|g| g.cell(i)));
-            if let Some(cell) = cell {
-                crate::clipboard::paste_at(editor, cell, &ev);
-            }
+        if let Some((_, cell, _)) = target_box(&ev, grid) {
+            crate::clipboard::paste_at(editor, cell, &ev);
         }
     };
     let on_focus_out = move |ev: ev::FocusEvent| {
-        if let Some((i, _)) = target_box(&ev, grid) {
-            if let Some(cell) = grid.with_value(|g| g.as_ref().map(|g| g.cell(i))) {
-                editor.visit_cell(cell);
-            }
+        if let Some((_, cell, _)) = target_box(&ev, grid) {
+            editor.visit_cell(cell);
         }
     };
 

@@ -1,6 +1,6 @@
 //! The editable form of a statistical table: the official merged headers, row
-//! labels and one number box per cell, as HTML. The app inserts it (and a build
-//! can put it in the page), then binds to it; the markup lives only here.
+//! labels and one number box per cell, as HTML. The app inserts it and binds
+//! to it; the markup lives only here.
 //!
 //! Built so that typing never lays out a table again: a fixed table layout with
 //! `<col>` widths, each box a size-contained element, and no text of a finding
