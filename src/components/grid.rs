@@ -169,10 +169,10 @@ impl Grid {
                 s.input.set_value(&text);
                 s.error = error_of(&text, s.kind);
                 s.text = text;
-                s.synced = Some(model);
+            }
+            s.synced = Some(model);
+            if !agrees {
                 self.refresh_mark(i);
-            } else {
-                s.synced = Some(model);
             }
         }
     }
