@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use js_sys::{Function, Promise, Reflect};
 use leptos::wasm_bindgen::{self, prelude::*, JsCast};
 use nianbao_core::import::FileRead;
-use nianbao_core::json::{from_json, to_json, ExportCheck};
+use nianbao_core::json::{read_current, to_json, ExportCheck};
 use nianbao_core::Report;
 use wasm_bindgen_futures::JsFuture;
 
@@ -78,7 +78,8 @@ pub async fn read_report_file(name: &str, bytes: &[u8]) -> Result<FileRead, Stri
     )
     .await?;
     let field = |k: &str| Reflect::get(&out, &k.into()).unwrap_or(JsValue::UNDEFINED);
-    let report = from_json(&text(field("report"))?).map_err(|e| e.to_string())?;
+    // The module wrote it in the current version: the app's own reader.
+    let report = read_current(&text(field("report"))?).map_err(|e| e.to_string())?;
     let differences = js_sys::Array::from(&field("differences"))
         .iter()
         .filter_map(|d| d.as_string())

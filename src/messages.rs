@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
-use nianbao_core::json::{from_json, to_json_export};
+use nianbao_core::json::to_json_export;
 use nianbao_core::rules::counts;
 
 use crate::session::{SaveStatus, Session};
@@ -134,18 +134,22 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
                     .and_then(|r| js_sys::JSON::stringify(&r).ok())
                     .and_then(|s| s.as_string())
                     .unwrap_or_default();
-                match from_json(&report) {
-                    Ok(r) => {
-                        let notice = if session.replace_with(r) {
-                            "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。"
-                        } else {
-                            "门户网站载入的报告与当前草稿完全相同，没有任何改动。"
-                        };
-                        editor.notice.set(Some(Notice::Imported(notice.into())));
-                        send(format!(r#"{{"source":"{SOURCE}","type":"loaded"}}"#));
+                // Read like an imported file, by the file module (any version,
+                // every fault named): the form itself never needs that reader.
+                leptos::task::spawn_local(async move {
+                    match crate::files::read_report_file("report.json", report.as_bytes()).await {
+                        Ok(read) => {
+                            let notice = if session.replace_with(read.report) {
+                                "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。"
+                            } else {
+                                "门户网站载入的报告与当前草稿完全相同，没有任何改动。"
+                            };
+                            editor.notice.set(Some(Notice::Imported(notice.into())));
+                            send(format!(r#"{{"source":"{SOURCE}","type":"loaded"}}"#));
+                        }
+                        Err(e) => send(error(&e)),
                     }
-                    Err(e) => send(error(&e.to_string())),
-                }
+                });
             }
             _ => {}
         }

@@ -121,6 +121,12 @@ test('an embedding portal and the app talk both ways over postMessage', async ()
   await expect(async () => (await cell.inputValue()) === '20', 'loaded');
   assert.equal(await p.frame.getByRole('textbox', { name: `${NEW} 总计`, exact: true }).inputValue(), '22');
   assert.ok((await p.messages()).some((m) => m.type === 'loaded'));
+  // A report the app cannot read: the portal hears why, in Chinese; the draft stays.
+  await p.page.evaluate(() => document.getElementById('app').contentWindow.postMessage(
+    { type: 'load', report: { schema: 'nianbao.report', schemaVersion: 2, template: 'F2021', report: { year: '二〇二四' } } }, '*'));
+  await expect(async () => (await p.messages()).some((m) => m.type === 'error'), 'error');
+  assert.match((await p.messages()).find((m) => m.type === 'error').message, /报告年度|应为/);
+  assert.equal(await cell.inputValue(), '20', 'the open draft is untouched');
   await p.page.screenshot({ path: join(ARTIFACTS, 'embedded.png') });
   assert.deepEqual(p.errors, []);
   await p.close();

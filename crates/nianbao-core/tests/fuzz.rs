@@ -12,7 +12,7 @@ use nianbao_core::edit::parse_block;
 use nianbao_core::edit::structured::{block_of, plan_block};
 use nianbao_core::import::encoding::{classify, Bytes};
 use nianbao_core::import::import;
-use nianbao_core::json::{from_json, to_json, Draft};
+use nianbao_core::json::{from_json, read_current, to_json, Draft};
 use nianbao_core::limits::{MAX_COUNT, MAX_MONEY};
 use nianbao_core::render::render_html;
 use nianbao_core::report::Date;
@@ -224,12 +224,18 @@ fn run(n: u64) -> Vec<(&'static str, Stats)> {
         };
         guarded(&mut s, |s| match from_json(&text) {
             Ok(r) => {
+                // The app's own reader takes what the file reader takes, as it.
+                assert_eq!(read_current(&text).as_ref(), Ok(&r), "{text}");
                 check_report(s, &r);
                 if let Ok(doc) = serde_json::from_str::<Value>(&text) {
                     check_counts(s, &doc, &r);
                 }
             }
-            Err(e) => refused(s, &e.to_string()),
+            Err(e) => {
+                // … and refuses what it refuses.
+                assert!(read_current(&text).is_err(), "{text}");
+                refused(s, &e.to_string());
+            }
         });
     }
     out.push(("JSON files", s));

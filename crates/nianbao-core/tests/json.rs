@@ -1,7 +1,7 @@
 //! The JSON format: round trip, versions, migrations, the committed schema,
 //! and every kind of bad document refused with a plain reason.
 
-use nianbao_core::json::{from_json, schema, to_json, DecodeError, CURRENT_VERSION};
+use nianbao_core::json::{from_json, read_current, schema, to_json, DecodeError, CURRENT_VERSION};
 use nianbao_core::report::Date;
 use nianbao_core::template::{TableId, TemplateId};
 use nianbao_core::{AgencyKind, Report};
@@ -367,6 +367,61 @@ fn w4_w5_refusals_name_the_place_in_chinese_and_nothing_lax_is_read() {
         .unwrap_err()
         .to_string()
         .contains("不认识的项“x”"));
+    // Not an object at all: not a draft, whatever its depth.
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    assert_eq!(Draft::from_json(&deep), Err(DecodeError::TooDeep));
+    assert_eq!(Draft::from_json(&deep), Err(DecodeError::NotOurs));
+    let deep_inside = text.replacen(
+        "{\"schema\"",
+        &format!(
+            "{{\"x\":{}{},\"schema\"",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+        1,
+    );
+    // Deep nesting inside one is skipped without recursion and refused.
+    assert!(Draft::from_json(&deep_inside)
+        .unwrap_err()
+        .to_string()
+        .contains("不认识的项“x”"));
+}
+
+/// The app reads its own documents with the typed reader (no JSON tree): it
+/// must read every version it accepts exactly as the file reader does, and
+/// refuse a cell given twice as the file reader does.
+#[test]
+fn the_apps_own_reader_reads_every_fixture_as_the_file_reader_does() {
+    for name in [
+        "v1-f2019.json",
+        "v1-f2021.json",
+        "base-f2019.json",
+        "base-f2021.json",
+    ] {
+        let text = fixture(name);
+        let full = from_json(&text).unwrap();
+        assert_eq!(read_current(&text), Ok(full.clone()), "{name}");
+        assert_eq!(
+            read_current(&to_json(&full)),
+            Ok(full),
+            "{name} written again"
+        );
+    }
+    let text = to_json(&Report::new(2024));
+    let twice = text.replacen("\"natural\": null", "\"natural\": 1, \"natural\": 2", 1);
+    assert_ne!(twice, text);
+    for reader in [from_json, read_current] {
+        let e = reader(&twice).unwrap_err().to_string();
+        assert!(e.contains("“natural”出现了两次"), "{e}");
+    }
+    let newer = text.replacen(
+        &format!("\"schemaVersion\": {CURRENT_VERSION}"),
+        "\"schemaVersion\": 99",
+        1,
+    );
+    assert_eq!(
+        read_current(&newer),
+        Err(DecodeError::NewerVersion { found: 99 })
+    );
+    assert_eq!(read_current("{\"a\": 1}"), Err(DecodeError::NotOurs));
+    assert_eq!(read_current("  "), Err(DecodeError::Empty));
 }

@@ -3,12 +3,12 @@
 //! and column order and described, key by key, from the template declarations.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Number};
 
+use super::typed::Unique;
 use crate::cell::CellKind;
 use crate::template::{TableId, TemplateId};
 
@@ -186,11 +186,10 @@ impl Serialize for TableValues {
 
 impl<'de> Deserialize<'de> for TableValues {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let rows = BTreeMap::<String, BTreeMap<String, Option<Number>>>::deserialize(d)?;
+        // A row or a cell given twice is refused, not silently taken last.
+        let rows = Unique::<Unique<Option<Number>>>::deserialize(d)?;
         Ok(TableValues(
-            rows.into_iter()
-                .map(|(r, cols)| (r, cols.into_iter().collect()))
-                .collect(),
+            rows.0.into_iter().map(|(r, cols)| (r, cols.0)).collect(),
         ))
     }
 }

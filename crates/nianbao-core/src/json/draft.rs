@@ -3,9 +3,9 @@
 //! on one draft notice each other instead of overwriting.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::{from_value, to_envelope, DecodeError, Envelope, MAX_BYTES};
+use super::typed::{envelope_report, head, text_of, typed_error, DocHead, Unique};
+use super::{to_envelope, DecodeError, Envelope};
 use crate::edit::journal::{prune, Unparsed};
 use crate::report::Report;
 
@@ -30,8 +30,8 @@ pub struct Draft {
     pub unparsed: Unparsed,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct DraftDoc {
     schema: String,
     schema_version: u32,
@@ -49,49 +49,13 @@ struct DraftDoc {
     entered_totals: Vec<String>,
 }
 
-/// The head of a stored draft: enough to know its revision without reading
-/// the reports (the save path needs only that).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Head {
-    schema: String,
-    schema_version: u64,
-    revision: u64,
-    document: DocHead,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DocHead {
-    schema_version: u64,
-}
-
 impl Draft {
     /// The revision of a stored draft, reading only its head. Refuses like
     /// `from_json` a foreign, newer or malformed entry.
     pub fn peek_revision(text: &str) -> Result<u64, DecodeError> {
-        let text = text.trim_start_matches('\u{feff}');
-        let head: Head = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        })?;
-        if head.schema != DRAFT_SCHEMA {
-            return Err(DecodeError::NotOurs);
-        }
-        if head.schema_version > u64::from(DRAFT_VERSION) {
-            return Err(DecodeError::NewerVersion {
-                found: head.schema_version,
-            });
-        }
-        if head.document.schema_version > u64::from(super::CURRENT_VERSION) {
-            return Err(DecodeError::NewerVersion {
-                found: head.document.schema_version,
-            });
-        }
-        if head.schema_version == 0 || head.document.schema_version == 0 {
-            return Err(DecodeError::BadVersion);
-        }
-        Ok(head.revision)
+        DraftHead::read(text_of(text)?)?
+            .revision
+            .ok_or_else(|| DecodeError::Structure("缺少修订号（revision）。".into()))
     }
 
     /// The name to show: the given one, else the report's title.
@@ -128,98 +92,105 @@ impl Draft {
 
     /// Reads a stored draft. A newer wrapper or report version is refused
     /// with `DecodeError::NewerVersion`, so the caller can leave it alone.
+    /// Drafts are only ever written by this app: they are read straight into
+    /// their types (`typed`), without the file reader's JSON tree.
     pub fn from_json(text: &str) -> Result<Draft, DecodeError> {
-        if text.len() > MAX_BYTES {
-            return Err(DecodeError::TooLarge { bytes: text.len() });
-        }
-        // One parser for drafts and files: BOM, depth and duplicate keys alike.
-        let mut value: Value = super::parse(text)?;
-        if value.get("schema").and_then(Value::as_str) != Some(DRAFT_SCHEMA) {
-            return Err(DecodeError::NotOurs);
-        }
-        let version = value
-            .get("schemaVersion")
-            .and_then(Value::as_u64)
-            .ok_or(DecodeError::BadVersion)?;
-        if version > u64::from(DRAFT_VERSION) {
-            return Err(DecodeError::NewerVersion { found: version });
-        }
-        if version == 0 {
-            return Err(DecodeError::BadVersion);
-        }
-        const KNOWN: [&str; 9] = [
-            "schema",
-            "schemaVersion",
-            "name",
-            "revision",
-            "savedAt",
-            "document",
-            "previous",
-            "unparsed",
-            "enteredTotals",
-        ];
-        if let Some(extra) = value
-            .as_object()
-            .and_then(|o| o.keys().find(|k| !KNOWN.contains(&k.as_str())))
-        {
-            return Err(DecodeError::Structure(format!(
-                "草稿中有本工具不认识的项“{extra}”。"
-            )));
-        }
-        // The report inside migrates (or is refused) on its own version.
-        let document = value
-            .get_mut("document")
-            .map(Value::take)
-            .ok_or_else(|| DecodeError::Structure("缺少报告内容（document）。".into()))?;
-        let mut report = from_value(document)?;
+        let text = text_of(text)?;
+        DraftHead::read(text)?;
+        let doc: DraftIn = serde_json::from_str(text).map_err(|e| typed_error(&e))?;
+        let mut report = envelope_report(doc.document)?;
         // Saved with its totals' origins: take them as they were; an older
         // draft keeps the reading of any document (disagreeing = entered).
-        if let Some(list) = value.get("enteredTotals").and_then(Value::as_array) {
+        if let Some(list) = doc.entered_totals {
             let t = report.template();
-            let cells: Vec<_> = list
-                .iter()
-                .filter_map(|v| t.cell_by_dom_id(v.as_str()?))
-                .collect();
+            let cells: Vec<_> = list.iter().filter_map(|id| t.cell_by_dom_id(id)).collect();
             report.clear_entered();
             for c in cells {
                 report.set_entered(c, true);
             }
         }
-        let previous = match value.get_mut("previous").map(Value::take) {
-            None | Some(Value::Null) => None,
-            Some(doc) => Some(from_value(doc)?),
-        };
+        let previous = doc.previous.map(envelope_report).transpose()?;
         let mut unparsed = Unparsed::new();
-        match value.get("unparsed") {
-            None | Some(Value::Null) => {}
-            Some(Value::Object(map)) => {
-                for (k, v) in map {
-                    let text = v.as_str().ok_or_else(|| {
-                        DecodeError::Structure(
-                            "单元格中未能识别的文字（unparsed）应为文字。".into(),
-                        )
-                    })?;
-                    unparsed.insert(k.clone(), text.chars().take(1000).collect());
-                }
-                prune(&report, &mut unparsed);
+        if let Some(map) = doc.unparsed {
+            for (k, text) in map.0 {
+                unparsed.insert(k, text.chars().take(1000).collect());
             }
-            Some(_) => {
-                return Err(DecodeError::Structure(
-                    "单元格中未能识别的文字（unparsed）格式不对。".into(),
-                ))
-            }
+            prune(&report, &mut unparsed);
         }
-        let field = |k: &str| value.get(k).cloned().unwrap_or(Value::Null);
         Ok(Draft {
-            name: field("name").as_str().unwrap_or_default().to_owned(),
-            revision: field("revision")
-                .as_u64()
-                .ok_or_else(|| DecodeError::Structure("缺少修订号（revision）。".into()))?,
-            saved_at_ms: field("savedAt").as_f64().unwrap_or(0.0),
+            name: doc.name,
+            revision: doc.revision,
+            saved_at_ms: doc.saved_at,
             report,
             previous,
             unparsed,
         })
+    }
+}
+
+/// A stored draft as read (`DraftDoc` as written, fields a draft written
+/// before them lacks defaulted).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DraftIn {
+    #[allow(dead_code)]
+    schema: String,
+    #[allow(dead_code)]
+    schema_version: u64,
+    #[serde(default)]
+    name: String,
+    revision: u64,
+    #[serde(default)]
+    saved_at: f64,
+    document: Envelope,
+    #[serde(default)]
+    previous: Option<Envelope>,
+    #[serde(default)]
+    unparsed: Option<Unique<String>>,
+    #[serde(default)]
+    entered_totals: Option<Vec<String>>,
+}
+
+/// What decides whether a stored text is read on: its kind and versions.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct DraftHead {
+    #[serde(default)]
+    schema: Option<String>,
+    #[serde(default)]
+    revision: Option<u64>,
+    #[serde(default)]
+    schema_version: Option<u64>,
+    #[serde(default)]
+    document: Option<DocHead>,
+    #[serde(default)]
+    previous: Option<DocHead>,
+}
+
+impl DraftHead {
+    /// The head of `text`, refusing a foreign entry or a newer or invalid
+    /// version of the draft or of a report inside it.
+    fn read(text: &str) -> Result<DraftHead, DecodeError> {
+        let head: DraftHead = head(text)?;
+        if head.schema.as_deref() != Some(DRAFT_SCHEMA) {
+            return Err(DecodeError::NotOurs);
+        }
+        match head.schema_version {
+            None | Some(0) => return Err(DecodeError::BadVersion),
+            Some(v) if v > u64::from(DRAFT_VERSION) => {
+                return Err(DecodeError::NewerVersion { found: v })
+            }
+            Some(_) => {}
+        }
+        // A report inside is refused on its own version before its fields.
+        head.document
+            .as_ref()
+            .ok_or_else(|| DecodeError::Structure("缺少报告内容（document）。".into()))?
+            .check()?;
+        if let Some(previous) = &head.previous {
+            previous.check()?;
+        }
+        Ok(head)
     }
 }
 

@@ -10,6 +10,7 @@ mod doc;
 mod draft;
 mod migrate;
 mod strict;
+mod typed;
 
 use std::fmt;
 
@@ -19,6 +20,7 @@ pub use doc::*;
 pub use draft::{Draft, DRAFT_SCHEMA, DRAFT_VERSION};
 pub use migrate::CURRENT_VERSION;
 pub use strict::place;
+pub use typed::{read_current, TYPED_SINCE};
 
 use crate::cell::{format_money, parse_cell, CellError, CellKind, MoneyUnit};
 use crate::report::{

@@ -16,7 +16,7 @@ use crate::template::{TableId, TemplateId};
 pub struct Strict(pub Value);
 
 /// The prefix of the error a duplicate key raises (turned into words by `plain`).
-const DUPLICATE: &str = "duplicate key:";
+pub(crate) const DUPLICATE: &str = "duplicate key:";
 
 impl<'de> Deserialize<'de> for Strict {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Strict, D::Error> {
