@@ -12,6 +12,7 @@ use nianbao_core::edit::parse_block;
 use nianbao_core::edit::structured::{block_of, plan_block};
 use nianbao_core::import::encoding::{classify, Bytes};
 use nianbao_core::import::import;
+use nianbao_core::import::published::recognise;
 use nianbao_core::json::{from_json, read_current, to_json, Draft};
 use nianbao_core::limits::{MAX_COUNT, MAX_MONEY};
 use nianbao_core::render::render_html;
@@ -385,6 +386,31 @@ fn run(n: u64) -> Vec<(&'static str, Stats)> {
         });
     }
     out.push(("file bytes", s));
+
+    // Published reports' text, mutated: whatever is read is within the
+    // limits and survives export; notes are in Chinese.
+    let dir = format!("{}/tests/fixtures/samples", env!("CARGO_MANIFEST_DIR"));
+    let texts: Vec<String> = [
+        "2023_county_jiangsu_huaian_hongze_govt.txt",
+        "2024_countydept_guangdong_shenzhen_longgang_dept.txt",
+        "2021plus_countydept_beijing_haidian_A_auto4555.txt",
+        "2020_subdistrict_dongli.txt",
+    ]
+    .iter()
+    .map(|f| std::fs::read_to_string(format!("{dir}/{f}")).unwrap())
+    .collect();
+    let mut s = Stats::default();
+    for i in 0..n / 10 {
+        let text = mutate(&mut rng, &texts[i as usize % texts.len()]);
+        guarded(&mut s, |s| {
+            let r = recognise(&text);
+            check_report(s, &r.report);
+            for note in &r.notes {
+                refused(s, note);
+            }
+        });
+    }
+    out.push(("published text", s));
     let _ = std::panic::take_hook();
     out
 }

@@ -61,7 +61,7 @@ fn norm(s: &str) -> String {
 }
 
 /// A value rather than a label: digits or a zero mark, and no Chinese but units.
-fn is_value(text: &str) -> bool {
+pub(crate) fn is_value(text: &str) -> bool {
     let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
     if t.is_empty() {
         return false;
@@ -75,7 +75,10 @@ fn is_value(text: &str) -> bool {
 }
 
 /// Parses a value for a cell, converting 元 ↔ 万元 when that is exact.
-fn parse_value(text: &str, kind: CellKind) -> Result<(Option<i64>, Option<String>), CellError> {
+pub(crate) fn parse_value(
+    text: &str,
+    kind: CellKind,
+) -> Result<(Option<i64>, Option<String>), CellError> {
     match parse_cell(text, kind) {
         Err(CellError::WrongUnit { found, .. }) if kind.is_money() => {
             let (from, to) = match (found, kind) {

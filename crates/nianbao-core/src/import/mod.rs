@@ -6,6 +6,7 @@
 mod check;
 pub mod encoding;
 mod file;
+pub mod published;
 
 pub use check::{disagreements, Disagreement};
 pub use file::{read_file, too_large, FileRead};

@@ -1,0 +1,280 @@
+//! A published report's text as tokens: labels, values, blank cells and row
+//! breaks, whatever shape its tables came in (spec §13: `|` one row or one
+//! cell per line, PDF text with a row's numbers on one line, one cell per
+//! line without separators).
+
+use crate::edit::structured::is_value;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tok {
+    /// Words: a row or column label, a heading, a sentence.
+    Label(String),
+    /// A cell's text that reads as a value (digits, a zero mark).
+    Value(String),
+    /// An empty cell whose place the source kept (`| |`).
+    Blank,
+    /// The end of a table row, where the source shows one.
+    Break,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub tok: Tok,
+    /// 0-based line in the source.
+    pub line: usize,
+}
+
+/// A page footer of a PDF (`- 3 -`, `第 3 页`, `3/12`) inside a table.
+pub fn is_footer(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if let Some(inner) = t.strip_prefix('-').and_then(|r| r.strip_suffix('-')) {
+        return digits(inner);
+    }
+    if let Some(inner) = t.strip_prefix('第').and_then(|r| r.strip_suffix('页')) {
+        return digits(inner) || inner.contains("页共") || inner.split('页').all(digits);
+    }
+    matches!(t.split_once('/'), Some((a, b)) if digits(a) && digits(b))
+}
+
+fn field(text: &str, out: &mut Vec<Token>, line: usize) {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
+    let tok = if t.is_empty() {
+        Tok::Blank
+    } else if is_value(t) {
+        Tok::Value(t.to_owned())
+    } else {
+        Tok::Label(t.to_owned())
+    };
+    out.push(Token { tok, line });
+}
+
+/// Whether the lines are `|`-flattened (a third or more of them carry a `|`).
+fn piped(lines: &[&str]) -> bool {
+    let filled: Vec<_> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    let with = filled.iter().filter(|l| l.contains('|')).count();
+    with * 3 >= filled.len().max(1)
+}
+
+/// The tokens of `lines` (the source's lines, `first` the number of the first).
+pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let pipes = piped(lines);
+    for (i, raw) in lines.iter().enumerate() {
+        let line = first + i;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || is_footer(trimmed) {
+            continue;
+        }
+        if pipes {
+            // A lone `|` is an empty cell — or, right before a row's label,
+            // the end of the row before; a line of pipes ends a row.
+            if trimmed == "|" {
+                let next = lines[i + 1..]
+                    .iter()
+                    .map(|l| l.trim())
+                    .find(|l| !l.is_empty());
+                let label_next = next.is_some_and(|l| {
+                    let first = l.split('|').next().unwrap_or("").trim();
+                    !first.is_empty() && !is_value(first)
+                });
+                let tok = if label_next { Tok::Break } else { Tok::Blank };
+                out.push(Token { tok, line });
+                continue;
+            }
+            if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
+                out.push(Token {
+                    tok: Tok::Break,
+                    line,
+                });
+                continue;
+            }
+            let mut parts: Vec<&str> = trimmed.split('|').collect();
+            if trimmed.ends_with('|') {
+                parts.pop();
+            }
+            if trimmed.starts_with('|') {
+                parts.remove(0);
+            }
+            if parts.len() == 1 {
+                // One cell per line: the row goes on over the next lines.
+                field(parts[0], &mut out, line);
+            } else {
+                for p in parts {
+                    field(p, &mut out, line);
+                }
+                out.push(Token {
+                    tok: Tok::Break,
+                    line,
+                });
+            }
+            continue;
+        }
+        // Plain text: values are the parts that read as values, the rest
+        // (joined) is a label; a line with two or more values is a row.
+        let mut label = String::new();
+        let mut values = 0;
+        for part in trimmed.split_whitespace() {
+            if is_value(part) {
+                if !label.is_empty() {
+                    out.push(Token {
+                        tok: Tok::Label(std::mem::take(&mut label)),
+                        line,
+                    });
+                }
+                out.push(Token {
+                    tok: Tok::Value(part.to_owned()),
+                    line,
+                });
+                values += 1;
+            } else {
+                label.push_str(part);
+            }
+        }
+        if !label.is_empty() {
+            out.push(Token {
+                tok: Tok::Label(label),
+                line,
+            });
+        }
+        if values >= 2 {
+            out.push(Token {
+                tok: Tok::Break,
+                line,
+            });
+        }
+    }
+    out
+}
+
+/// A run of cells: values and kept blanks with no label or break between.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// `None` for a blank cell.
+    pub cells: Vec<Option<String>>,
+    /// Token range of the run.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    /// The label right before it (no row break between): its row's label
+    /// when the source prints labels first.
+    pub lead: Option<String>,
+}
+
+/// The runs of `tokens`, in order.
+pub fn runs(tokens: &[Token]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut current: Option<Run> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let cell = match &t.tok {
+            Tok::Value(v) => Some(Some(v.clone())),
+            Tok::Blank => Some(None),
+            _ => None,
+        };
+        match cell {
+            Some(c) => {
+                let lead = match i.checked_sub(1).map(|p| &tokens[p].tok) {
+                    Some(Tok::Label(l)) => Some(l.clone()),
+                    _ => None,
+                };
+                let run = current.get_or_insert(Run {
+                    cells: Vec::new(),
+                    start: i,
+                    end: i,
+                    line: t.line,
+                    lead,
+                });
+                run.cells.push(c);
+                run.end = i + 1;
+            }
+            None => out.extend(current.take()),
+        }
+    }
+    out.extend(current);
+    out
+}
+
+impl Run {
+    /// The run with blank cells at its ends dropped until it has a multiple
+    /// of `width` cells (a lone `|` may close a row as well as be a cell),
+    /// or `None` when that does not get there.
+    pub fn fitted(&self, width: usize) -> Option<Run> {
+        let mut cells = self.cells.as_slice();
+        loop {
+            if width > 0 && !cells.is_empty() && cells.len().is_multiple_of(width) {
+                return Some(Run {
+                    cells: cells.to_vec(),
+                    ..self.clone()
+                });
+            }
+            match cells {
+                [rest @ .., None] => cells = rest,
+                [None, rest @ ..] => cells = rest,
+                _ => return None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels_and_values(text: &str) -> Vec<Tok> {
+        let lines: Vec<&str> = text.lines().collect();
+        tokenize(&lines, 0).into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn a_row_per_line_keeps_its_blank_cells() {
+        let toks = labels_and_values("规章 | 0 |  | 5 |\n行政许可 | 3 |");
+        assert_eq!(
+            toks,
+            [
+                Tok::Label("规章".into()),
+                Tok::Value("0".into()),
+                Tok::Blank,
+                Tok::Value("5".into()),
+                Tok::Break,
+                Tok::Label("行政许可".into()),
+                Tok::Value("3".into()),
+                Tok::Break,
+            ]
+        );
+    }
+
+    #[test]
+    fn pdf_text_rows_and_footers() {
+        let toks =
+            labels_and_values("4 0 0 0 0 0 4\n计其他情形）\n- 3 -\n1.属于国家秘密 1 0 0 0 0 0 1");
+        assert_eq!(toks.iter().filter(|t| **t == Tok::Break).count(), 2);
+        let tokens = tokenize(
+            &"4 0 0 0 0 0 4\n计其他情形）\n- 3 -\n1.属于国家秘密 1 0 0 0 0 0 1"
+                .lines()
+                .collect::<Vec<_>>(),
+            0,
+        );
+        let r = runs(&tokens);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].cells.len(), 7);
+        assert!(
+            is_footer("- 3 -") && is_footer("第 3 页") && !is_footer("3.补正后申请内容仍不明确")
+        );
+    }
+
+    #[test]
+    fn one_cell_per_line_with_pipe_separators() {
+        let tokens = tokenize(
+            &"自然人 |\n一、本年新收 |\n49 |\n0 |\n||\n二、上年结转 |\n8 |"
+                .lines()
+                .collect::<Vec<_>>(),
+            0,
+        );
+        let r = runs(&tokens);
+        assert_eq!(r.iter().map(|r| r.cells.len()).collect::<Vec<_>>(), [2, 1]);
+        let lone = tokenize(&"行政许可 |\n76 |\n|\n|\n||".lines().collect::<Vec<_>>(), 0);
+        assert_eq!(runs(&lone)[0].cells, [Some("76".to_owned()), None, None]);
+        assert_eq!(runs(&lone)[0].fitted(1), None);
+        assert_eq!(runs(&lone)[0].fitted(3).map(|r| r.cells.len()), Some(3));
+    }
+}
