@@ -45,9 +45,7 @@ pub fn recognise(template: &Template, tokens: &[Token], runs: &[Run], out: &mut 
         };
         let cells = &rows[r].1;
         done[r] = true;
-        let fitted = run
-            .fitted(cells.len())
-            .filter(|f| f.cells.len() == cells.len());
+        let fitted = run.exactly(cells.len());
         let Some(run) = fitted.as_ref() else {
             out.note(format!(
                 "表二：“{label}”一行有 {} 个数字，应为 {} 个，没有导入，请对照原文填写。",

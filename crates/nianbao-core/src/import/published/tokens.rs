@@ -195,6 +195,23 @@ pub fn runs(tokens: &[Token]) -> Vec<Run> {
 }
 
 impl Run {
+    /// The run with blank cells at its ends dropped until it has exactly `n`
+    /// cells, or `None`.
+    pub fn exactly(&self, n: usize) -> Option<Run> {
+        let mut cells = self.cells.as_slice();
+        while cells.len() > n {
+            match cells {
+                [rest @ .., None] => cells = rest,
+                [None, rest @ ..] => cells = rest,
+                _ => return None,
+            }
+        }
+        (cells.len() == n).then(|| Run {
+            cells: cells.to_vec(),
+            ..self.clone()
+        })
+    }
+
     /// The run with blank cells at its ends dropped until it has a multiple
     /// of `width` cells (a lone `|` may close a row as well as be a cell),
     /// or `None` when that does not get there.
@@ -274,7 +291,9 @@ mod tests {
         assert_eq!(r.iter().map(|r| r.cells.len()).collect::<Vec<_>>(), [2, 1]);
         let lone = tokenize(&"行政许可 |\n76 |\n|\n|\n||".lines().collect::<Vec<_>>(), 0);
         assert_eq!(runs(&lone)[0].cells, [Some("76".to_owned()), None, None]);
-        assert_eq!(runs(&lone)[0].fitted(1), None);
+        assert_eq!(runs(&lone)[0].exactly(1).map(|r| r.cells.len()), Some(1));
+        assert_eq!(runs(&lone)[0].exactly(2).map(|r| r.cells.len()), Some(2));
+        assert_eq!(runs(&lone)[0].fitted(4), None);
         assert_eq!(runs(&lone)[0].fitted(3).map(|r| r.cells.len()), Some(3));
     }
 }
