@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use js_sys::{Function, Promise, Reflect};
 use leptos::wasm_bindgen::{self, prelude::*, JsCast};
-use nianbao_core::import::FileRead;
+use nianbao_core::import::{FileRead, Recognition};
 use nianbao_core::json::{read_current, to_json, ExportCheck};
 use nianbao_core::Report;
 use wasm_bindgen_futures::JsFuture;
@@ -80,14 +80,28 @@ pub async fn read_report_file(name: &str, bytes: &[u8]) -> Result<FileRead, Stri
     let field = |k: &str| Reflect::get(&out, &k.into()).unwrap_or(JsValue::UNDEFINED);
     // The module wrote it in the current version: the app's own reader.
     let report = read_current(&text(field("report"))?).map_err(|e| e.to_string())?;
-    let differences = js_sys::Array::from(&field("differences"))
-        .iter()
-        .filter_map(|d| d.as_string())
-        .collect();
+    let strings = |v: &JsValue| -> Vec<String> {
+        js_sys::Array::from(v)
+            .iter()
+            .filter_map(|d| d.as_string())
+            .collect()
+    };
+    let recognition = Some(field("recognition"))
+        .filter(|r| r.is_object())
+        .map(|r| {
+            let get = |k: &str| Reflect::get(&r, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            Recognition {
+                recognised: get("recognised").as_f64().unwrap_or(0.0) as usize,
+                uncertain: strings(&get("uncertain")),
+                not_found: get("notFound").as_f64().unwrap_or(0.0) as usize,
+                notes: strings(&get("notes")),
+            }
+        });
     Ok(FileRead {
         report,
         note: field("note").as_string(),
-        differences,
+        differences: strings(&field("differences")),
+        recognition,
     })
 }
 

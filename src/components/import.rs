@@ -5,9 +5,9 @@
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 use nianbao_core::carry::carry_forward;
-use nianbao_core::import::{too_large, FileRead};
+use nianbao_core::import::{too_large, FileRead, Recognition};
 use nianbao_core::json::MAX_BYTES;
-use nianbao_core::rules::{counts, validate, Context};
+use nianbao_core::rules::{counts, validate, Context, Severity, Stage};
 use nianbao_core::Report;
 
 use crate::session::Session;
@@ -42,6 +42,8 @@ struct Pending {
     note: Option<String>,
     /// An HTML export whose visible tables differ from its embedded data.
     differences: Vec<String>,
+    /// A published report recognised by its labels.
+    recognition: Option<Recognition>,
 }
 
 #[component]
@@ -51,6 +53,25 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
     let pending = RwSignal::new(None::<Pending>);
     let dialog = NodeRef::<Dialog>::new();
 
+    // Last year's report: its 结转 carried into this year's draft, and kept
+    // for the cross-year checks.
+    let last_year = move |report: Report, name: String| {
+        let mut now = editor.report.get_untracked();
+        match carry_forward(&mut now, &report) {
+            Ok(filled) => {
+                let year = report.year;
+                editor.edit(None, move |r| *r = now);
+                editor.previous.set(Some(report));
+                editor
+                    .notice
+                    .set(Some(Notice::PreviousLoaded { year, filled }));
+            }
+            Err(e) => editor
+                .notice
+                .set(Some(Notice::ImportFailed(format!("“{name}”：{e}")))),
+        }
+    };
+
     let handle = move |file: web_sys::File, purpose: Purpose| {
         leptos::task::spawn_local(async move {
             let name = file.name();
@@ -58,6 +79,7 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
                 report,
                 note,
                 differences,
+                recognition,
             } = match read(file).await {
                 Ok(r) => r,
                 Err(why) => {
@@ -72,27 +94,13 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
                         report,
                         note,
                         differences,
+                        recognition,
                     }));
                     if let Some(d) = dialog.get() {
                         let _ = d.show_modal();
                     }
                 }
-                Purpose::LastYear => {
-                    let mut now = editor.report.get_untracked();
-                    match carry_forward(&mut now, &report) {
-                        Ok(filled) => {
-                            let year = report.year;
-                            editor.edit(None, move |r| *r = now);
-                            editor.previous.set(Some(report));
-                            editor
-                                .notice
-                                .set(Some(Notice::PreviousLoaded { year, filled }));
-                        }
-                        Err(e) => editor
-                            .notice
-                            .set(Some(Notice::ImportFailed(format!("“{name}”：{e}")))),
-                    }
-                }
+                Purpose::LastYear => last_year(report, name),
             }
         });
     };
@@ -155,6 +163,12 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
         }
         close();
     };
+    let as_last_year = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            last_year(p.report, p.file);
+        }
+        close();
+    };
     let as_new = move |_| {
         if let Some(p) = pending.get_untracked() {
             session.new_draft(p.report);
@@ -168,15 +182,19 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
 
     view! {
         <input node_ref=picker type="file" class="sr-only" id="import-file" tabindex="-1"
-            aria-label="选择要导入的报告文件（JSON 或本工具导出的 HTML）"
-            accept=".json,.html,.htm,application/json,text/html"
+            aria-label="选择要导入的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件，或报告文字 .txt）"
+            accept=".json,.html,.htm,.txt,.docx,application/json,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             on:change=on_pick(Purpose::Report) />
         <input node_ref=last_year_picker type="file" class="sr-only" id="import-last-year" tabindex="-1"
-            aria-label="选择上年的报告文件（JSON 或本工具导出的 HTML）"
-            accept=".json,.html,.htm,application/json,text/html"
+            aria-label="选择上年的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件，或报告文字 .txt）"
+            accept=".json,.html,.htm,.txt,.docx,application/json,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             on:change=on_pick(Purpose::LastYear) />
         <dialog node_ref=dialog class="drafts" aria-labelledby="import-title" on:close=move |_| pending.set(None)>
-            <h2 id="import-title">"导入报告"</h2>
+            <h2 id="import-title">{move || if pending.with(|p| p.as_ref().is_some_and(|p| p.recognition.is_some())) {
+                "导入已发布的报告"
+            } else {
+                "导入报告"
+            }}</h2>
             {move || pending.get().map(|p| {
                 // Counted as the editor will count it after 替换 (with last year's report).
                 let (errors, warnings) = editor.previous.with_untracked(|prev| {
@@ -190,9 +208,12 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
                         <dt>"机关名称"</dt><dd>{if r.agency.name.trim().is_empty() { "（未填）".to_owned() } else { r.agency.name.clone() }}</dd>
                         <dt>"报告年度"</dt><dd>{r.year}</dd>
                         <dt>"格式"</dt><dd>{r.template_id().title()}</dd>
-                        <dt>"检查结果"</dt><dd>{format!("{errors} 个错误，{warnings} 个提示")}</dd>
+                        {p.recognition.is_none().then(|| view! {
+                            <dt>"检查结果"</dt><dd>{format!("{errors} 个错误，{warnings} 个提示")}</dd>
+                        })}
                     </dl>
                     {p.note.map(|n| view! { <p class="notice notice-info" id="import-encoding">{n}</p> })}
+                    {p.recognition.clone().map(|rec| recognition_view(rec, &p.report))}
                     {(!p.differences.is_empty()).then(|| {
                         let n = p.differences.len();
                         let more = n.saturating_sub(20);
@@ -209,10 +230,59 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
                 }
             })}
             <div class="actions">
-                <button type="button" class="primary" on:click=replace>"替换当前草稿"</button>
-                <button type="button" on:click=as_new>"作为新草稿打开"</button>
+                {move || {
+                    let published = pending.with(|p| p.as_ref().is_some_and(|p| p.recognition.is_some()));
+                    if published {
+                        view! {
+                            <button type="button" class="primary" on:click=as_new>"作为新草稿打开"</button>
+                            <button type="button" on:click=as_last_year>"作为上年报告"</button>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="primary" on:click=replace>"替换当前草稿"</button>
+                            <button type="button" on:click=as_new>"作为新草稿打开"</button>
+                        }.into_any()
+                    }
+                }}
                 <button type="button" on:click=move |_| close()>"取消"</button>
             </div>
         </dialog>
+    }
+}
+
+/// What recognising a published report found: how many cells, which to
+/// check, what could not be placed, and the export-stage errors as printed.
+fn recognition_view(rec: Recognition, report: &Report) -> impl IntoView {
+    let ctx = Context {
+        stage: Stage::Export,
+        ..Context::default()
+    };
+    let errors: Vec<String> = validate(report, &ctx)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message)
+        .collect();
+    let uncertain = rec.uncertain.len();
+    view! {
+        <div class="notice notice-info" id="import-recognition">
+            <p class="notice-title">{format!(
+                "这不是本工具导出的文件，已按表格的标签识别：识别 {} 格，需要对照原文核对 {uncertain} 格，原文中没有或无法确定位置的 {} 格留空。数字按原文（合计也按原文，不重新计算）。",
+                rec.recognised, rec.not_found
+            )}</p>
+            {(uncertain > 0).then(|| view! {
+                <p>"以下各格只按行的先后放入，请对照原文核对："</p>
+                <ul>{rec.uncertain.iter().take(30).map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+            })}
+            {(!rec.notes.is_empty()).then(|| view! {
+                <ul id="import-notes">{rec.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            })}
+            <p class="hint">"PDF 文件不能直接导入：请在 PDF 阅读器中全选、复制文字，粘贴到记事本保存为 .txt 后再导入。"</p>
+        </div>
+        {(!errors.is_empty()).then(|| view! {
+            <div class="notice notice-error" id="import-findings">
+                <p class="notice-title">{format!("按原文的数字检查，有 {} 个错误：", errors.len())}</p>
+                <ul>{errors.into_iter().take(20).map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        })}
     }
 }

@@ -107,7 +107,7 @@ test('bad files say what is wrong and leave the open draft untouched', async () 
     ['range.json', JSON.stringify({ ...good, report: { ...good.report, year: 1999 } }), /报告年度 1999 不在/],
     ['fraction.json', JSON.stringify({ ...good, report: { ...good.report, table3: { ...good.report.table3, granted: { ...good.report.table3.granted, natural: 1.5 } } } }), /整数/],
     ['deep.json', '['.repeat(100000) + ']'.repeat(100000), /嵌套过深/],
-    ['page.html', '<!DOCTYPE html><html><body><p>别的网页</p></body></html>', /不是本工具导出的：里面没有嵌入的报告数据/],
+    ['page.html', '<!DOCTYPE html><html><body><p>别的网页</p></body></html>', /没有找到年度报告的统计表格/],
   ];
   for (const [name, text, why] of cases) {
     const path = join(ARTIFACTS, name);

@@ -341,3 +341,126 @@ fn show() {
         );
     }
 }
+
+/// A zip of the given (name, content) entries, deflated.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let (mut out, mut central) = (Vec::new(), Vec::new());
+    for (name, data) in entries {
+        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+        let at = out.len() as u32;
+        let head = |sig: &[u8], central: bool| {
+            let mut h = sig.to_vec();
+            if central {
+                h.extend(20u16.to_le_bytes());
+            }
+            h.extend(20u16.to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            h.extend(8u16.to_le_bytes());
+            h.extend([0u8; 4]);
+            h.extend(0u32.to_le_bytes());
+            h.extend((packed.len() as u32).to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            if central {
+                // Comment length, disk, internal and external attributes.
+                h.extend([0u8; 10]);
+                h.extend(at.to_le_bytes());
+            }
+            h.extend(name.as_bytes());
+            h
+        };
+        out.extend(head(b"PK\x03\x04", false));
+        out.extend(&packed);
+        central.extend(head(b"PK\x01\x02", true));
+    }
+    let cd = out.len() as u32;
+    out.extend(&central);
+    out.extend(b"PK\x05\x06\0\0\0\0");
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(cd.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+#[test]
+fn a_word_file_made_from_the_official_format_reads_cell_for_cell() {
+    use nianbao_core::import::read_file;
+    let bytes = std::fs::read(format!("{}/filled_2021_format.docx", samples())).unwrap();
+    let read = read_file("filled.docx", &bytes, |_| None, |_| None).unwrap();
+    let rec = read.recognition.unwrap();
+    assert_eq!(
+        (rec.recognised, rec.uncertain.len(), rec.not_found),
+        (200, 0, 0),
+        "{:?}",
+        rec.notes
+    );
+    let r = &read.report;
+    assert_eq!(r.template_id(), TemplateId::F2021);
+    let t = r.template();
+    // 表三: row r, column c holds 10 r + c (the rows in the format's order).
+    for (i, c) in t.table_cells(TableId::Requests).enumerate() {
+        assert_eq!(
+            r.get(c),
+            Some((i / 7 * 10 + i % 7) as i64),
+            "{}",
+            t.def(c).name()
+        );
+    }
+    let t4: Vec<_> = t
+        .table_cells(TableId::ReviewLitigation)
+        .map(|c| r.get(c).unwrap())
+        .collect();
+    assert_eq!(t4, [10, 1, 0, 0, 11, 2, 0, 0, 0, 2, 5, 0, 0, 0, 5]);
+    assert_eq!(
+        r.value(TableId::Proactive, "normativeDocs", "valid"),
+        Some(112)
+    );
+    assert_eq!(
+        r.value(TableId::Proactive, "adminFees", "amount"),
+        Some(150 * 10_000)
+    );
+    assert!(rec.notes.iter().any(|n| n.contains("没有找到报告年度")));
+    // The blank format: every cell found, every one blank.
+    let bytes = std::fs::read(format!("{}/template_2021_format_blank.docx", samples())).unwrap();
+    let blank = read_file("blank.docx", &bytes, |_| None, |_| None).unwrap();
+    let rec = blank.recognition.unwrap();
+    assert_eq!(rec.recognised, 200, "{:?}", rec.notes);
+    let t = blank.report.template();
+    assert!((0..t.cells.len()).all(|i| blank.report.get(CellId(i as u16)).is_none()));
+    assert_eq!(
+        blank.report.problems, "（文字描述）",
+        "the format's placeholder, as printed"
+    );
+}
+
+#[test]
+fn hostile_word_files_are_refused_in_words() {
+    use nianbao_core::import::read_file;
+    let refuse = |bytes: &[u8]| read_file("x.docx", bytes, |_| None, |_| None).unwrap_err();
+    // A zip bomb: 64 MB of one byte, a few KB packed.
+    let bomb = zip_of(&[("word/document.xml", &vec![b'<'; 64 << 20])]);
+    assert!(bomb.len() < 200_000);
+    assert!(refuse(&bomb).contains("超过 16 MB"), "{}", refuse(&bomb));
+    // Not Word (a spreadsheet), cut short, or XML with an entity bomb.
+    assert!(refuse(&zip_of(&[("xl/workbook.xml", b"<x/>")])).contains("不是有效的 Word"));
+    let good = std::fs::read(format!("{}/filled_2021_format.docx", samples())).unwrap();
+    assert!(refuse(&good[..good.len() / 2]).contains("不是有效的 Word"));
+    let laughs = b"<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>";
+    assert!(refuse(&zip_of(&[("word/document.xml", laughs)])).contains("不是有效的 Word"));
+}
+
+#[test]
+fn a_huge_text_is_read_in_time_and_refused() {
+    use nianbao_core::import::read_file;
+    let start = std::time::Instant::now();
+    let mut text = "一、本年新收政府信息公开申请数量".repeat(2);
+    text.push_str(&"甲".repeat(8 << 20));
+    text.push_str("\n二、上年结转政府信息公开申请数量 1 2\n");
+    text.push_str(&"1 ".repeat(1 << 20));
+    let e = read_file("big.txt", text.as_bytes(), |_| None, |_| None);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert!(e.is_ok() || e.unwrap_err().contains("没有找到"));
+}

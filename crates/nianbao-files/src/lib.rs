@@ -18,6 +18,9 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
         .ok()
 }
 
+mod page;
+use page::page_text;
+
 fn set(o: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(o, &key.into(), value);
 }
@@ -26,7 +29,7 @@ fn set(o: &Object, key: &str, value: &JsValue) {
 /// or throws the reason in words.
 #[wasm_bindgen(js_name = readReportFile)]
 pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
-    let read = read_file(name, bytes, gb18030)?;
+    let read = read_file(name, bytes, gb18030, page_text)?;
     let out = Object::new();
     set(&out, "report", &to_json(&read.report).into());
     if let Some(note) = read.note {
@@ -34,6 +37,15 @@ pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
     }
     let differences: Array = read.differences.into_iter().map(JsValue::from).collect();
     set(&out, "differences", &differences);
+    if let Some(r) = read.recognition {
+        let rec = Object::new();
+        set(&rec, "recognised", &(r.recognised as u32).into());
+        set(&rec, "notFound", &(r.not_found as u32).into());
+        let list = |v: Vec<String>| -> Array { v.into_iter().map(JsValue::from).collect() };
+        set(&rec, "uncertain", &list(r.uncertain));
+        set(&rec, "notes", &list(r.notes));
+        set(&out, "recognition", &rec);
+    }
     Ok(out)
 }
 

@@ -4,12 +4,13 @@
 //! (`check`). The JSON format itself, with its versions, is `json`.
 
 mod check;
+pub mod docx;
 pub mod encoding;
 mod file;
 pub mod published;
 
 pub use check::{disagreements, Disagreement};
-pub use file::{read_file, too_large, FileRead};
+pub use file::{read_file, too_large, FileRead, Recognition};
 
 use crate::json::{from_json, DecodeError};
 use crate::render::DATA_ID;
@@ -62,7 +63,7 @@ fn has_attr(tag: &str, name: &str, value: &str) -> bool {
 }
 
 /// The text of the data block, skipping comments and other scripts.
-fn embedded_data(html: &str) -> Option<&str> {
+pub(crate) fn embedded_data(html: &str) -> Option<&str> {
     // ASCII lower-casing keeps every byte offset.
     let lower = html.to_ascii_lowercase();
     let b = lower.as_bytes();

@@ -97,9 +97,18 @@ fn variants(template: &Template, table: TableId) -> Vec<Vec<Expected>> {
     vec![plain, merged]
 }
 
+/// The longest text taken for a label, in bytes (the longest row label of
+/// the formats is 39 characters; annotations add some).
+pub(super) const MAX_LABEL: usize = 600;
+
 /// Which expected row a label names, if it names exactly one well, and how
 /// fully (1.0: every character of the row's label, in order).
 fn named(label: &str, rows: &[Expected]) -> Option<(usize, f32)> {
+    // A sentence or a page of text is no row label (and comparing it with
+    // every label would take long).
+    if label.len() > MAX_LABEL {
+        return None;
+    }
     let text = fold(label);
     let mut best: Option<(usize, f32)> = None;
     let mut tie = false;
@@ -220,11 +229,17 @@ pub fn recognise(
         .unwrap_or(0);
     // A run of whole rows (one cell per line, labels printed apart) is cut
     // into rows; anything else has lost cells and is not placed.
-    let fitted: Vec<Run> = runs.iter().filter_map(|r| r.fitted(width)).collect();
+    // No table has 40 rows: a longer run of numbers is something else.
+    let fitted: Vec<Run> = runs
+        .iter()
+        .filter(|r| r.cells.len() <= width * 40)
+        .filter_map(|r| r.fitted(width))
+        .take(400)
+        .collect();
     let whole: Vec<&Run> = fitted.iter().collect();
     for r in runs
         .iter()
-        .filter(|r| r.fitted(width).is_none() && r.cells.len() > 1)
+        .filter(|r| r.cells.len() > width * 40 || (r.fitted(width).is_none() && r.cells.len() > 1))
     {
         out.note(format!(
             "{}：第 {} 行起有一组 {} 个数字，与表格的 {width} 列对不上（原文可能丢了空格子），没有导入，请对照原文填写。",
@@ -324,13 +339,15 @@ pub fn recognise(
                         }
                     }
                     out.note(format!(
-                        "{}：原文把“（六）其他处理”印成一行，且都是 0，三个小项各记为 0。",
-                        table.name()
+                        "{}：原文把“{}”印成一行，且都是 0，三个小项各记为 0。",
+                        table.name(),
+                        crate::template::T3_OTHER_LABEL
                     ));
                 } else {
                     out.note(format!(
-                        "{}：原文把“（六）其他处理”印成一行（第 {} 行），本格式分为三个小项，无法确定各项的数字，请对照原文填写。",
+                        "{}：原文把“{}”印成一行（第 {} 行），本格式分为三个小项，无法确定各项的数字，请对照原文填写。",
                         table.name(),
+                        crate::template::T3_OTHER_LABEL,
                         run.line + 1
                     ));
                 }

@@ -11,7 +11,8 @@ mod tokens;
 
 use crate::edit::structured::parse_value;
 use crate::report::{Date, Report};
-use crate::template::{CellId, TableId, Template, TemplateId};
+use crate::section::Section;
+use crate::template::{CellId, GridCell, TableId, Template, TemplateId};
 use fold::fold;
 use tokens::{runs, tokenize};
 
@@ -113,20 +114,54 @@ impl Placing {
     }
 }
 
-/// The six section headings: the numeral and the words that tell them apart.
-const HEADINGS: [(&str, &str); 6] = [
-    ("一.", "总体情况"),
-    ("二.", "主动公开"),
-    ("三.", "收到和处理"),
-    ("四.", "行政复议"),
-    ("五.", "存在的主要问题"),
-    ("六.", "其他需要报告"),
-];
-
+/// Which section heading a (folded) line is: its numeral, then most of the
+/// heading's words, and not much more (a sentence is no heading).
 fn heading(folded: &str) -> Option<usize> {
-    HEADINGS.iter().position(|(n, words)| {
-        folded.starts_with(n) && folded.contains(words) && folded.chars().count() <= 30
+    Section::ALL.iter().position(|s| {
+        let h = fold(s.heading());
+        let numeral: String = h.chars().take(2).collect();
+        folded.starts_with(&numeral)
+            && folded.chars().count() <= h.chars().count() + 10
+            && fold::coverage(&h, folded) >= 0.8
     })
+}
+
+/// Every label of a table in a format — head cells and row labels — folded.
+fn labels_of(id: TemplateId, table: TableId) -> Vec<String> {
+    let t = id.get().table(table);
+    t.head
+        .iter()
+        .flatten()
+        .map(|h| h.text)
+        .chain(t.body.iter().flatten().filter_map(|c| match c {
+            GridCell::Head(h) => Some(h.text),
+            GridCell::Data { .. } => None,
+        }))
+        .filter(|l| !l.is_empty())
+        .map(fold)
+        .collect()
+}
+
+/// How many of the labels only format `id` has (in 表二 and 表三) a text holds.
+fn score(id: TemplateId, t2: &str, t3: &str) -> usize {
+    let other = if id == TemplateId::F2019 {
+        TemplateId::F2021
+    } else {
+        TemplateId::F2019
+    };
+    [(TableId::Proactive, t2), (TableId::Requests, t3)]
+        .into_iter()
+        .map(|(table, text)| {
+            let theirs = labels_of(other, table);
+            labels_of(id, table)
+                .into_iter()
+                .filter(|l| {
+                    l.chars().count() >= 6 && !theirs.iter().any(|o| o.contains(l.as_str()))
+                })
+                .filter(|l| text.contains(l.as_str()))
+                .count()
+        })
+        .sum()
 }
 
 /// The first four-digit year followed by 年 in `s`.
@@ -152,26 +187,48 @@ fn text_of(lines: &[&str], from: usize, to: usize) -> String {
         .to_owned()
 }
 
+/// The year of a report whose text names none (said in the notes).
+const FALLBACK_YEAR: i32 = 2024;
+
 /// Recognises a published report's text.
 pub fn recognise(text: &str) -> Recognised {
     let lines: Vec<&str> = text.lines().collect();
     let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
     let find =
         |from: usize, pred: &dyn Fn(&str) -> bool| (from..lines.len()).find(|&i| pred(&folded[i]));
+    let kinds: Vec<Option<usize>> = folded.iter().map(|l| heading(l)).collect();
     let mut heads = [None; 6];
     let mut from = 0;
     for (k, slot) in heads.iter_mut().enumerate() {
-        if let Some(i) = find(from, &|l| heading(l) == Some(k)) {
+        if let Some(i) = (from..lines.len()).find(|&i| kinds[i] == Some(k)) {
             *slot = Some(i);
             from = i + 1;
         }
     }
     let t2 = find(0, &|l| l.contains("第二十条第")).or(heads[1]);
+    // 表三 starts at its head (申请人情况, the corner's note) or its first row;
+    // 表四 at its heading or its first head cell (行政复议).
+    let t3_labels = labels_of(TemplateId::F2021, TableId::Requests);
+    let first_row = TemplateId::F2021.get().table(TableId::Requests).body[0]
+        .iter()
+        .find_map(|c| match c {
+            GridCell::Head(h) => Some(fold(h.text)),
+            GridCell::Data { .. } => None,
+        })
+        .unwrap_or_default();
     let t3 = find(t2.unwrap_or(0), &|l| {
-        l.contains("勾稽关系") || l.contains("申请人情况") || l.contains("本年新收政府信息公开申请")
+        l.contains(first_row.as_str())
+            || t3_labels.iter().take(2).any(|h| {
+                let start: String = h.chars().take(10).collect();
+                l.contains(start.as_str())
+            })
     })
     .or(heads[2]);
-    let t4 = heads[3].or_else(|| find(t3.unwrap_or(0), &|l| l.contains("行政复议")));
+    let t4_head = labels_of(TemplateId::F2021, TableId::ReviewLitigation)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let t4 = heads[3].or_else(|| find(t3.unwrap_or(0), &|l| l.contains(t4_head.as_str())));
     let end5 = heads[4].unwrap_or(lines.len());
 
     // Year and agency from the title, else from the statistics period.
@@ -183,25 +240,23 @@ pub fn recognise(text: &str) -> Recognised {
                 .iter()
                 .find_map(|l| l.contains("统计期限").then(|| year_in(l)).flatten())
         })
-        .or_else(|| folded.iter().find_map(|l| year_in(l)))
-        .unwrap_or(2024);
+        .or_else(|| folded.iter().find_map(|l| year_in(l)));
+    let found_year = year.is_some();
+    let year = year.unwrap_or(FALLBACK_YEAR);
     let region = |a: Option<usize>, b: Option<usize>| -> String {
         a.map(|a| folded[a..b.unwrap_or(lines.len()).max(a)].concat())
             .unwrap_or_default()
     };
     let t2_text = region(t2, t3);
     let t3_text = region(t3, t4);
-    let template_id = if t2_text.contains("本年新制作数量") || t2_text.contains("对外公开总数量")
-    {
-        TemplateId::F2019
-    } else if t2_text.contains("本年制发件数")
-        || t2_text.contains("现行有效件数")
-        || t3_text.contains("不予处理5")
-        || t3_text.contains("逾期未按收费通知")
-    {
-        TemplateId::F2021
-    } else {
-        TemplateId::for_year(year)
+    let (f2019, f2021) = (
+        score(TemplateId::F2019, &t2_text, &t3_text),
+        score(TemplateId::F2021, &t2_text, &t3_text),
+    );
+    let template_id = match f2019.cmp(&f2021) {
+        std::cmp::Ordering::Greater => TemplateId::F2019,
+        std::cmp::Ordering::Less => TemplateId::F2021,
+        std::cmp::Ordering::Equal => TemplateId::for_year(year),
     };
     let mut report = Report::with_template(year, template_id);
     // The agency: before the year in the title, or the line above it.
@@ -279,6 +334,11 @@ pub fn recognise(text: &str) -> Recognised {
             }
         }
         out.report.other.text = text_of(&lines, a, end);
+    }
+    if !found_year {
+        out.note(format!(
+            "原文中没有找到报告年度，暂记为 {FALLBACK_YEAR} 年度，请在“报告信息”中改为实际年度。"
+        ));
     }
     out.report.mark_printed_totals();
     Recognised {

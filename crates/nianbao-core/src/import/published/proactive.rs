@@ -26,6 +26,9 @@ pub fn recognise(template: &Template, tokens: &[Token], runs: &[Run], out: &mut 
     let mut done = vec![false; rows.len()];
     for (i, t) in tokens.iter().enumerate() {
         let Tok::Label(label) = &t.tok else { continue };
+        if label.len() > super::cross::MAX_LABEL {
+            continue;
+        }
         let text = fold(label);
         // The row this label is: all of its words, and not much more.
         let Some(r) = rows.iter().position(|(l, _)| {

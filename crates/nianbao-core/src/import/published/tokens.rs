@@ -82,7 +82,18 @@ pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
                 out.push(Token { tok, line });
                 continue;
             }
+            // Pipes run together (`|||`) are a flattened separator; pipes
+            // with space between (`|  |  |`, as a Word or web table row of
+            // empty cells is written) are a row of blank cells.
             if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
+                if trimmed.contains(char::is_whitespace) {
+                    for _ in 1..trimmed.matches('|').count() {
+                        out.push(Token {
+                            tok: Tok::Blank,
+                            line,
+                        });
+                    }
+                }
                 out.push(Token {
                     tok: Tok::Break,
                     line,

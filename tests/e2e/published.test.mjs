@@ -1,0 +1,149 @@
+// Published reports in: a portal's page saved in GB2312 and a PDF's copied text
+// (.txt) are recognised by their labels, reviewed, and opened as a new draft or
+// used as last year's report. Nothing in a page runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, openApp, shared } from './harness.mjs';
+import { expect } from './expect.mjs';
+
+const s = shared();
+const PAGE = join(ROOT, 'tests/e2e/fixtures/published-gbk.html');
+const HONGZE = join(ROOT, 'crates/nianbao-core/tests/fixtures/samples/2023_county_jiangsu_huaian_hongze_govt.txt');
+const NEW = '一、本年新收政府信息公开申请数量';
+const CARRIED = '二、上年结转政府信息公开申请数量';
+
+async function review(page, path) {
+  await page.setInputFiles('#import-file', path);
+  const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+test('a saved portal page (GB2312, merged cells, <p> in cells) → review → a new draft with the numbers as printed', async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  page.on('dialog', (d) => errors.push(`a dialog opened: ${d.message()}`));
+  const dialog = await review(page, PAGE);
+  const text = await dialog.innerText();
+  // 表三 and 表四 are in the page (175 + 15 cells), 表二 is not (10 cells).
+  assert.match(text, /识别 190 格，需要对照原文核对 0 格，原文中没有或无法确定位置的 10 格留空/);
+  assert.match(text, /文件：published-gbk\.html/);
+  assert.match(text, /某区人民政府/);
+  // The export stage on the numbers as printed (the page's totals do not add up).
+  assert.match(await dialog.locator('#import-findings').innerText(), /按原文的数字检查，有 \d+ 个错误[\s\S]*表三“一、本年新收政府信息公开申请数量”：总计/);
+  await dialog.getByRole('button', { name: '作为新草稿打开' }).click();
+  await expect(async () => /作为新草稿打开/.test(await ed.notice().innerText()), 'opened');
+  // Row r, column c holds r × 10 + c in the page.
+  assert.equal(await ed.value(`${NEW} 自然人`), '0');
+  assert.equal(await ed.value(`${NEW} 总计`), '6', 'a total as printed, not recomputed');
+  assert.equal(await ed.value(`${CARRIED} 法人或其他组织 商业企业`), '11');
+  assert.equal(await ed.value('四、结转下年度继续办理 总计'), '246');
+  assert.equal(await ed.value('行政复议 结果维持'), '10');
+  assert.equal(await ed.value('行政诉讼 复议后起诉 总计'), '0');
+  assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '某区人民政府');
+  assert.equal(await page.getByRole('textbox', { name: '其他需要报告的事项' }).inputValue(), '本年度未收取信息处理费。');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing in the page ran');
+  // 复议后起诉: 总计 printed 0, its parts sum to 5 — the error shows.
+  await ed.button('检查').click();
+  assert.match(await ed.summaryText(), /（T4-3）/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a PDF's copied text (.txt): the 2023 county report's two 表四 errors show after opening", async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  const dialog = await review(page, HONGZE);
+  assert.match(await dialog.innerText(), /识别 200 格，需要对照原文核对 0 格/);
+  assert.match(await dialog.locator('#import-notes').innerText(), /（六）其他处理”印成一行，且都是 0/);
+  await dialog.getByRole('button', { name: '作为新草稿打开' }).click();
+  await expect(async () => /作为新草稿打开/.test(await ed.notice().innerText()), 'opened');
+  assert.equal(await ed.value(`${NEW} 总计`), '21');
+  await ed.button('检查').click();
+  const summary = await ed.summaryText();
+  assert.match(summary, /（T4-1）/);
+  assert.match(summary, /（T4-3）/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the same page as last year's report: 上年结转 filled from its 结转下年度, Y1 active", async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  await ed.setYear(2025);
+  const dialog = await review(page, PAGE);
+  await dialog.getByRole('button', { name: '作为上年报告' }).click();
+  await expect(async () => /已导入 2024 年度报告作为上年报告/.test(await ed.notice().innerText()), 'loaded as last year');
+  assert.equal(await ed.value(`${CARRIED} 自然人`), '240');
+  assert.equal(await ed.value(`${CARRIED} 法人或其他组织 其他`), '245');
+  await ed.fill(`${CARRIED} 自然人`, '241');
+  const listed = page.locator('#section-requests .table-findings');
+  await expect(async () => /（Y1）/.test(await listed.innerText()), 'Y1 shows under 表三');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('text with no report tables, and a PDF file, are refused in plain words; the draft stays', async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  await ed.fill(`${NEW} 自然人`, '7');
+  for (const [name, body, words] of [
+    ['notes.txt', '会议纪要：讨论了明年的工作安排。', /没有找到年度报告的统计表格/],
+    ['report.pdf', '%PDF-1.7\n%âãÏÓ\n1 0 obj', /是 PDF 文件，不能直接导入。请在 PDF 阅读器中全选并复制/],
+  ]) {
+    await page.setInputFiles('#import-file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
+    await expect(async () => words.test(await ed.notice().innerText()), name);
+  }
+  assert.equal(await ed.value(`${NEW} 自然人`), '7');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a Word file made from the official format → review → a new draft cell for cell', async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  const dialog = await review(page, join(ROOT, 'crates/nianbao-core/tests/fixtures/samples/filled_2021_format.docx'));
+  assert.match(await dialog.innerText(), /识别 200 格，需要对照原文核对 0 格，原文中没有或无法确定位置的 0 格留空/);
+  assert.match(await dialog.locator('#import-notes').innerText(), /没有找到报告年度/);
+  await dialog.getByRole('button', { name: '作为新草稿打开' }).click();
+  await expect(async () => /作为新草稿打开/.test(await ed.notice().innerText()), 'opened');
+  // 表三 row r, column c holds 10 r + c; 表二 and 表四 as filled in.
+  assert.equal(await ed.value(`${CARRIED} 法人或其他组织 科研机构`), '12');
+  assert.equal(await ed.value('四、结转下年度继续办理 总计'), '246');
+  assert.equal(await ed.value('规章 本年制发件数'), '100');
+  assert.equal(await ed.value('行政诉讼 复议后起诉 总计'), '5');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile files: a zip bomb .docx, a 20 MB page, deeply nested HTML — refused or read in words, the draft untouched, nothing run', async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  await ed.fill(`${NEW} 自然人`, '7');
+  const { deflateRawSync } = await import('node:zlib');
+  // A .docx whose document part unpacks to 64 MB.
+  const big = Buffer.alloc(64 << 20, 0x3c);
+  const packed = deflateRawSync(big);
+  const name = Buffer.from('word/document.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(big.length, 22); local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(big.length, 24); central.writeUInt16LE(name.length, 28);
+  const cdAt = local.length + name.length + packed.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(cdAt, 16);
+  const bomb = Buffer.concat([local, name, packed, central, name, end]);
+  assert.ok(bomb.length < 200_000);
+  const nested = `<html><body>${'<div>'.repeat(100000)}一、本年新收政府信息公开申请数量 | 1 | 2 |${'</div>'.repeat(100000)}<script>window.__pwned = 1</script></body></html>`;
+  for (const [file, buffer, words] of [
+    ['bomb.docx', bomb, /超过 16 MB/],
+    ['huge.html', Buffer.concat([Buffer.from('<html><body><p>'), Buffer.alloc(20 << 20, 0x61), Buffer.from('</p></body></html>')]), /没有找到年度报告的统计表格/],
+    ['nested.html', Buffer.from(nested), /没有找到年度报告的统计表格/],
+  ]) {
+    await page.setInputFiles('#import-file', { name: file, mimeType: 'application/octet-stream', buffer });
+    await expect(async () => words.test(await ed.notice().innerText()), file);
+  }
+  assert.equal(await ed.value(`${NEW} 自然人`), '7');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#fatal-error').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
