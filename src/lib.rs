@@ -118,13 +118,14 @@ pub fn App() -> impl IntoView {
     let drafts = NodeRef::<leptos::html::Dialog>::new();
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();
+    let paste_box = NodeRef::<leptos::html::Dialog>::new();
     view! {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
         <div class="toolbar-region" role="region" aria-label="工具栏">
-            <Toolbar drafts picker last_year_picker />
-            <Importer picker last_year_picker />
+            <Toolbar drafts picker last_year_picker paste_box />
+            <Importer picker last_year_picker paste_box />
         </div>
         <DraftsDialog dialog=drafts fresh=fresh_report />
         <main class="report" id="main">

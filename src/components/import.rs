@@ -47,7 +47,11 @@ struct Pending {
 }
 
 #[component]
-pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl IntoView {
+pub fn Importer(
+    picker: NodeRef<Input>,
+    last_year_picker: NodeRef<Input>,
+    paste_box: NodeRef<Dialog>,
+) -> impl IntoView {
     let editor = Editor::get();
     let session = expect_context::<Session>();
     let pending = RwSignal::new(None::<Pending>);
@@ -72,36 +76,69 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
         }
     };
 
+    // A file's (or a paste's) bytes read by the file module, then reviewed.
+    let review = move |name: String, read: Result<FileRead, String>, purpose: Purpose| {
+        let FileRead {
+            report,
+            note,
+            differences,
+            recognition,
+        } = match read {
+            Ok(r) => r,
+            Err(why) => {
+                editor.notice.set(Some(Notice::ImportFailed(why)));
+                return;
+            }
+        };
+        match purpose {
+            Purpose::Report => {
+                pending.set(Some(Pending {
+                    file: name,
+                    report,
+                    note,
+                    differences,
+                    recognition,
+                }));
+                if let Some(d) = dialog.get() {
+                    let _ = d.show_modal();
+                }
+            }
+            Purpose::LastYear => last_year(report, name),
+        }
+    };
     let handle = move |file: web_sys::File, purpose: Purpose| {
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let FileRead {
-                report,
-                note,
-                differences,
-                recognition,
-            } = match read(file).await {
-                Ok(r) => r,
-                Err(why) => {
-                    editor.notice.set(Some(Notice::ImportFailed(why)));
-                    return;
-                }
-            };
-            match purpose {
-                Purpose::Report => {
-                    pending.set(Some(Pending {
-                        file: name,
-                        report,
-                        note,
-                        differences,
-                        recognition,
-                    }));
-                    if let Some(d) = dialog.get() {
-                        let _ = d.show_modal();
-                    }
-                }
-                Purpose::LastYear => last_year(report, name),
-            }
+            review(name, read(file).await, purpose);
+        });
+    };
+    // A page's selection (HTML) or a PDF's text, pasted: read as a file would be.
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        ev.prevent_default();
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
+        let html = data.get_data("text/html").unwrap_or_default();
+        let (name, text) = if html.trim().is_empty() {
+            (
+                "粘贴的文字.txt",
+                data.get_data("text/plain").unwrap_or_default(),
+            )
+        } else {
+            ("粘贴的网页内容.html", html)
+        };
+        if let Some(d) = paste_box.get() {
+            d.close();
+        }
+        if text.trim().is_empty() {
+            editor.notice.set(Some(Notice::ImportFailed(
+                "剪贴板里没有文字。请先在网页或 PDF 阅读器中选中报告并复制（Ctrl+C），再回到这里粘贴。".into(),
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let read = crate::files::read_report_file(name, text.as_bytes()).await;
+            review(name.to_owned(), read, Purpose::Report);
         });
     };
 
@@ -189,6 +226,14 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
             aria-label="选择上年的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件，或报告文字 .txt）"
             accept=".json,.html,.htm,.txt,.docx,application/json,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             on:change=on_pick(Purpose::LastYear) />
+        <dialog node_ref=paste_box class="drafts" aria-labelledby="paste-title">
+            <h2 id="paste-title">"粘贴已发布的报告"</h2>
+            <p>"在网页上选中整篇报告（或从 PDF 阅读器中全选）并复制，再点下面的框，按 Ctrl+V 粘贴。粘贴后先给出识别结果，确认后才会打开。"</p>
+            <textarea class="paste-box" aria-label="把复制的报告粘贴到这里" rows="6" on:paste=on_paste></textarea>
+            <div class="actions">
+                <button type="button" on:click=move |_| { if let Some(d) = paste_box.get() { d.close(); } }>"取消"</button>
+            </div>
+        </dialog>
         <dialog node_ref=dialog class="drafts" aria-labelledby="import-title" on:close=move |_| pending.set(None)>
             <h2 id="import-title">{move || if pending.with(|p| p.as_ref().is_some_and(|p| p.recognition.is_some())) {
                 "导入已发布的报告"

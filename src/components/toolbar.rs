@@ -14,6 +14,7 @@ pub fn Toolbar(
     drafts: NodeRef<Dialog>,
     picker: NodeRef<Input>,
     last_year_picker: NodeRef<Input>,
+    paste_box: NodeRef<Dialog>,
 ) -> impl IntoView {
     let editor = Editor::get();
     let session = expect_context::<Session>();
@@ -46,6 +47,8 @@ pub fn Toolbar(
             <button type="button" on:click=move |_| crate::exports::download_html(editor)>"下载 HTML"</button>
             <button type="button" on:click=move |_| crate::exports::print(editor)>"打印"</button>
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
+            <button type="button" hidden=move || editor.read_only.get() aria-haspopup="dialog"
+                on:click=move |_| { if let Some(d) = paste_box.get() { let _ = d.show_modal(); } }>"粘贴已发布的报告"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>
             <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get() || editor.read_only.get()

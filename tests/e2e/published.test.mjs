@@ -147,3 +147,42 @@ test('hostile files: a zip bomb .docx, a 20 MB page, deeply nested HTML — refu
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a whole published page copied in Chromium and pasted (real clipboard) → review → a new draft', async () => {
+  const context = await s.browser.newContext({ locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.url).origin });
+  const { serveStatic } = await import('../../scripts/static-server.mjs');
+  const fixtures = await serveStatic({ root: join(ROOT, 'tests/e2e/fixtures') });
+  const source = await context.newPage();
+  await source.goto(`${fixtures.url}published-t3.html`);
+  await source.keyboard.press('Control+A');
+  await source.keyboard.press('Control+C');
+  const { openIn } = await import('./harness.mjs');
+  const { page, ed, errors } = await openIn(context, s.url);
+  await page.getByRole('button', { name: '粘贴已发布的报告' }).click();
+  const box = page.getByRole('textbox', { name: '把复制的报告粘贴到这里' });
+  await box.focus();
+  await page.keyboard.press('Control+V');
+  const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
+  await dialog.waitFor();
+  // The page holds 表三 only: its 175 cells recognised, 表二 and 表四 (25) not found.
+  assert.match(await dialog.innerText(), /识别 175 格，需要对照原文核对 0 格，原文中没有或无法确定位置的 25 格留空/);
+  await dialog.getByRole('button', { name: '作为新草稿打开' }).click();
+  await expect(async () => /作为新草稿打开/.test(await ed.notice().innerText()), 'opened');
+  assert.equal(await ed.value(`${NEW} 自然人`), '0');
+  assert.equal(await ed.value(`${CARRIED} 总计`), '16');
+  assert.equal(await ed.value('四、结转下年度继续办理 自然人'), '240');
+
+  // Plain text on the clipboard (as a PDF reader copies) takes the same path.
+  await page.evaluate(() => navigator.clipboard.writeText('一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1'));
+  await page.getByRole('button', { name: '粘贴已发布的报告' }).click();
+  await box.focus();
+  await page.keyboard.press('Control+V');
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /文件：粘贴的文字\.txt[\s\S]*识别 14 格/);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  assert.equal(await ed.value(`${NEW} 自然人`), '0', 'cancelled: nothing changed');
+  assert.deepEqual(errors, []);
+  await context.close();
+  fixtures.server.close();
+});

@@ -464,3 +464,46 @@ fn a_huge_text_is_read_in_time_and_refused() {
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert!(e.is_ok() || e.unwrap_err().contains("没有找到"));
 }
+
+/// Traditional script, labels annotated by their author, half-width
+/// punctuation, `/` and `—` for 0 (spec §13.6): the same cells.
+#[test]
+fn traditional_script_annotations_and_zero_marks_read_as_the_labels_they_are() {
+    let text = "三、收到和處理政府信息公開申請情況\n\
+        一、本年新收政府信息公開申請數量 | 12 | / | — | 0 | 1 | 0 | 13 |\n\
+        二、上年結轉政府信息公開申請數量(含上年度未办结) | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n\
+        三、本年度辦理結果 | (一)予以公開（说明：含主动公开后告知） | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n";
+    let r = recognise(text);
+    assert_eq!(
+        value(&r, TableId::Requests, "newReceived", "natural"),
+        Some(12)
+    );
+    assert_eq!(
+        value(&r, TableId::Requests, "newReceived", "commercial"),
+        Some(0),
+        "/ is 0"
+    );
+    assert_eq!(
+        value(&r, TableId::Requests, "newReceived", "research"),
+        Some(0),
+        "— is 0"
+    );
+    assert_eq!(
+        value(&r, TableId::Requests, "carriedOver", "total"),
+        Some(2)
+    );
+    assert_eq!(value(&r, TableId::Requests, "granted", "total"), Some(5));
+    for row in ["newReceived", "carriedOver", "granted"] {
+        assert_eq!(
+            certainty(&r, TableId::Requests, row, "natural"),
+            Certainty::Recognised,
+            "{row}"
+        );
+    }
+    // The rows the text does not have are not found, never filled.
+    assert_eq!(
+        certainty(&r, TableId::Requests, "partial", "natural"),
+        Certainty::NotFound
+    );
+    assert_eq!(r.count(Certainty::Recognised), 21);
+}
