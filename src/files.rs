@@ -95,6 +95,7 @@ pub async fn read_report_file(name: &str, bytes: &[u8]) -> Result<FileRead, Stri
                 uncertain: strings(&get("uncertain")),
                 not_found: get("notFound").as_f64().unwrap_or(0.0) as usize,
                 notes: strings(&get("notes")),
+                review_html: get("reviewHtml").as_string().unwrap_or_default(),
             }
         });
     Ok(FileRead {

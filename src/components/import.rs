@@ -4,6 +4,7 @@
 
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use nianbao_core::carry::carry_forward;
 use nianbao_core::import::{too_large, FileRead, Recognition};
 use nianbao_core::json::MAX_BYTES;
@@ -308,6 +309,7 @@ fn recognition_view(rec: Recognition, report: &Report) -> impl IntoView {
         .map(|f| f.message)
         .collect();
     let uncertain = rec.uncertain.len();
+    let source = RwSignal::new(String::new());
     view! {
         <div class="notice notice-info" id="import-recognition">
             <p class="notice-title">{format!(
@@ -323,6 +325,17 @@ fn recognition_view(rec: Recognition, report: &Report) -> impl IntoView {
             })}
             <p class="hint">"PDF 文件不能直接导入：请在 PDF 阅读器中全选、复制文字，粘贴到记事本保存为 .txt 后再导入。"</p>
         </div>
+        <p class="review-legend">
+            <span class="swatch review-recognised"></span>"已识别 "
+            <span class="swatch review-uncertain"></span>"需核对 "
+            <span class="swatch review-notfound"></span>"未找到（留空）。点一格可看它来自原文哪一行。"
+        </p>
+        // The core's markup: labels from the declarations, source text escaped.
+        <div class="review-tables" inner_html=rec.review_html on:focusin=move |ev| {
+            let el: Option<web_sys::Element> = ev.target().and_then(|t| t.dyn_into().ok());
+            source.set(el.and_then(|e| e.get_attribute("data-source")).unwrap_or_default());
+        }></div>
+        <p id="review-source" class="review-source" aria-live="polite">{move || source.get()}</p>
         {(!errors.is_empty()).then(|| view! {
             <div class="notice notice-error" id="import-findings">
                 <p class="notice-title">{format!("按原文的数字检查，有 {} 个错误：", errors.len())}</p>

@@ -59,6 +59,14 @@ test('axe finds 0 violations on every screen and state', async () => {
   await page.getByRole('dialog', { name: '导入报告' }).waitFor();
   states['import preview dialog'] = await axe(page);
   await page.keyboard.press('Escape');
+  await page.setInputFiles('#import-file', join(ROOT, 'crates/nianbao-core/tests/fixtures/samples/2024_countydept_guangdong_shenzhen_longgang_dept.txt'));
+  await page.getByRole('dialog', { name: '导入已发布的报告' }).waitFor();
+  states['published report review'] = await axe(page);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '粘贴已发布的报告' }).click();
+  await page.getByRole('dialog', { name: '粘贴已发布的报告' }).waitFor();
+  states['paste a published report'] = await axe(page);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '适老化模式' }).click();
   states['适老化 mode'] = await axe(page);
   await context.close();

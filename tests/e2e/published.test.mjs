@@ -31,6 +31,13 @@ test('a saved portal page (GB2312, merged cells, <p> in cells) → review → a 
   assert.match(text, /某区人民政府/);
   // The export stage on the numbers as printed (the page's totals do not add up).
   assert.match(await dialog.locator('#import-findings').innerText(), /按原文的数字检查，有 \d+ 个错误[\s\S]*表三“一、本年新收政府信息公开申请数量”：总计/);
+  // The tables as recognised: 表二's 10 cells not found, the rest recognised;
+  // a cell's source line shows when it has focus.
+  assert.equal(await dialog.locator('.review-tables td.review-notfound').count(), 10);
+  assert.equal(await dialog.locator('.review-tables td.review-recognised').count(), 190);
+  await dialog.locator('.review-tables td.review-recognised').first().focus();
+  assert.match(await dialog.locator('#review-source').innerText(), /表三“一、本年新收政府信息公开申请数量 自然人”已识别，原文第 \d+ 行：\| 一、本年新收政府信息公开申请数量 \| 0 \| 1/);
+  await dialog.screenshot({ path: join(ROOT, 'target/e2e/published-review.png') });
   await dialog.getByRole('button', { name: '作为新草稿打开' }).click();
   await expect(async () => /作为新草稿打开/.test(await ed.notice().innerText()), 'opened');
   // Row r, column c holds r × 10 + c in the page.

@@ -507,3 +507,21 @@ fn traditional_script_annotations_and_zero_marks_read_as_the_labels_they_are() {
     );
     assert_eq!(r.count(Certainty::Recognised), 21);
 }
+
+#[test]
+fn the_review_marks_every_value_cell_and_quotes_its_line_as_text() {
+    use nianbao_core::import::published::review_html;
+    let text = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 | <script>alert(1)</script>\n";
+    let r = recognise(text);
+    let html = review_html(&r, &text.lines().collect::<Vec<_>>());
+    assert_eq!(html.matches("class=\"num review-recognised\"").count(), 7);
+    assert_eq!(
+        html.matches("class=\"num review-notfound\"").count(),
+        r.report.template().cells.len() - 7,
+        "every other cell"
+    );
+    assert!(html.contains("原文第 1 行：一、本年新收政府信息公开申请数量 | 3"));
+    assert!(!html.contains("<script>"), "source text is escaped");
+    assert!(html.contains("&lt;script&gt;"));
+    assert_eq!(html.matches("<table").count(), 3);
+}

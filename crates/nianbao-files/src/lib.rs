@@ -44,6 +44,7 @@ pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
         let list = |v: Vec<String>| -> Array { v.into_iter().map(JsValue::from).collect() };
         set(&rec, "uncertain", &list(r.uncertain));
         set(&rec, "notes", &list(r.notes));
+        set(&rec, "reviewHtml", &r.review_html.into());
         set(&out, "recognition", &rec);
     }
     Ok(out)

@@ -6,7 +6,7 @@
 //! the file.
 
 use super::encoding::{classify, damaged_message, Bytes};
-use super::published::{recognise, Certainty};
+use super::published::{recognise, review_html, Certainty};
 use super::{disagreements, embedded_data, import};
 use crate::json::MAX_BYTES;
 use crate::report::Report;
@@ -34,6 +34,8 @@ pub struct Recognition {
     pub not_found: usize,
     /// What could not be placed or was read in a particular way.
     pub notes: Vec<String>,
+    /// The three tables as recognised, each value cell marked (`review_html`).
+    pub review_html: String,
 }
 
 /// The refusal of a file too big to be a report, before it is read.
@@ -136,6 +138,7 @@ fn published(name: &str, text: &str, note: Option<String>) -> Result<FileRead, S
             recognised: r.count(Certainty::Recognised),
             uncertain,
             not_found: r.count(Certainty::NotFound),
+            review_html: review_html(&r, &text.lines().collect::<Vec<_>>()),
             notes: r.notes,
         }),
         report: r.report,

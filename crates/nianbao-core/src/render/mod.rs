@@ -44,7 +44,7 @@ fn paragraphs(text: &str) -> Markup {
     }
 }
 
-fn head_cell(h: &HeadCell) -> Markup {
+pub(crate) fn head_cell(h: &HeadCell) -> Markup {
     let rowspan = (h.rowspan > 1).then_some(h.rowspan);
     let colspan = (h.colspan > 1).then_some(h.colspan);
     if h.text.is_empty() {

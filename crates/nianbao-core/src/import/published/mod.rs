@@ -7,6 +7,7 @@
 mod cross;
 mod fold;
 mod proactive;
+mod review;
 mod tokens;
 
 use crate::edit::structured::parse_value;
@@ -14,6 +15,7 @@ use crate::report::{Date, Report};
 use crate::section::Section;
 use crate::template::{CellId, GridCell, TableId, Template, TemplateId};
 use fold::fold;
+pub use review::review_html;
 use tokens::{runs, tokenize};
 
 /// How a cell of the result came to be.

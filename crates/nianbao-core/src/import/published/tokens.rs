@@ -3,7 +3,22 @@
 //! cell per line, PDF text with a row's numbers on one line, one cell per
 //! line without separators).
 
-use crate::edit::structured::is_value;
+/// A cell's text that is a number as reports print them: digits (any width)
+/// with separators, a sign or a unit, or a mark for 0 (`/`, `—`, `-`, `无`).
+pub fn is_value(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
+    if ["—", "——", "-", "--", "/", "／", "无", "－", "─"].contains(&t) {
+        return true;
+    }
+    t.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || ",，.．+-－%".contains(c)
+                || "元万件个项次".contains(c)
+        })
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tok {
