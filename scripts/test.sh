@@ -30,7 +30,7 @@ step "tier 1: native tests of the core and of the wasm feature-set checker"
 cargo test -p nianbao-core -p wasm-baseline --locked 2>&1 | tee "$LOGS/core.log"
 
 step "tier 2: component tests in headless Chromium"
-cargo test --target wasm32-unknown-unknown --locked 2>&1 | tee "$LOGS/wasm.log"
+cargo test --target wasm32-unknown-unknown --locked -p nianbao -p nianbao-files 2>&1 | tee "$LOGS/wasm.log"
 
 step "tier 3: end to end against the release dist/ (the build checks the Chromium 90 baseline)"
 scripts/build.sh

@@ -113,6 +113,22 @@ pub fn Importer(
             review(name, read(file).await, purpose);
         });
     };
+    // Pasted or typed text, read as a file of that name would be.
+    let read_pasted = move |name: &'static str, text: String| {
+        if let Some(d) = paste_box.get() {
+            d.close();
+        }
+        if text.trim().is_empty() {
+            editor.notice.set(Some(Notice::ImportFailed(
+                "没有可识别的文字。请先在网页或 PDF 阅读器中选中报告并复制（Ctrl+C），再回到这里粘贴。".into(),
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let read = crate::files::read_report_file(name, text.as_bytes()).await;
+            review(name.to_owned(), read, Purpose::Report);
+        });
+    };
     // A page's selection (HTML) or a PDF's text, pasted: read as a file would be.
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
         ev.prevent_default();
@@ -128,19 +144,13 @@ pub fn Importer(
         } else {
             ("粘贴的网页内容.html", html)
         };
-        if let Some(d) = paste_box.get() {
-            d.close();
-        }
-        if text.trim().is_empty() {
-            editor.notice.set(Some(Notice::ImportFailed(
-                "剪贴板里没有文字。请先在网页或 PDF 阅读器中选中报告并复制（Ctrl+C），再回到这里粘贴。".into(),
-            )));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let read = crate::files::read_report_file(name, text.as_bytes()).await;
-            review(name.to_owned(), read, Purpose::Report);
-        });
+        read_pasted(name, text);
+    };
+    // Text typed or pasted into the box some other way, read on 识别.
+    let paste_text = NodeRef::<leptos::html::Textarea>::new();
+    let on_read = move |_| {
+        let text = paste_text.get().map(|t| t.value()).unwrap_or_default();
+        read_pasted("粘贴的文字.txt", text);
     };
 
     let on_pick = move |purpose: Purpose| {
@@ -230,8 +240,9 @@ pub fn Importer(
         <dialog node_ref=paste_box class="drafts" aria-labelledby="paste-title">
             <h2 id="paste-title">"粘贴已发布的报告"</h2>
             <p>"在网页上选中整篇报告（或从 PDF 阅读器中全选）并复制，再点下面的框，按 Ctrl+V 粘贴。粘贴后先给出识别结果，确认后才会打开。"</p>
-            <textarea class="paste-box" aria-label="把复制的报告粘贴到这里" rows="6" on:paste=on_paste></textarea>
+            <textarea node_ref=paste_text class="paste-box" aria-label="把复制的报告粘贴到这里" rows="6" on:paste=on_paste></textarea>
             <div class="actions">
+                <button type="button" class="primary" on:click=on_read>"识别"</button>
                 <button type="button" on:click=move |_| { if let Some(d) = paste_box.get() { d.close(); } }>"取消"</button>
             </div>
         </dialog>

@@ -189,6 +189,13 @@ test('a whole published page copied in Chromium and pasted (real clipboard) → 
   assert.match(await dialog.innerText(), /文件：粘贴的文字\.txt[\s\S]*识别 14 格/);
   await dialog.getByRole('button', { name: '取消' }).click();
   assert.equal(await ed.value(`${NEW} 自然人`), '0', 'cancelled: nothing changed');
+  // Text typed (or pasted some other way) into the box is read on 识别.
+  await page.getByRole('button', { name: '粘贴已发布的报告' }).click();
+  await box.fill('一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |');
+  await page.getByRole('button', { name: '识别', exact: true }).click();
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /识别 7 格/);
+  await dialog.getByRole('button', { name: '取消' }).click();
   assert.deepEqual(errors, []);
   await context.close();
   fixtures.server.close();

@@ -525,3 +525,24 @@ fn the_review_marks_every_value_cell_and_quotes_its_line_as_text() {
     assert!(html.contains("&lt;script&gt;"));
     assert_eq!(html.matches("<table").count(), 3);
 }
+
+/// Money printed in 元 where the column is in 万元 converts when exact, and
+/// the review says so (spec §13.6).
+#[test]
+fn yuan_printed_in_a_wan_column_converts_exactly_and_says_so() {
+    let text = "第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 251000元 |\n";
+    let r = recognise(text);
+    assert_eq!(
+        value(&r, TableId::Proactive, "adminFees", "amount"),
+        Some(251_000)
+    );
+    assert_eq!(
+        certainty(&r, TableId::Proactive, "adminFees", "amount"),
+        Certainty::Recognised
+    );
+    assert!(
+        r.notes.iter().any(|n| n.contains("换算为 25.1 万元")),
+        "{:?}",
+        r.notes
+    );
+}

@@ -19,7 +19,7 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
 }
 
 mod page;
-use page::page_text;
+pub use page::page_text;
 
 fn set(o: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(o, &key.into(), value);

@@ -58,7 +58,8 @@ fn table(t: &Element, out: &mut Vec<String>) {
         else {
             continue;
         };
-        // Rows of this table only (a table inside a cell has its own lines).
+        // Rows of this table only: a table inside a cell is part of that
+        // cell's text.
         if row.closest("table").ok().flatten().as_ref() != Some(t) {
             continue;
         }
