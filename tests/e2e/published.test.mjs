@@ -200,3 +200,28 @@ test('a whole published page copied in Chromium and pasted (real clipboard) → 
   await context.close();
   fixtures.server.close();
 });
+
+test('dropping a saved page or a Word file on the page opens the review', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { context, page, errors } = await openApp(s.browser, s.url);
+  for (const [path, name, counts] of [
+    [PAGE, 'published-gbk.html', /识别 190 格/],
+    [join(ROOT, 'crates/nianbao-core/tests/fixtures/samples/filled_2021_format.docx'), 'filled_2021_format.docx', /识别 200 格/],
+  ]) {
+    const bytes = [...(await readFile(path))];
+    const dt = await page.evaluateHandle(([b, n]) => {
+      const t = new DataTransfer();
+      t.items.add(new File([new Uint8Array(b)], n));
+      return t;
+    }, [bytes, name]);
+    await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), new RegExp(`文件：${name.replace('.', '\\.')}[\\s\\S]*${counts.source}`));
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
