@@ -323,25 +323,6 @@ fn a_lost_or_doubled_line_never_makes_a_recognised_cell_wrong() {
     }
 }
 
-#[test]
-#[ignore]
-fn show() {
-    let name = std::env::var("SAMPLE").unwrap();
-    let r = recognise(&sample(&name));
-    let t = r.report.template();
-    for c in t
-        .table_cells(TableId::Requests)
-        .chain(t.table_cells(TableId::Proactive))
-    {
-        println!(
-            "{:?} {:?} {}",
-            r.report.get(c),
-            r.source(c),
-            t.def(c).name()
-        );
-    }
-}
-
 /// A zip of the given (name, content) entries, deflated.
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let (mut out, mut central) = (Vec::new(), Vec::new());
