@@ -527,3 +527,44 @@ fn yuan_printed_in_a_wan_column_converts_exactly_and_says_so() {
         r.notes
     );
 }
+
+#[test]
+fn a_report_printed_in_the_other_years_format_is_read_as_printed_and_said() {
+    // The 2020 subdistrict report (F2019 tables) titled as a 2021 report.
+    let text = sample("2020_subdistrict_dongli.txt").replacen("2020年", "2021年", 1);
+    let r = recognise(&text);
+    assert_eq!(r.report.year, 2021);
+    assert_eq!(r.report.template_id(), TemplateId::F2019);
+    assert_eq!(
+        value(&r, TableId::Proactive, "licensing", "prevCount"),
+        Some(76)
+    );
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("2019年版格式") && n.contains("2021 年度")),
+        "{:?}",
+        r.notes
+    );
+    let findings = validate(&r.report, &Context::default());
+    assert!(findings.iter().any(|f| f.rule == RuleId::Y6));
+
+    // The reverse: the 2023 county report (F2021 tables) titled 2020.
+    let text = sample("2023_county_jiangsu_huaian_hongze_govt.txt").replacen(
+        "2023 年政府",
+        "2020 年政府",
+        1,
+    );
+    let r = recognise(&text);
+    assert_eq!(r.report.year, 2020);
+    assert_eq!(r.report.template_id(), TemplateId::F2021);
+    assert!(
+        r.notes.iter().any(|n| n.contains("2021年版格式")),
+        "{:?}",
+        r.notes
+    );
+    // The same cells as the report read with its own year.
+    let own = recognise(&sample("2023_county_jiangsu_huaian_hongze_govt.txt"));
+    let cells = r.report.template().cells.len();
+    assert!((0..cells).all(|i| r.report.get(CellId(i as u16)) == own.report.get(CellId(i as u16))));
+}

@@ -337,6 +337,16 @@ pub fn recognise(text: &str) -> Recognised {
         }
         out.report.other.text = text_of(&lines, a, end);
     }
+    // A report printed in the other year's format (spec §13.6) is read as
+    // printed, not converted: converting loses cells (rule Y6 flags it).
+    let want = TemplateId::for_year(year);
+    if found_year && template_id != want {
+        out.note(format!(
+            "原文的表格是{}（按其中的栏目名称判断），而 {year} 年度应使用{}；已按原文的格式导入，不作改动；打开后的检查会指出这一点。",
+            template_id.title(),
+            want.title()
+        ));
+    }
     if !found_year {
         out.note(format!(
             "原文中没有找到报告年度，暂记为 {FALLBACK_YEAR} 年度，请在“报告信息”中改为实际年度。"
