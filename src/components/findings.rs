@@ -6,7 +6,7 @@ use nianbao_core::rules::{Finding, RuleId};
 use nianbao_core::template::{TableId, Template};
 use nianbao_core::{Section, Severity};
 
-use super::keys::focus_id;
+use super::keys::{focus_id, select_in};
 use crate::state::Editor;
 
 /// The element a finding points at: its first cell, else its first field.
@@ -40,6 +40,9 @@ fn item(f: &Finding, target: String) -> impl IntoView {
         }
     });
     let href = format!("#{target}");
+    let quote = f.quote.clone();
+    let select = quote.as_ref().map(|q| (q.field.key(), q.at));
+    let message = quoted_message(f);
     let label = f.severity.label();
     let class = match f.severity {
         Severity::Error => "finding finding-error",
@@ -53,14 +56,45 @@ fn item(f: &Finding, target: String) -> impl IntoView {
                 href=href
                 on:click=move |ev| {
                     ev.prevent_default();
-                    focus_id(&target);
+                    match &select {
+                        Some((id, (a, b))) => select_in(id, *a, *b),
+                        None => focus_id(&target),
+                    }
                 }
             >
-                {f.message.clone()}
+                {message}
             </a>
             <span class="rule-id">{format!("（{}）", f.rule.code())}</span>
             {replace}
         </li>
+    }
+}
+
+/// A finding's words; the sentence it quotes with the figure marked.
+fn quoted_message(f: &Finding) -> AnyView {
+    let parts = f.quote.as_ref().and_then(|q| {
+        let sentence = q.sentence.trim();
+        let (before, after) = f.message.split_once(sentence)?;
+        let chars: Vec<char> = sentence.chars().collect();
+        let (a, b) = q.figure.unwrap_or((chars.len(), chars.len()));
+        let (a, b) = (a.min(chars.len()), b.min(chars.len()));
+        let piece = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
+        Some((
+            before.to_owned(),
+            piece(0..a),
+            piece(a..b),
+            piece(b..chars.len()),
+            after.to_owned(),
+        ))
+    });
+    match parts {
+        Some((before, lead, figure, tail, after)) => view! {
+            {before}
+            <q class="finding-quote">{lead}{(!figure.is_empty()).then(|| view! { <mark>{figure}</mark> })}{tail}</q>
+            {after}
+        }
+        .into_any(),
+        None => f.message.clone().into_any(),
     }
 }
 

@@ -35,6 +35,20 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Focuses the text area with `id` and selects `start..end` (UTF-16 units):
+/// the sentence a finding quotes.
+pub fn select_in(id: &str, start: u32, end: u32) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(area) = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return focus_id(id);
+    };
+    let _ = area.focus();
+    let _ = area.set_selection_range(start, end);
+}
+
 /// Where a key moves from a table cell, like a spreadsheet: up and down, Enter
 /// and Shift+Enter; left and right move the caret first, then to the next cell.
 pub fn cell_move(

@@ -24,8 +24,6 @@ pub enum RuleId {
     T3_4,
     /// T3-5 (F2021): applications closed for an unpaid fee imply 收费通知 in section 六.
     T3_5,
-    /// T3-6: figures quoted in 总体情况 match table 三.
-    T3_6,
     /// T4-1: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
     T4_1,
     /// T4-2: the same for 未经复议直接起诉.
@@ -58,10 +56,27 @@ pub enum RuleId {
     D5,
     /// D6: section 五 is not a copy of last year's.
     D6,
+    /// N1–N16: figures the text sections quote agree with the tables (spec §8.7).
+    N1,
+    N2,
+    N3,
+    N4,
+    N5,
+    N6,
+    N7,
+    N8,
+    N9,
+    N10,
+    N11,
+    N12,
+    N13,
+    N14,
+    N15,
+    N16,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 26] = [
+    pub const ALL: [RuleId; 41] = [
         RuleId::G1,
         RuleId::G2,
         RuleId::G3,
@@ -71,7 +86,6 @@ impl RuleId {
         RuleId::T3_3,
         RuleId::T3_4,
         RuleId::T3_5,
-        RuleId::T3_6,
         RuleId::T4_1,
         RuleId::T4_2,
         RuleId::T4_3,
@@ -88,6 +102,22 @@ impl RuleId {
         RuleId::D4,
         RuleId::D5,
         RuleId::D6,
+        RuleId::N1,
+        RuleId::N2,
+        RuleId::N3,
+        RuleId::N4,
+        RuleId::N5,
+        RuleId::N6,
+        RuleId::N7,
+        RuleId::N8,
+        RuleId::N9,
+        RuleId::N10,
+        RuleId::N11,
+        RuleId::N12,
+        RuleId::N13,
+        RuleId::N14,
+        RuleId::N15,
+        RuleId::N16,
     ];
 
     /// The id as the spec writes it: `T3-3`.
@@ -103,7 +133,6 @@ impl RuleId {
             T3_3 => "T3-3",
             T3_4 => "T3-4",
             T3_5 => "T3-5",
-            T3_6 => "T3-6",
             T4_1 => "T4-1",
             T4_2 => "T4-2",
             T4_3 => "T4-3",
@@ -120,6 +149,22 @@ impl RuleId {
             D4 => "D4",
             D5 => "D5",
             D6 => "D6",
+            N1 => "N1",
+            N2 => "N2",
+            N3 => "N3",
+            N4 => "N4",
+            N5 => "N5",
+            N6 => "N6",
+            N7 => "N7",
+            N8 => "N8",
+            N9 => "N9",
+            N10 => "N10",
+            N11 => "N11",
+            N12 => "N12",
+            N13 => "N13",
+            N14 => "N14",
+            N15 => "N15",
+            N16 => "N16",
         }
     }
 
@@ -132,7 +177,6 @@ impl RuleId {
             G3 => "表格中不能有空格：没有发生的请填 0",
             G4 => "不适用的单元格必须留空",
             T3_5 => "表三有“申请人逾期未按收费通知要求缴纳费用”的，第六部分应报告发出的收费通知",
-            T3_6 => "总体情况中引用的申请数量应与表三一致",
             Y1 => "表三第二项（上年结转）应等于上年报告的第四项（结转下年度继续办理）",
             Y6 => "2020年度及以前使用2019年版格式，2021年度起使用2021年版格式",
             D1 => "六个部分都必须有内容",
@@ -141,7 +185,9 @@ impl RuleId {
             D4 => "第六部分应报告信息处理费的收取情况（没有收取也要说明）",
             D5 => "落款日期应在报告年度的次年，并在发布期限之前",
             D6 => "第五部分不应照抄上年报告",
-            G1 | T3_1 | T3_2 | T3_3 | T3_4 | T4_1 | T4_2 | T4_3 | T2_1 | T2_2 | T2_3 | Y2 | Y3 => {
+            G1 | T3_1 | T3_2 | T3_3 | T3_4 | T4_1 | T4_2 | T4_3 | T2_1 | T2_2 | T2_3 | Y2 | Y3
+            | N1 | N2 | N3 | N4 | N5 | N6 | N7 | N8 | N9 | N10 | N11 | N12 | N13 | N14 | N15
+            | N16 => {
                 return None
             }
         })

@@ -58,6 +58,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             formula: formula.to_owned(),
             sides: None,
             message,
+            quote: None,
         });
     }
 
@@ -76,6 +77,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                 formula: "≥ 0".to_owned(),
                 sides: None,
                 message: format!("{}不能小于 0。", field.label()),
+                quote: None,
             });
         }
     }
@@ -126,6 +128,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             formula: if unfilled { UNFILLED } else { BLANK }.to_owned(),
             sides: None,
             message,
+            quote: None,
         });
     }
 }

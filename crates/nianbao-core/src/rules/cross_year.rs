@@ -23,6 +23,7 @@ pub(super) fn check_template(report: &Report, out: &mut Vec<Finding>) {
                 want.title(),
                 report.template_id().title()
             ),
+            quote: None,
         });
     }
 }
@@ -70,6 +71,7 @@ fn compare(
             sides.difference()
         ),
         sides: Some(sides),
+        quote: None,
     });
 }
 

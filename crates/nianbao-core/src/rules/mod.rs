@@ -4,6 +4,7 @@
 
 mod cells;
 mod cross_year;
+pub mod narrative;
 mod sums;
 mod table2;
 mod text;
@@ -54,6 +55,21 @@ pub struct Finding {
     pub sides: Option<Sides>,
     /// The whole finding as one sentence: where, what, both sides, the difference.
     pub message: String,
+    /// The sentence of a text the finding is about (N1–N16).
+    pub quote: Option<Quote>,
+}
+
+/// A sentence quoted from a text field, and where it is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub field: Field,
+    /// The sentence as written.
+    pub sentence: String,
+    /// The figure within `sentence`, in chars: `start..end` (none for a statement).
+    pub figure: Option<(usize, usize)>,
+    /// The sentence within the field's text, in UTF-16 units (what a text
+    /// area's selection counts).
+    pub at: (u32, u32),
 }
 
 impl Finding {
@@ -89,6 +105,7 @@ pub fn validate(report: &Report, ctx: &Context) -> Vec<Finding> {
     sums::check(report, &mut out);
     table2::check(report, ctx, &mut out);
     text::check(report, ctx, &mut out);
+    narrative::check(report, &mut out);
     if let Some(previous) = ctx.previous {
         cross_year::check(report, previous, &mut out);
     }

@@ -60,6 +60,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             formula: sum.formula.clone(),
             sides: Some(sides),
             message,
+            quote: None,
         });
     }
     balance(report, out);
@@ -124,6 +125,7 @@ fn balance(report: &Report, out: &mut Vec<Finding>) {
                 formula: balance_formula(),
                 sides: Some(sides),
                 message,
+                quote: None,
             });
         }
         let third = format!("第三项{}", super::wording::results_label());
@@ -150,6 +152,7 @@ fn balance(report: &Report, out: &mut Vec<Finding>) {
                     formula,
                     sides: Some(sides),
                     message,
+                    quote: None,
                 });
             }
         }

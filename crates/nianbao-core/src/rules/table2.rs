@@ -48,6 +48,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                             right_terms: total.to_string(),
                             right: total,
                         }),
+                        quote: None,
                     });
                 }
             }
@@ -95,6 +96,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                         ),
                         formula,
                         sides: Some(sides),
+                        quote: None,
                     });
                 }
             }
@@ -132,6 +134,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
                 message: format!(
                     "表二“{regs}”一行有不为 0 的数字，而{kind}一般没有规章制定权。请核对是否把{docs}计入了{regs}；如本机关确有规章制定权，可忽略此提示。"
                 ),
+                quote: None,
             });
         }
     }

@@ -1,7 +1,7 @@
 //! Rules about the text sections and how they agree with the tables:
-//! T3-5, T3-6 and D1–D6 (spec §8.2, §8.6).
+//! T3-5 and D1–D6 (spec §8.2, §8.6); the figures they quote are `narrative`'s.
 
-use super::{Context, Finding, RuleId, Sides};
+use super::{Context, Finding, RuleId};
 use crate::report::{AgencyKind, Aspect, Date, Field, Report};
 use crate::template::keys as key;
 use crate::template::TableId;
@@ -17,7 +17,6 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
     }
     government_duties(report, out);
     signing_date(report, out);
-    quoted_figures(report, out);
     if let Some(prev) = ctx.previous {
         copied_problems(report, prev, out);
     }
@@ -32,6 +31,7 @@ fn finding(rule: RuleId, fields: Vec<Field>, formula: &str, message: String) -> 
         formula: formula.to_owned(),
         sides: None,
         message,
+        quote: None,
     }
 }
 
@@ -112,13 +112,17 @@ fn government_duties(report: &Report, out: &mut Vec<Finding>) {
         return;
     }
     let text = overview_text(report);
+    // The wordings reports use for each (spec §8.7, end).
     let missing: Vec<&str> = [
-        ("考核", "工作考核"),
-        ("评议", "社会评议"),
-        ("责任追究", "责任追究"),
+        (&["考核", "考评", "绩效"][..], "工作考核"),
+        (
+            &["评议", "社会评估", "第三方评估", "满意度测评"][..],
+            "社会评议",
+        ),
+        (&["责任追究", "问责", "追责"][..], "责任追究"),
     ]
     .into_iter()
-    .filter(|(needle, _)| !text.contains(needle))
+    .filter(|(words, _)| !words.iter().any(|w| text.contains(w)))
     .map(|(_, name)| name)
     .collect();
     if !missing.is_empty() {
@@ -174,6 +178,7 @@ fn fee_notices(report: &Report, out: &mut Vec<Finding>) {
             message: format!(
                 "表三有 {unpaid} 件申请因逾期未缴纳费用不再处理，但第六部分的收费通知件数是 {notices}：发出过收费通知才会有逾期未缴费，请核对。"
             ),
+            quote: None,
         });
     }
 }
@@ -219,93 +224,6 @@ fn signing_date(report: &Report, out: &mut Vec<Finding>) {
             formula,
             message,
         ));
-    }
-}
-
-/// Numbers followed by 件 in a clause, in order.
-fn counts_in(clause: &str) -> Vec<i64> {
-    let chars: Vec<char> = clause.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',') {
-                i += 1;
-            }
-            if chars.get(i) == Some(&'件') {
-                let digits: String = chars[start..i].iter().filter(|c| **c != ',').collect();
-                if let Ok(n) = digits.parse() {
-                    out.push(n);
-                }
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// T3-6: figures the 总体情况 text quotes agree with table 三.
-fn quoted_figures(report: &Report, out: &mut Vec<Finding>) {
-    // Folding away spaces and line breaks joins figures split by a PDF or a paste.
-    let text: String = overview_text(report)
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
-    let template = report.template();
-    let t = TableId::Requests;
-    let mut checked = [false, false];
-    for clause in text.split(['。', '；', ';', '，', ',', '：', ':']) {
-        let received = ["收到", "受理", "新收", "接收", "共收"]
-            .iter()
-            .any(|k| clause.contains(k))
-            && clause.contains("申请")
-            && !clause.contains("结转");
-        let forward = ["结转下", "结转至下", "转入下"]
-            .iter()
-            .any(|k| clause.contains(k));
-        for (which, applies, row, what) in [
-            (0, received, key::NEW_RECEIVED, "本年新收申请"),
-            (1, forward, key::CARRY_FORWARD, "结转下年度继续办理"),
-        ] {
-            if !applies || checked[which] {
-                continue;
-            }
-            let (Some(quoted), Some(cell)) = (
-                counts_in(clause).first().copied(),
-                template.cell(t, row, key::TOTAL),
-            ) else {
-                continue;
-            };
-            checked[which] = true;
-            let Some(table) = report.get(cell) else {
-                continue;
-            };
-            if quoted != table {
-                out.push(Finding {
-                    rule: RuleId::T3_6,
-                    severity: RuleId::T3_6.severity(),
-                    cells: vec![cell],
-                    fields: vec![Field::OverviewText],
-                    formula: format!("总体情况中的{what}数 = 表三{what}总计"),
-                    sides: Some(Sides {
-                        left_terms: quoted.to_string(),
-                        left: quoted,
-                        right_terms: table.to_string(),
-                        right: table,
-                    }),
-                    message: format!(
-                        "总体情况写的是“{clause}”，即{what} {quoted} 件，而表三的总计是 {table} 件，相差 {}。请核对文字或表格。",
-                        quoted.saturating_sub(table)
-                    ),
-                });
-            }
-        }
     }
 }
 

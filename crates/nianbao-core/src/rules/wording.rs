@@ -99,6 +99,13 @@ pub fn wording(rule: RuleId) -> String {
             counted(key::DELTA),
             prev = counted(key::PREV_COUNT)
         ),
+        N1 | N2 | N3 | N4 | N5 | N6 | N7 | N8 | N9 | N10 | N11 | N12 | N13 | N14 | N15 | N16 => {
+            crate::template::phrases::FAMILIES
+                .iter()
+                .find(|f| f.rule == rule)
+                .map(|f| f.wording.to_owned())
+                .unwrap_or_default()
+        }
         _ => String::new(),
     }
 }

@@ -36,6 +36,14 @@ pub const NATURAL: &str = "natural";
 /// The 总计 column of 表三 and 表四.
 pub const TOTAL: &str = "total";
 
+// 表四: its three groups, and the results that are not 结果维持.
+pub const REVIEW: &str = "review";
+pub const LIT_DIRECT: &str = "litDirect";
+pub const LIT_AFTER_REVIEW: &str = "litAfterReview";
+pub const CORRECTED: &str = "correct";
+pub const OTHER_RESULT: &str = "other";
+pub const PENDING: &str = "pending";
+
 /// Every key above, for the test that they are all declared.
 pub const ALL: &[&str] = &[
     REGULATIONS,
@@ -63,4 +71,10 @@ pub const ALL: &[&str] = &[
     OTHER_OTHER,
     NATURAL,
     TOTAL,
+    REVIEW,
+    LIT_DIRECT,
+    LIT_AFTER_REVIEW,
+    CORRECTED,
+    OTHER_RESULT,
+    PENDING,
 ];

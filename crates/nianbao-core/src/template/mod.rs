@@ -4,6 +4,7 @@
 mod decl;
 pub mod keys;
 mod layout;
+pub mod phrases;
 mod tables;
 
 use std::collections::HashMap;
