@@ -61,6 +61,36 @@ pub fn download_html(editor: Editor) {
     });
 }
 
+/// Today in the browser's time zone.
+pub fn today() -> Option<nianbao_core::report::Date> {
+    let now = js_sys::Date::new_0();
+    nianbao_core::report::Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+}
+
+/// The check report (体检报告) as an HTML file (after the export-stage check).
+pub fn download_check_report(editor: Editor) {
+    editor.check_for_export("下载体检报告");
+    let report = editor.report.get_untracked();
+    let previous = editor.previous.get_untracked();
+    let Some(today) = today() else { return };
+    leptos::task::spawn_local(async move {
+        let html = match crate::files::check_report_html(&report, previous.as_ref(), today).await {
+            Ok(html) => html,
+            Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
+        };
+        offer(
+            editor,
+            &file_name(&format!("{}体检报告", report.title()), "html"),
+            "text/html;charset=utf-8",
+            &html,
+        );
+    });
+}
+
 /// Prints the published layout (after the export-stage check).
 pub fn print(editor: Editor) {
     editor.check_for_export("打印");

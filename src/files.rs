@@ -115,6 +115,26 @@ pub async fn export_html(report: &Report, check: ExportCheck) -> Result<String, 
                 to_json(report).into(),
                 check.errors.into(),
                 check.warnings.into(),
+                check.explained.into(),
+            ],
+        )
+        .await?,
+    )
+}
+
+/// The check report (体检报告) of `report`, dated `today`.
+pub async fn check_report_html(
+    report: &Report,
+    previous: Option<&Report>,
+    today: nianbao_core::report::Date,
+) -> Result<String, String> {
+    text(
+        call(
+            "checkReportHtml",
+            &[
+                to_json(report).into(),
+                previous.map(to_json).unwrap_or_default().into(),
+                today.iso().into(),
             ],
         )
         .await?,

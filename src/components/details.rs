@@ -14,6 +14,7 @@ use crate::state::Editor;
 #[component]
 pub fn DetailsForm() -> impl IntoView {
     let editor = Editor::get();
+    let session = expect_context::<crate::session::Session>();
     let kind = Memo::new(move |_| editor.with_fields(|r| r.agency.kind));
     let year = Memo::new(move |_| editor.with_fields(|r| r.year));
     let date = Memo::new(move |_| editor.with_fields(|r| r.signed_date));
@@ -37,6 +38,60 @@ pub fn DetailsForm() -> impl IntoView {
     let on_kind = move |ev: leptos::ev::Event| {
         let k = AgencyKind::from_key(&event_target_value(&ev));
         editor.edit(None, |r| r.agency.kind = k);
+    };
+    let deadline = Memo::new(move |_| editor.with_fields(|r| r.agency.deadline));
+    let deadline_error = RwSignal::new(None::<String>);
+    let on_deadline = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if text.trim().is_empty() {
+            deadline_error.set(None);
+            editor.edit(None, |r| r.agency.deadline = None);
+            return;
+        }
+        match Date::parse_month_day(&text) {
+            Some(md) => {
+                deadline_error.set(None);
+                editor.edit(None, |r| r.agency.deadline = Some(md));
+                // Remembered in this browser for the next report.
+                session.set_setting("deadline", &format!("{:02}-{:02}", md.0, md.1));
+            }
+            None => deadline_error.set(Some(format!(
+                "“{text}”不是有效的日期：请写月和日，例如 2月20日。"
+            ))),
+        }
+    };
+    let remembered = move || {
+        // Read the signals first: they decide when this runs again.
+        let unset = deadline.get().is_none()
+            && matches!(
+                kind.get(),
+                Some(AgencyKind::Township | AgencyKind::Subdistrict)
+            );
+        let (m, d) = session
+            .setting("deadline")
+            .as_deref()
+            .and_then(Date::parse_month_day)?;
+        unset.then_some((m, d))
+    };
+    // How the deadline stands today, beside the signing date.
+    let status = move || {
+        editor.with_fields(|r| {
+            let today = crate::exports::today()?;
+            let s = r.deadline_status(today)?;
+            let local = if s.local {
+                "（本地规定）"
+            } else if matches!(
+                r.agency.kind,
+                Some(AgencyKind::Township | AgencyKind::Subdistrict)
+            ) {
+                "（乡镇、街道的期限由本地规定，未设置时按1月31日）"
+            } else if r.agency.kind.is_none() {
+                "（未选机关类型，按部门的1月31日）"
+            } else {
+                ""
+            };
+            Some((s.days_left < 0, format!("{}{local}", s.words())))
+        })
     };
     let on_date = move |ev: leptos::ev::Event| {
         let d = Date::parse(&event_target_value(&ev));
@@ -86,7 +141,32 @@ pub fn DetailsForm() -> impl IntoView {
                         prop:value=move || date.get().map(|d| d.iso()).unwrap_or_default()
                         on:change=on_date
                         on:blur=move |_| editor.visit_field(Field::SignedDate)
+                        aria-describedby="deadline-status"
                     />
+                    <p id="deadline-status" class=move || if status().is_some_and(|s| s.0) { "deadline deadline-late" } else { "deadline" }>
+                        {move || status().map(|s| s.1)}
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="deadline">"本地发布期限（可不填）"</label>
+                    <p class="hint" id="deadline-hint">"不填按规定：部门1月31日，县级以上人民政府3月31日；乡镇、街道按本地规定填写，例如 2月20日。"</p>
+                    <input
+                        id="deadline"
+                        type="text"
+                        readonly=move || editor.read_only.get()
+                        aria-describedby="deadline-hint deadline-error"
+                        placeholder="例如 2月20日"
+                        prop:value=move || deadline.get().map(|(m, d)| format!("{m}月{d}日")).unwrap_or_default()
+                        on:change=on_deadline
+                    />
+                    {move || remembered().map(|(m, d)| view! {
+                        <p class="hint">
+                            <button type="button" class="link-button" on:click=move |_| {
+                                editor.edit(None, |r| r.agency.deadline = Some((m, d)));
+                            }>{format!("使用上次设置的 {m}月{d}日")}</button>
+                        </p>
+                    })}
+                    <p class="field-error" id="deadline-error" role="alert">{move || deadline_error.get()}</p>
                 </div>
             </div>
         </section>

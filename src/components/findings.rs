@@ -48,6 +48,8 @@ fn item(f: &Finding, target: String) -> impl IntoView {
         Severity::Error => "finding finding-error",
         Severity::Warning => "finding finding-warning",
     };
+    let explain = (f.severity == Severity::Warning)
+        .then(|| view! { <Explain key=f.key(editor.template.get_untracked().get()) /> });
     view! {
         <li class=class>
             <span class="finding-kind">{if f.severity == Severity::Error { "✖ " } else { "⚠ " }}{label}</span>
@@ -66,7 +68,86 @@ fn item(f: &Finding, target: String) -> impl IntoView {
             </a>
             <span class="rule-id">{format!("（{}）", f.rule.code())}</span>
             {replace}
+            {explain}
         </li>
+    }
+}
+
+/// A warning's reason: given, shown as 已说明 (the warning stays), changed
+/// or taken back. Kept in the draft and the exported files.
+#[component]
+fn Explain(key: String) -> impl IntoView {
+    let editor = Editor::get();
+    let key = StoredValue::new(key);
+    let reason = Memo::new(move |_| {
+        editor.with_fields(|r| key.with_value(|k| r.explanations.get(k).cloned()))
+    });
+    let editing = RwSignal::new(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let save = move || {
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
+        let text = el.value().trim().to_owned();
+        if text.is_empty() {
+            return;
+        }
+        let text: String = text
+            .chars()
+            .take(nianbao_core::limits::MAX_REASON_CHARS)
+            .collect();
+        editor.edit(None, |r| {
+            r.explanations.insert(key.get_value(), text);
+        });
+        editing.set(false);
+    };
+    let remove = move |_| {
+        editor.edit(None, |r| {
+            r.explanations.remove(&key.get_value());
+        });
+    };
+    move || {
+        if editing.get() {
+            return view! {
+                <span class="explain-form">
+                    " "
+                    <input node_ref=input type="text" class="explain-input" aria-label="说明原因"
+                        maxlength=nianbao_core::limits::MAX_REASON_CHARS
+                        placeholder="例如：机构改革，上年由原机关办理"
+                        prop:value=reason.get_untracked().unwrap_or_default()
+                        on:keydown=move |ev| {
+                            if super::keys::guard_composition(&ev) { return; }
+                            if ev.key() == "Enter" { ev.prevent_default(); save(); }
+                            if ev.key() == "Escape" { editing.set(false); }
+                        } />
+                    " "
+                    <button type="button" class="link-button" on:click=move |_| save()>"保存说明"</button>
+                    " "
+                    <button type="button" class="link-button" on:click=move |_| editing.set(false)>"取消"</button>
+                </span>
+            }
+            .into_any();
+        }
+        match reason.get() {
+            Some(text) => view! {
+                <span class="explained">
+                    " "
+                    <span class="explained-mark">"已说明："</span>{text}
+                    " "
+                    <button type="button" class="link-button" hidden=move || editor.read_only.get()
+                        on:click=move |_| { editing.set(true); request_animation_frame(move || { if let Some(i) = input.get_untracked() { let _ = i.focus(); } }); }>"修改说明"</button>
+                    " "
+                    <button type="button" class="link-button" hidden=move || editor.read_only.get() on:click=remove>"删除说明"</button>
+                </span>
+            }
+            .into_any(),
+            None => view! {
+                " "
+                <button type="button" class="link-button" hidden=move || editor.read_only.get()
+                    on:click=move |_| { editing.set(true); request_animation_frame(move || { if let Some(i) = input.get_untracked() { let _ = i.focus(); } }); }>"说明原因"</button>
+            }
+            .into_any(),
+        }
     }
 }
 
@@ -121,12 +202,14 @@ pub fn ErrorSummary() -> impl IntoView {
                     view! {
                         <div class="check-ok" id="error-summary" tabindex="-1" role="status">
                             <h2 class="summary-title">"检查完成：没有发现问题"</h2>
+                            <Checklist />
                         </div>
                     }
                     .into_any()
                 });
             }
             let (errors, warnings) = counts(shown);
+            let explained = editor.with_fields(|r| shown.iter().filter(|f| f.explanation(r).is_some()).count());
             let sums = shown.iter().filter_map(sum_total).count();
             let template = editor.template.get().get();
             let items = shown
@@ -139,7 +222,10 @@ pub fn ErrorSummary() -> impl IntoView {
                         <h2 class="summary-title" id="error-summary-title">
                             {format!("有 {} 个问题需要处理", shown.len())}
                         </h2>
-                        <p class="summary-counts">{format!("{errors} 个错误，{warnings} 个提示。点击一项可跳到对应位置。")}</p>
+                        <p class="summary-counts">{format!(
+                            "{errors} 个错误，{warnings} 个提示{}。点击一项可跳到对应位置；提示可以说明原因。",
+                            if explained > 0 { format!("（其中 {explained} 个已说明原因）") } else { String::new() }
+                        )}</p>
                         {(sums > 1).then(|| view! {
                             <p>
                                 <button type="button" on:click=move |_| editor.replace_totals(Vec::new())>
@@ -148,10 +234,70 @@ pub fn ErrorSummary() -> impl IntoView {
                             </p>
                         })}
                         <ul class="finding-list">{items}</ul>
+                        <Checklist />
                     </div>
                 }
                 .into_any(),
             )
+        })
+    }
+}
+
+/// The list before publishing (six sections, tables, 信息处理费, date, year,
+/// findings resolved or explained), read off the export-stage findings.
+#[component]
+fn Checklist() -> impl IntoView {
+    let editor = Editor::get();
+    let items = Memo::new(move |_| {
+        editor.shown.with(|shown| {
+            editor.with_fields(|r| nianbao_core::rules::checklist::checklist(r, shown))
+        })
+    });
+    view! {
+        <div class="checklist">
+            <h3 class="checklist-title">"发布前检查清单"</h3>
+            <ul id="checklist">
+                {move || items.get().into_iter().map(|i| view! {
+                    <li class=if i.ok { "check-item check-done" } else { "check-item check-open" }>
+                        <span aria-hidden="true">{if i.ok { "✓ " } else { "✗ " }}</span>
+                        <span class="sr-only">{if i.ok { "已完成：" } else { "未完成：" }}</span>
+                        {i.label}
+                        {(!i.detail.is_empty()).then(|| format!("：{}", i.detail))}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p>
+                <button type="button" id="download-check-report" on:click=move |_| crate::exports::download_check_report(editor)>
+                    "下载体检报告"
+                </button>
+                " 列出全部问题、两边的数值和说明的原因，可打印或随报告报送。"
+            </p>
+        </div>
+    }
+}
+
+/// The findings that quote a sentence of one text field, under it.
+#[component]
+pub fn FieldFindings(field: nianbao_core::report::Field) -> impl IntoView {
+    let editor = Editor::get();
+    let mine = Memo::new(move |_| {
+        editor.shown.with(|shown| {
+            shown
+                .iter()
+                .filter(|f| f.quote.as_ref().is_some_and(|q| q.field == field))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        mine.with(|m| !m.is_empty()).then(|| {
+            view! {
+                <ul class="finding-list field-findings">
+                    <For each=move || mine.get() key=|f| (f.rule, f.message.clone()) let:f>
+                        {item(&f, target_id(editor.template.get_untracked().get(), &f))}
+                    </For>
+                </ul>
+            }
         })
     }
 }

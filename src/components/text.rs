@@ -217,10 +217,12 @@ pub fn FieldText(
     });
     let set: Setter = Arc::new(move |text| editor.set_text(field, text));
     let label = label.unwrap_or_else(|| field.label());
-    match hint {
+    let findings = multiline.then(|| view! { <super::findings::FieldFindings field /> });
+    let text_box = match hint {
         Some(hint) => {
             view! { <TextBox id=field.key() label hint multiline get set visit=field /> }.into_any()
         }
         None => view! { <TextBox id=field.key() label multiline get set visit=field /> }.into_any(),
-    }
+    };
+    view! { {text_box} {findings} }
 }

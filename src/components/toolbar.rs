@@ -54,6 +54,7 @@ pub fn Toolbar(
             <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Shift+Z Control+Y">"重做"</button>
             <button type="button" class="primary" on:click=check>"检查"</button>
+            <button type="button" on:click=move |_| crate::exports::download_check_report(editor)>"体检报告"</button>
             <label class="toggle">
                 <input
                     type="checkbox"

@@ -17,6 +17,10 @@ pub const MAX_TEXT_CHARS: usize = 200_000;
 /// F2019 总体情况 sub-parts with their own titles.
 pub const MAX_PARTS: usize = 20;
 
+/// Warnings explained with a reason, and the characters of one reason.
+pub const MAX_EXPLANATIONS: usize = 500;
+pub const MAX_REASON_CHARS: usize = 500;
+
 /// Bytes of a whole document — a stored draft, a JSON file or an HTML
 /// export. One limit for all three: the app does not store or export what it
 /// would then refuse to read, and every reader takes what the app wrote. A

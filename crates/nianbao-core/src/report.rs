@@ -62,12 +62,37 @@ impl AgencyKind {
     }
 }
 
+/// How the publication deadline stands on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeadlineStatus {
+    pub deadline: Date,
+    /// Days from the day to the deadline: negative once it has passed.
+    pub days_left: i64,
+    /// The deadline was set locally rather than by the 条例.
+    pub local: bool,
+}
+
+impl DeadlineStatus {
+    /// "距截止还有 N 天" / "今天截止" / "已逾期 N 天", with the deadline.
+    pub fn words(&self) -> String {
+        let when = self.deadline.chinese();
+        match self.days_left {
+            d if d > 0 => format!("发布期限 {when}，距截止还有 {d} 天"),
+            0 => format!("发布期限 {when}，今天截止"),
+            d => format!("发布期限 {when}，已逾期 {} 天", -d),
+        }
+    }
+}
+
 /// Who signs the report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Agency {
     pub name: String,
     pub kind: Option<AgencyKind>,
     pub region: String,
+    /// A locally set publication deadline (month, day) in the year after the
+    /// report year: 乡镇 and 街道 have no statutory one (spec §7).
+    pub deadline: Option<(u8, u8)>,
 }
 
 /// A calendar date (the signing date, 落款日期).
@@ -116,6 +141,26 @@ impl Date {
         )
     }
 
+    /// A month and day as people write them: `2月20日`, `02-20`, `2/20`
+    /// (a day some year has: 2月29日 is allowed).
+    pub fn parse_month_day(text: &str) -> Option<(u8, u8)> {
+        let parts: Vec<&str> = text
+            .trim()
+            .trim_end_matches('日')
+            .split(['-', '/', '月', '.'])
+            .collect();
+        let [m, d] = parts.as_slice() else {
+            return None;
+        };
+        let num = |s: &str| {
+            (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u8>().ok())
+                .flatten()
+        };
+        let (m, d) = (num(m)?, num(d)?);
+        Date::new(2024, m, d).map(|_| (m, d))
+    }
+
     /// ISO form, as stored in JSON: `2025-01-20`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -124,6 +169,17 @@ impl Date {
     /// As printed under the signature: 2025年1月20日.
     pub fn chinese(&self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
+    pub fn day_number(&self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
 }
 
@@ -332,6 +388,8 @@ pub struct Report {
     pub other: OtherMatters,
     /// One value per template cell, in template order.
     cells: Vec<Option<i64>>,
+    /// Warnings a person explained: finding key (`Finding::key`) → reason.
+    pub explanations: std::collections::BTreeMap<String, String>,
     /// Totals whose value came from outside — typed, pasted, imported, or
     /// printed in a published report — rather than computed (spec §8.8).
     /// Auto-computation never overwrites them.
@@ -355,12 +413,31 @@ impl Report {
             problems: String::new(),
             other: OtherMatters::default(),
             cells: vec![None; template.get().cells.len()],
+            explanations: Default::default(),
             entered: Default::default(),
         }
     }
 
     pub fn template_id(&self) -> TemplateId {
         self.template
+    }
+
+    /// The publication deadline: set locally, else the statutory one for the
+    /// agency's kind (spec §7), in the year after the report year.
+    pub fn deadline(&self) -> Option<Date> {
+        let kind = self.agency.kind.unwrap_or(AgencyKind::Department);
+        let (m, d) = self.agency.deadline.unwrap_or(kind.deadline());
+        Date::new(self.year.checked_add(1)?, m, d)
+    }
+
+    /// How the deadline stands on `today`.
+    pub fn deadline_status(&self, today: Date) -> Option<DeadlineStatus> {
+        let deadline = self.deadline()?;
+        Some(DeadlineStatus {
+            deadline,
+            days_left: deadline.day_number() - today.day_number(),
+            local: self.agency.deadline.is_some(),
+        })
     }
 
     pub fn template(&self) -> &'static Template {
@@ -577,7 +654,25 @@ impl Report {
 
     /// What breaks the limits of spec §8.10 outside the cells, said for a person.
     pub fn over_limits(&self) -> Option<String> {
-        use crate::limits::{text_len, MAX_PARTS, MAX_TEXT_CHARS};
+        use crate::limits::{
+            text_len, MAX_EXPLANATIONS, MAX_PARTS, MAX_REASON_CHARS, MAX_TEXT_CHARS,
+        };
+        if self.explanations.len() > MAX_EXPLANATIONS {
+            return Some(format!(
+                "有 {} 条提示的说明，最多 {MAX_EXPLANATIONS} 条。",
+                self.explanations.len()
+            ));
+        }
+        if let Some(long) = self
+            .explanations
+            .values()
+            .find(|r| text_len(r) > MAX_REASON_CHARS)
+        {
+            return Some(format!(
+                "一条提示的说明有 {} 个字符，最多 {MAX_REASON_CHARS} 个。",
+                text_len(long)
+            ));
+        }
         if self.overview.parts.len() > MAX_PARTS {
             return Some(format!(
                 "总体情况有 {} 个小标题，最多 {MAX_PARTS} 个。",
@@ -597,7 +692,12 @@ impl Report {
     /// Roughly how many bytes the report holds (for bounding undo memory).
     pub fn weight(&self) -> usize {
         let text: usize = self.texts().iter().map(|(_, t)| t.len()).sum();
-        text + self.cells.len() * 16 + 256
+        let reasons: usize = self
+            .explanations
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum();
+        text + reasons + self.cells.len() * 16 + 256
     }
 
     /// Whether a field holds nothing yet.

@@ -41,6 +41,37 @@ fn version_1_documents_still_load() {
 }
 
 #[test]
+fn version_2_documents_still_load_and_version_3_keeps_reasons_and_a_local_deadline() {
+    let r = from_json(&fixture("v2-f2021.json")).unwrap();
+    assert_eq!(r.value(TableId::Requests, "newReceived", "total"), Some(22));
+    assert!(r.explanations.is_empty());
+    assert_eq!(r.agency.deadline, None);
+
+    let mut r = r;
+    r.agency.kind = Some(AgencyKind::Township);
+    r.agency.deadline = Some((2, 20));
+    r.explanations.insert(
+        "Y1@table3-carriedOver-natural".to_owned(),
+        "机构改革后由新机关承接，上年结转口径不同".to_owned(),
+    );
+    let text = to_json(&r);
+    assert!(text.contains("\"deadline\": \"02-20\""), "{text}");
+    assert!(text.contains("机构改革后由新机关承接"));
+    let back = from_json(&text).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(nianbao_core::json::read_current(&text).unwrap(), r);
+    assert_eq!(r.deadline(), Date::new(2025, 2, 20));
+
+    // A deadline that is no day, and a reason over the limit, are refused.
+    let bad = text.replace("\"02-20\"", "\"02-30\"");
+    assert!(from_json(&bad).is_err());
+    let long = "长".repeat(nianbao_core::limits::MAX_REASON_CHARS + 1);
+    let mut over = r.clone();
+    over.explanations.insert("N1@x".into(), long);
+    assert!(from_json(&to_json(&over)).is_err());
+}
+
+#[test]
 fn the_committed_schema_is_current() {
     let path = format!("{}/schema/report.schema.json", env!("CARGO_MANIFEST_DIR"));
     let generated = schema() + "\n";
@@ -79,7 +110,7 @@ fn output_keeps_the_official_order_and_null_for_blank() {
     assert!(at("\"other.other\"") < at("\"resultTotal\""));
     assert!(text.contains("\"natural\": 0"));
     assert!(text.contains("\"research\": null"));
-    assert!(text.starts_with("{\n  \"schema\": \"nianbao.report\",\n  \"schemaVersion\": 2,"));
+    assert!(text.starts_with("{\n  \"schema\": \"nianbao.report\",\n  \"schemaVersion\": 3,"));
 }
 
 fn refused(text: &str) -> DecodeError {
@@ -396,6 +427,7 @@ fn the_apps_own_reader_reads_every_fixture_as_the_file_reader_does() {
         "v1-f2021.json",
         "base-f2019.json",
         "base-f2021.json",
+        "v2-f2021.json",
     ] {
         let text = fixture(name);
         let full = from_json(&text).unwrap();

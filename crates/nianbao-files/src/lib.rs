@@ -52,11 +52,38 @@ pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
 
 /// The publishable HTML file of a report, recording the export-stage counts.
 #[wasm_bindgen(js_name = exportHtml)]
-pub fn export_html(report: &str, errors: u32, warnings: u32) -> Result<String, String> {
+pub fn export_html(
+    report: &str,
+    errors: u32,
+    warnings: u32,
+    explained: u32,
+) -> Result<String, String> {
     let report = from_json(report).map_err(|e| e.to_string())?;
     Ok(render_html_export(
         &report,
-        ExportCheck { errors, warnings },
+        ExportCheck {
+            errors,
+            warnings,
+            explained,
+        },
+    ))
+}
+
+/// The check report (体检报告) of a report, with last year's (JSON, or empty)
+/// for the cross-year rules, dated `today` (`YYYY-MM-DD`).
+#[wasm_bindgen(js_name = checkReportHtml)]
+pub fn check_report_html(report: &str, previous: &str, today: &str) -> Result<String, String> {
+    let report = from_json(report).map_err(|e| e.to_string())?;
+    let previous = if previous.is_empty() {
+        None
+    } else {
+        Some(from_json(previous).map_err(|e| e.to_string())?)
+    };
+    let today = nianbao_core::report::Date::parse(today).ok_or("日期无效")?;
+    Ok(nianbao_core::render::render_check_report(
+        &report,
+        previous.as_ref(),
+        today,
     ))
 }
 

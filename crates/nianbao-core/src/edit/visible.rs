@@ -27,10 +27,14 @@ pub fn is_shown(
     if finding.rule == RuleId::G3 {
         return false;
     }
-    let cells_ok = finding
-        .cells
-        .iter()
-        .all(|c| report.get(*c).is_some() || visited.cell(*c));
+    let cell_ok = |c: &crate::template::CellId| report.get(*c).is_some() || visited.cell(*c);
+    // A sentence that quotes a figure is compared once any cell it names is
+    // filled (the others count as 0); other findings wait for all of them.
+    let cells_ok = if finding.quote.is_some() {
+        finding.cells.iter().any(cell_ok) || finding.cells.is_empty()
+    } else {
+        finding.cells.iter().all(cell_ok)
+    };
     let fields_ok = finding
         .fields
         .iter()

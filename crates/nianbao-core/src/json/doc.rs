@@ -35,7 +35,15 @@ pub struct Envelope {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExportCheck {
     pub errors: u32,
+    /// Warnings, the explained ones included.
     pub warnings: u32,
+    /// Of the warnings, those explained with a reason.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub explained: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -83,6 +91,18 @@ pub struct ReportDoc {
     pub problems: String,
     /// 六、其他需要报告的事项
     pub other: OtherDoc,
+    /// Warnings explained by the person, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<ExplanationDoc>,
+}
+
+/// A warning explained: which one (its rule and place) and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExplanationDoc {
+    /// The finding: its rule id, then where it is (`Y1@table3-carriedOver-natural`).
+    pub finding: String,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -92,6 +112,10 @@ pub struct AgencyDoc {
     /// department 部门 · government 人民政府 · township 乡镇 · subdistrict 街道 · other 其他
     pub kind: Option<AgencyKindKey>,
     pub region: String,
+    /// A locally set publication deadline, `MM-DD` in the year after the
+    /// report year (乡镇 and 街道 have no statutory one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -263,7 +263,10 @@ mod tests {
             Err(DecodeError::NewerVersion { found: 2 })
         );
         let inner_newer = draft().to_json().replace(
-            "\"schemaVersion\":2,\"template\"",
+            &format!(
+                "\"schemaVersion\":{},\"template\"",
+                crate::json::CURRENT_VERSION
+            ),
             "\"schemaVersion\":9,\"template\"",
         );
         assert_eq!(

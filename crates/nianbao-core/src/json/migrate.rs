@@ -3,16 +3,22 @@
 use serde_json::Value;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// `STEPS[i]` turns a version `i + 1` document into version `i + 2`.
 /// Version 1 is the first; add a step here with each new version, and keep a
 /// fixture of every old version under `tests/fixtures/` that must still load.
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 added the optional `exportCheck`: a version 1 document is one
 /// without it.
 fn v1_to_v2(doc: Value) -> Result<Value, String> {
+    Ok(doc)
+}
+
+/// Version 3 added the optional explained warnings (`report.explanations`,
+/// `exportCheck.explained`) and a local deadline (`agency.deadline`).
+fn v2_to_v3(doc: Value) -> Result<Value, String> {
     Ok(doc)
 }
 

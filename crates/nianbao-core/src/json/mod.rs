@@ -218,6 +218,10 @@ pub fn to_envelope(report: &Report) -> Envelope {
                 name: report.agency.name.clone(),
                 kind,
                 region: report.agency.region.clone(),
+                deadline: report
+                    .agency
+                    .deadline
+                    .map(|(m, d)| format!("{m:02}-{d:02}")),
             },
             signed_date: report.signed_date.map(|d| d.iso()),
             overview: OverviewDoc {
@@ -250,6 +254,14 @@ pub fn to_envelope(report: &Report) -> Envelope {
                     collected_yuan: yuan(report.other.fee.collected),
                 },
             },
+            explanations: report
+                .explanations
+                .iter()
+                .map(|(finding, reason)| ExplanationDoc {
+                    finding: finding.clone(),
+                    reason: reason.clone(),
+                })
+                .collect(),
         },
         export_check: None,
     }
@@ -262,10 +274,16 @@ pub fn export_check(report: &Report, previous: Option<&Report>) -> ExportCheck {
         stage: Stage::Export,
         previous,
     };
-    let (errors, warnings) = counts(&validate(report, &ctx));
+    let findings = validate(report, &ctx);
+    let (errors, warnings) = counts(&findings);
+    let explained = findings
+        .iter()
+        .filter(|f| f.explanation(report).is_some())
+        .count();
     ExportCheck {
         errors: errors as u32,
         warnings: warnings as u32,
+        explained: explained as u32,
     }
 }
 
@@ -400,7 +418,18 @@ pub fn from_envelope(env: Envelope) -> Result<Report, DecodeError> {
             AgencyKindKey::Other => AgencyKind::Other,
         }),
         region: doc.agency.region,
+        deadline: match doc.agency.deadline {
+            None => None,
+            Some(text) => Some(read_deadline(&text).ok_or(DecodeError::BadDate(text))?),
+        },
     };
+    for e in doc.explanations {
+        if report.explanations.insert(e.finding, e.reason).is_some() {
+            return Err(DecodeError::Structure(
+                "同一条提示有两条说明（explanations 中重复）。".into(),
+            ));
+        }
+    }
     report.signed_date = match doc.signed_date {
         None => None,
         Some(text) => Some(Date::parse(&text).ok_or(DecodeError::BadDate(text))?),
@@ -445,6 +474,18 @@ pub fn from_envelope(env: Envelope) -> Result<Report, DecodeError> {
     // Totals in a file are what was printed: kept, never recomputed.
     report.mark_printed_totals();
     Ok(report)
+}
+
+/// `MM-DD` (a day that exists in a leap year: 02-29 is allowed).
+fn read_deadline(text: &str) -> Option<(u8, u8)> {
+    let (m, d) = text.split_once('-')?;
+    let num = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u8>().ok())
+            .flatten()
+    };
+    let (m, d) = (num(m)?, num(d)?);
+    Date::new(2024, m, d).map(|_| (m, d))
 }
 
 /// The JSON Schema of the document format, pretty-printed.

@@ -4,7 +4,10 @@
 //! exactly and aggregators can read it. User text is escaped by construction
 //! (maud); the JSON is escaped so it cannot leave its block.
 
+mod check_report;
 pub mod form;
+
+pub use check_report::render_check_report;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 

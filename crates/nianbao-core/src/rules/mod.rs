@@ -3,6 +3,7 @@
 //! or fields involved, the formula in words and both sides' values.
 
 mod cells;
+pub mod checklist;
 mod cross_year;
 pub mod narrative;
 mod sums;
@@ -73,6 +74,35 @@ pub struct Quote {
 }
 
 impl Finding {
+    /// A stable name: the rule, the cells and fields, and the sentence quoted
+    /// (an explanation stays with the finding it was written for).
+    pub fn key(&self, template: &Template) -> String {
+        let mut places: Vec<String> = self
+            .cells
+            .iter()
+            .map(|c| template.def(*c).dom_id())
+            .collect();
+        places.extend(self.fields.iter().map(|f| f.key()));
+        let mut key = format!("{}@{}", self.rule.code(), places.join(","));
+        if let Some(q) = &self.quote {
+            key.push('#');
+            key.extend(q.sentence.chars().filter(|c| !c.is_whitespace()));
+        }
+        key
+    }
+
+    /// The reason a person gave for this warning, if any (errors cannot be
+    /// explained away).
+    pub fn explanation<'r>(&self, report: &'r Report) -> Option<&'r str> {
+        if self.severity != Severity::Warning {
+            return None;
+        }
+        report
+            .explanations
+            .get(&self.key(report.template()))
+            .map(String::as_str)
+    }
+
     /// The section a finding belongs to, for the per-section badges.
     pub fn section(&self, report: &Report) -> Section {
         self.section_in(report.template())

@@ -2,7 +2,7 @@
 //! T3-5 and D1–D6 (spec §8.2, §8.6); the figures they quote are `narrative`'s.
 
 use super::{Context, Finding, RuleId};
-use crate::report::{AgencyKind, Aspect, Date, Field, Report};
+use crate::report::{AgencyKind, Aspect, Field, Report};
 use crate::template::keys as key;
 use crate::template::TableId;
 
@@ -197,25 +197,27 @@ fn signing_date(report: &Report, out: &mut Vec<Finding>) {
     };
     let next = report.year.saturating_add(1);
     let kind = report.agency.kind.unwrap_or(AgencyKind::Department);
-    let (m, d) = kind.deadline();
     let message = if date.year != next {
         Some(format!(
             "落款日期 {} 不在 {next} 年：{} 年度的报告应在 {next} 年签发。",
             date.chinese(),
             report.year
         ))
-    } else if Date::new(next, m, d).is_some_and(|deadline| date > deadline) {
-        Some(format!(
-            "落款日期 {} 晚于发布期限 {next}年{m}月{d}日（{}）。请核对日期，或确认本地是否另有规定。",
-            date.chinese(),
-            if kind == AgencyKind::Government {
-                "县级以上人民政府为3月31日"
-            } else {
-                "部门及乡镇、街道一般为1月31日"
-            }
-        ))
     } else {
-        None
+        report.deadline().filter(|d| date > *d).map(|deadline| {
+            format!(
+                "落款日期 {} 晚于发布期限 {}（{}）。请核对日期，或确认本地是否另有规定。",
+                date.chinese(),
+                deadline.chinese(),
+                if report.agency.deadline.is_some() {
+                    "本地规定的期限"
+                } else if kind == AgencyKind::Government {
+                    "县级以上人民政府为3月31日"
+                } else {
+                    "部门及乡镇、街道一般为1月31日"
+                }
+            )
+        })
     };
     if let Some(message) = message {
         out.push(finding(

@@ -162,7 +162,7 @@ fn compare(report: &Report, field: Field, r: &Reading) -> Option<Finding> {
                 return None;
             }
             let message = format!(
-                "“{}”说没有发生，但表四{}共 {n} 件。请核对文字或表四。",
+                "“{}”说没有发生，但{}共 {n} 件。请核对文字或表四。",
                 r.sentence.trim(),
                 places_of(report, &cells)
             );
