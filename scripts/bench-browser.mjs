@@ -170,7 +170,7 @@ out.typing = {
 };
 // Everything the page loads as code: the wasm, and the glue, boot.js and sw.js together.
 // The main bundle: what loads before the form is usable (not the file module, loaded on first use).
-const files = (await readdir(DIST)).filter((f) => (f.endsWith('.wasm') || f.endsWith('.js')) && !f.startsWith('nianbao_files'));
+const files = (await readdir(DIST)).filter((f) => (f.endsWith('.wasm') || f.endsWith('.js')) && !f.startsWith('nianbao_files') && !f.startsWith('nianbao_word'));
 out.sizes = {};
 for (const f of files) {
   const b = await readFile(join(DIST, f));

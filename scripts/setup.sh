@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever building and testing Nianbao needs and is missing.
 # Idempotent: on a ready machine it only checks versions (a few seconds).
-# Reaches only crates.io, npm and Debian's package archive.
+# Reaches only crates.io, npm, PyPI and Debian's package archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -14,12 +14,15 @@ step() { printf '\n== setup: %s\n' "$*"; }
 
 # 1. Debian packages: the browser and its driver for tests, CJK fonts so screenshots
 #    show Chinese, brotli for size reports,
-#    a Java runtime for the HTML checker.
+#    a Java runtime for the HTML checker, LibreOffice (Writer, no GUI) and poppler
+#    to open and render the Word export as an outside judge, pip for python-docx.
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk brotli default-jre-headless; do
+for pkg in chromium chromium-driver fonts-noto-cjk brotli default-jre-headless libreoffice-writer-nogui poppler-utils python3-pip; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     # A JDK already on the machine is enough for the HTML checker.
     if [ "$pkg" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi
+    # Any pip for python3 will do (a pyenv or a venv one too).
+    if [ "$pkg" = python3-pip ] && python3 -m pip --version >/dev/null 2>&1; then continue; fi
     missing+=("$pkg")
   fi
 done
@@ -55,6 +58,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
   step "cargo install wasm-bindgen-cli $WBG_VERSION (about 3 minutes, once per machine)"
   # Without --locked: its packaged lock pins a crate version the registry here lacks.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+# python-docx (PyPI) reads the Word export back as another program would.
+if ! python3 -c 'import docx' 2>/dev/null; then
+  step "pip install python-docx"
+  python3 -m pip install --quiet --disable-pip-version-check python-docx==1.2.0 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages python-docx==1.2.0
 fi
 
 # 4. Crates and npm packages (wasm-opt from npm binaryen, playwright-core).

@@ -4,11 +4,21 @@ use leptos::wasm_bindgen::JsCast;
 
 /// Offers `text` as a file named `filename`. Returns false if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    download_part(filename, mime, &text.into())
+}
+
+/// Offers bytes (a Word file) as a file named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &js_sys::Uint8Array) -> bool {
+    download_part(filename, mime, bytes)
+}
+
+/// One blob part (a string or bytes) as a download.
+fn download_part(filename: &str, mime: &str, part: &leptos::wasm_bindgen::JsValue) -> bool {
     let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&text.into());
+        let parts = js_sys::Array::of1(part);
         let bag = web_sys::BlobPropertyBag::new();
         bag.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+        let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &bag).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
         let document = web_sys::window()?.document()?;
         let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;

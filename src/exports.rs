@@ -61,6 +61,28 @@ pub fn download_html(editor: Editor) {
     });
 }
 
+/// The report as a Word file (after the export-stage check), named by its title.
+pub fn download_docx(editor: Editor) {
+    editor.check_for_export("下载");
+    let report = editor.report.get_untracked();
+    leptos::task::spawn_local(async move {
+        let bytes = match crate::files::export_docx(&report).await {
+            Ok(bytes) => bytes,
+            Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
+        };
+        let name = file_name(&report.title(), "docx");
+        if !crate::download::download_bytes(
+            &name,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &bytes,
+        ) {
+            editor.notice.set(Some(Notice::Problem(
+                "浏览器没有开始下载。请检查浏览器是否禁止了下载，或稍后再试。".to_owned(),
+            )));
+        }
+    });
+}
+
 /// Today in the browser's time zone.
 pub fn today() -> Option<nianbao_core::report::Date> {
     let now = js_sys::Date::new_0();

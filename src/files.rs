@@ -1,5 +1,7 @@
-//! The file module (`crates/nianbao-files`), loaded the first time a report
-//! file is read or the publishable HTML is written, then kept. It is fetched
+//! The modules loaded on first use, then kept: the file module
+//! (`crates/nianbao-files`) the first time a report file is read or the
+//! publishable HTML is written, the Word module (`crates/nianbao-word`) the
+//! first time a Word file is made. It is fetched
 //! by `boot.js`'s `nianbaoImport` (a module import relative to the app, so
 //! it works from any folder and under a strict CSP) and cached offline with
 //! the rest of the build.
@@ -20,23 +22,52 @@ extern "C" {
     fn import_module(path: &str) -> Result<Promise, JsValue>;
 }
 
-/// The module's JavaScript, beside the app's.
-const MODULE: &str = "./nianbao_files.js";
+/// A module loaded on first use: its JavaScript beside the app's, and what
+/// to say when it cannot be loaded.
+#[derive(Clone, Copy, PartialEq)]
+enum Module {
+    /// Reading report files, the publishable HTML, the check report.
+    Files,
+    /// The Word file (its zip writer is the weight).
+    Word,
+}
+
+impl Module {
+    const fn path(self) -> &'static str {
+        match self {
+            Module::Files => "./nianbao_files.js",
+            Module::Word => "./nianbao_word.js",
+        }
+    }
+
+    const fn unavailable(self) -> &'static str {
+        match self {
+            Module::Files => UNAVAILABLE,
+            Module::Word => "无法加载生成 Word 文件的程序部分（nianbao_word），可能是网络中断。请检查网络后重试；已输入的内容不受影响。",
+        }
+    }
+}
 
 thread_local! {
-    static LOADED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    static LOADED: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 const UNAVAILABLE: &str =
     "无法加载读写文件的程序部分（nianbao_files），可能是网络中断。请检查网络后重试；已输入的内容不受影响。";
 
 /// The loaded module (loading it the first time).
-async fn module() -> Result<JsValue, String> {
-    if let Some(m) = LOADED.with(|l| l.borrow().clone()) {
+async fn module(which: Module) -> Result<JsValue, String> {
+    let path = which.path();
+    if let Some(m) = LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, m)| m.clone())
+    }) {
         return Ok(m);
     }
-    let fail = |_| UNAVAILABLE.to_owned();
-    let m = JsFuture::from(import_module(MODULE).map_err(fail)?)
+    let fail = |_| which.unavailable().to_owned();
+    let m = JsFuture::from(import_module(path).map_err(fail)?)
         .await
         .map_err(fail)?;
     // The module's default export instantiates its wasm (found beside it).
@@ -50,20 +81,27 @@ async fn module() -> Result<JsValue, String> {
         .dyn_into()
         .map_err(fail)?;
     JsFuture::from(started).await.map_err(fail)?;
-    LOADED.with(|l| *l.borrow_mut() = Some(m.clone()));
+    LOADED.with(|l| l.borrow_mut().push((path, m.clone())));
     Ok(m)
 }
 
-/// Calls an export of the module; a thrown reason comes back as `Err`.
-async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let m = module().await?;
+/// Calls an export of a module; a thrown reason comes back as `Err`.
+async fn call_in(which: Module, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let m = module(which).await?;
     let f: Function = Reflect::get(&m, &name.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| UNAVAILABLE.to_owned())?;
+        .ok_or_else(|| which.unavailable().to_owned())?;
     let args: js_sys::Array = args.iter().collect();
-    f.apply(&JsValue::NULL, &args)
-        .map_err(|e| e.as_string().unwrap_or_else(|| UNAVAILABLE.to_owned()))
+    f.apply(&JsValue::NULL, &args).map_err(|e| {
+        e.as_string()
+            .unwrap_or_else(|| which.unavailable().to_owned())
+    })
+}
+
+/// Calls an export of the file module.
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    call_in(Module::Files, name, args).await
 }
 
 fn text(v: JsValue) -> Result<String, String> {
@@ -120,6 +158,14 @@ pub async fn export_html(report: &Report, check: ExportCheck) -> Result<String, 
         )
         .await?,
     )
+}
+
+/// The report as a Word file's bytes.
+pub async fn export_docx(report: &Report) -> Result<js_sys::Uint8Array, String> {
+    call_in(Module::Word, "exportDocx", &[to_json(report).into()])
+        .await?
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|_| Module::Word.unavailable().to_owned())
 }
 
 /// The check report (体检报告) of `report`, dated `today`.

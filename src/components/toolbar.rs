@@ -45,6 +45,7 @@ pub fn Toolbar(
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"导入"</button>
             <button type="button" on:click=move |_| crate::exports::download_json(editor)>"下载 JSON"</button>
             <button type="button" on:click=move |_| crate::exports::download_html(editor)>"下载 HTML"</button>
+            <button type="button" on:click=move |_| crate::exports::download_docx(editor)>"下载 Word"</button>
             <button type="button" on:click=move |_| crate::exports::print(editor)>"打印"</button>
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
             <button type="button" hidden=move || editor.read_only.get() aria-haspopup="dialog"

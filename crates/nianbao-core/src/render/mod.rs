@@ -5,9 +5,12 @@
 //! (maud); the JSON is escaped so it cannot leave its block.
 
 mod check_report;
+mod docx;
 pub mod form;
+mod xml;
 
 pub use check_report::render_check_report;
+pub use docx::{docx_parts, render_docx, TEXT_W};
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 

@@ -1,0 +1,745 @@
+//! The report as a Word file (.docx, Office Open XML), made from the report
+//! and the template grid — not from HTML — in the usual layout of government
+//! documents (GB/T 9704): A4, margins 37/35/28/26 mm, title 小标宋 二号, body
+//! 仿宋_GB2312 三号 at a fixed 28 pt line, 一级标题 黑体 三号, 二级标题 楷体 三号,
+//! tables in 五号 (表四's fifteen columns in 小五) with the official merged
+//! headers (`gridSpan`, `vMerge`), header rows repeated on each page, rows never
+//! split, the signature right-aligned and the page number at the foot.
+
+use std::io::Write;
+
+use super::xml::Xml;
+use crate::cell::{format_money, format_value};
+use crate::report::{Aspect, Field, Report, FEE};
+use crate::section::Section;
+use crate::template::{GridCell, HeadCell, TableId, Template};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A4 in twips (1/20 pt), and the GB/T 9704 margins: 37 mm top, 35 mm bottom,
+/// 28 mm left (the binding side), 26 mm right.
+const PAGE_W: u32 = 11906;
+const PAGE_H: u32 = 16838;
+const MARGIN: [u32; 4] = [2098, 1474, 1984, 1587];
+/// The width the text (and every table) has.
+pub const TEXT_W: u32 = PAGE_W - MARGIN[1] - MARGIN[3];
+
+/// Fonts: the names Word and WPS know on Chinese Windows, each with the
+/// font a machine without it should use instead (`fontTable.xml`).
+const TITLE_FONT: &str = "方正小标宋简体";
+const BODY_FONT: &str = "仿宋_GB2312";
+const HEADING_FONT: &str = "黑体";
+const SUBHEADING_FONT: &str = "楷体_GB2312";
+const FONTS: [(&str, &str); 4] = [
+    (TITLE_FONT, "宋体"),
+    (BODY_FONT, "仿宋"),
+    (HEADING_FONT, "SimHei"),
+    (SUBHEADING_FONT, "楷体"),
+];
+
+/// Sizes in half-points: 二号 22 pt, 三号 16 pt, 五号 10.5 pt, 小五 9 pt.
+const SIZE_TITLE: &str = "44";
+const SIZE_BODY: &str = "32";
+const SIZE_TABLE: &str = "21";
+const SIZE_TABLE_SMALL: &str = "18";
+
+fn paragraph(x: &mut Xml, style: &str, text: &str) {
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", style)]).close("w:pPr");
+    run(x, text, None);
+    x.close("w:p");
+}
+
+fn run(x: &mut Xml, text: &str, size: Option<&str>) {
+    if text.is_empty() {
+        return;
+    }
+    x.open("w:r", &[]);
+    if let Some(sz) = size {
+        x.open("w:rPr", &[])
+            .empty("w:sz", &[("w:val", sz)])
+            .empty("w:szCs", &[("w:val", sz)])
+            .close("w:rPr");
+    }
+    x.open("w:t", &[("xml:space", "preserve")])
+        .text(text)
+        .close("w:t")
+        .close("w:r");
+}
+
+/// A text as body paragraphs, one per non-empty line (as the HTML prints it).
+fn paragraphs(x: &mut Xml, text: &str) {
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        paragraph(x, "BodyText", line);
+    }
+}
+
+/// Widths of a table's grid columns: row labels take a share of the width,
+/// data columns split the rest evenly.
+fn columns(width: u16, label_cols: u16) -> Vec<u32> {
+    let (width, label_cols) = (u32::from(width), u32::from(label_cols));
+    let labels: Vec<u32> = match label_cols {
+        0 => Vec::new(),
+        1 => vec![TEXT_W * 32 / 100],
+        3 => {
+            // 三、本年度办理结果 and （三）不予公开 are narrow rowspans; the
+            // item labels (1.属于国家秘密…) get the room.
+            let labels = TEXT_W * 48 / 100;
+            [13, 27, 60].iter().map(|w| labels * w / 100).collect()
+        }
+        n => vec![TEXT_W * 40 / 100 / n; n as usize],
+    };
+    let used: u32 = labels.iter().sum();
+    let data = (TEXT_W - used) / (width - label_cols).max(1);
+    labels
+        .into_iter()
+        .chain(std::iter::repeat_n(data, (width - label_cols) as usize))
+        .collect()
+}
+
+/// One cell as Word has it: its grid span, its vertical merge, its text.
+struct Cell {
+    span: u16,
+    merge: Option<&'static str>,
+    text: String,
+    head: bool,
+}
+
+/// The rows of a table on a full grid: a cell covered by a rowspan above is a
+/// `vMerge` continuation with the same grid span, as Word requires.
+fn grid(report: &Report, template: &Template, id: TableId) -> (Vec<Vec<Cell>>, usize) {
+    let t = template.table(id);
+    let width = usize::from(t.width);
+    // Per grid column: rows still covered from above, and that cell's span.
+    let mut covered: Vec<(u16, u16)> = vec![(0, 0); width];
+    let mut rows = Vec::new();
+    let head_rows = t.head.len();
+    let all: Vec<Vec<GridCell>> = t
+        .head
+        .iter()
+        .map(|r| r.iter().map(|h| GridCell::Head(*h)).collect())
+        .chain(t.body.iter().cloned())
+        .collect();
+    for source in &all {
+        let mut out = Vec::new();
+        let mut col = 0;
+        let mut cells = source.iter();
+        let continuation = |col: &mut usize, out: &mut Vec<Cell>, covered: &mut Vec<(u16, u16)>| {
+            while *col < width && covered[*col].0 > 0 {
+                let span = covered[*col].1;
+                covered[*col].0 -= 1;
+                out.push(Cell {
+                    span,
+                    merge: Some("continue"),
+                    text: String::new(),
+                    head: false,
+                });
+                *col += usize::from(span.max(1));
+            }
+        };
+        loop {
+            continuation(&mut col, &mut out, &mut covered);
+            let Some(cell) = cells.next() else { break };
+            let (span, rowspan, text, head) = match cell {
+                GridCell::Head(HeadCell {
+                    text,
+                    rowspan,
+                    colspan,
+                    ..
+                }) => (*colspan, *rowspan, (*text).to_owned(), true),
+                GridCell::Data { cell, colspan } => {
+                    let def = template.def(*cell);
+                    let text = report
+                        .get(*cell)
+                        .map(|v| format_value(v, def.kind))
+                        .unwrap_or_default();
+                    (*colspan, 1, text, false)
+                }
+            };
+            if rowspan > 1 && col < width {
+                covered[col] = (rowspan - 1, span);
+            }
+            out.push(Cell {
+                span,
+                merge: (rowspan > 1).then_some("restart"),
+                text,
+                head,
+            });
+            col += usize::from(span.max(1));
+        }
+        rows.push(out);
+    }
+    (rows, head_rows)
+}
+
+fn table(x: &mut Xml, report: &Report, id: TableId) {
+    let template = report.template();
+    let t = template.table(id);
+    let widths = columns(t.width, t.label_cols);
+    let size = if t.width > 10 {
+        SIZE_TABLE_SMALL
+    } else {
+        SIZE_TABLE
+    };
+    let (rows, head_rows) = grid(report, template, id);
+    table_open(x, &widths);
+    for (i, row) in rows.iter().enumerate() {
+        x.open("w:tr", &[])
+            .open("w:trPr", &[])
+            .empty("w:cantSplit", &[]);
+        if i < head_rows {
+            x.empty("w:tblHeader", &[]);
+        }
+        x.close("w:trPr");
+        let mut col = 0usize;
+        for cell in row {
+            let span = usize::from(cell.span.max(1));
+            let w: u32 = widths[col.min(widths.len())..(col + span).min(widths.len())]
+                .iter()
+                .sum();
+            col += span;
+            table_cell(x, w, cell, size);
+        }
+        x.close("w:tr");
+    }
+    x.close("w:tbl");
+}
+
+fn table_open(x: &mut Xml, widths: &[u32]) {
+    let total: u32 = widths.iter().sum();
+    x.open("w:tbl", &[]).open("w:tblPr", &[]);
+    x.empty("w:tblStyle", &[("w:val", "ReportTable")])
+        .empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")])
+        .empty("w:jc", &[("w:val", "center")])
+        .empty("w:tblLayout", &[("w:type", "fixed")]);
+    x.close("w:tblPr").open("w:tblGrid", &[]);
+    for w in widths {
+        x.empty("w:gridCol", &[("w:w", &w.to_string())]);
+    }
+    x.close("w:tblGrid");
+}
+
+fn table_cell(x: &mut Xml, width: u32, cell: &Cell, size: &str) {
+    x.open("w:tc", &[]).open("w:tcPr", &[]);
+    x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+    if cell.span > 1 {
+        x.empty("w:gridSpan", &[("w:val", &cell.span.to_string())]);
+    }
+    match cell.merge {
+        Some("restart") => {
+            x.empty("w:vMerge", &[("w:val", "restart")]);
+        }
+        Some(_) => {
+            x.empty("w:vMerge", &[]);
+        }
+        None => {}
+    }
+    x.empty("w:vAlign", &[("w:val", "center")]).close("w:tcPr");
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", "TableText")]);
+    if !cell.head {
+        x.empty("w:jc", &[("w:val", "center")]);
+    }
+    x.close("w:pPr");
+    run(x, &cell.text, Some(size));
+    x.close("w:p").close("w:tc");
+}
+
+/// Section 六's 信息处理费 figures, as the HTML prints them.
+fn info_fee(x: &mut Xml, report: &Report) {
+    let fee = report.other.fee;
+    if !report.template_id().has_info_fee()
+        || (fee.notices.is_none() && fee.billed.is_none() && fee.collected.is_none())
+    {
+        return;
+    }
+    let show = |v: Option<i64>| v.map(format_money).unwrap_or_default();
+    let head: Vec<String> = [Field::FeeNotices, Field::FeeBilled, Field::FeeCollected]
+        .iter()
+        .map(|f| {
+            let prefix = if *f == Field::FeeNotices { FEE } else { "" };
+            format!("{prefix}{}", f.fee_label().unwrap_or_default())
+        })
+        .collect();
+    let values = [
+        fee.notices.map(|n| n.to_string()).unwrap_or_default(),
+        show(fee.billed),
+        show(fee.collected),
+    ];
+    let widths = [TEXT_W / 3; 3];
+    table_open(x, &widths);
+    for (i, row) in [head, values.to_vec()].iter().enumerate() {
+        x.open("w:tr", &[])
+            .open("w:trPr", &[])
+            .empty("w:cantSplit", &[]);
+        if i == 0 {
+            x.empty("w:tblHeader", &[]);
+        }
+        x.close("w:trPr");
+        for text in row {
+            let cell = Cell {
+                span: 1,
+                merge: None,
+                text: text.clone(),
+                head: i == 0,
+            };
+            table_cell(x, widths[0], &cell, SIZE_TABLE);
+        }
+        x.close("w:tr");
+    }
+    x.close("w:tbl");
+}
+
+fn document(report: &Report) -> String {
+    let mut x = Xml::part();
+    x.open("w:document", &[("xmlns:w", W), ("xmlns:r", R)])
+        .open("w:body", &[]);
+    paragraph(&mut x, "Title", &report.title());
+    for section in Section::ALL {
+        paragraph(&mut x, "Heading1", section.heading());
+        match section {
+            Section::Overview => {
+                let o = &report.overview;
+                paragraphs(&mut x, &o.text);
+                for aspect in Aspect::ALL {
+                    let text = &o.aspects[aspect.index()];
+                    if !text.trim().is_empty() {
+                        paragraph(&mut x, "Heading2", aspect.title());
+                        paragraphs(&mut x, text);
+                    }
+                }
+                for part in &o.parts {
+                    if !part.title.trim().is_empty() {
+                        paragraph(&mut x, "Heading2", part.title.trim());
+                    }
+                    paragraphs(&mut x, &part.text);
+                }
+            }
+            Section::Proactive => table(&mut x, report, TableId::Proactive),
+            Section::Requests => table(&mut x, report, TableId::Requests),
+            Section::ReviewLitigation => table(&mut x, report, TableId::ReviewLitigation),
+            Section::Problems => paragraphs(&mut x, &report.problems),
+            Section::Other => {
+                paragraphs(&mut x, &report.other.text);
+                info_fee(&mut x, report);
+            }
+        }
+    }
+    // The signature: a blank line, then the agency and the date, right-aligned.
+    paragraph(&mut x, "BodyText", "");
+    paragraph(&mut x, "Signature", report.agency.name.trim());
+    if let Some(d) = report.signed_date {
+        paragraph(&mut x, "Signature", &d.chinese());
+    }
+    let [top, right, bottom, left] = MARGIN.map(|m| m.to_string());
+    x.open("w:sectPr", &[])
+        .empty(
+            "w:footerReference",
+            &[("w:type", "default"), ("r:id", "rIdFooter")],
+        )
+        .empty(
+            "w:pgSz",
+            &[("w:w", &PAGE_W.to_string()), ("w:h", &PAGE_H.to_string())],
+        )
+        .empty(
+            "w:pgMar",
+            &[
+                ("w:top", &top),
+                ("w:right", &right),
+                ("w:bottom", &bottom),
+                ("w:left", &left),
+                ("w:header", "851"),
+                ("w:footer", "992"),
+                ("w:gutter", "0"),
+            ],
+        )
+        .close("w:sectPr");
+    x.close("w:body").close("w:document");
+    x.finish()
+}
+
+fn fonts(x: &mut Xml, east_asia: &str) {
+    x.empty(
+        "w:rFonts",
+        &[
+            ("w:ascii", "Times New Roman"),
+            ("w:hAnsi", "Times New Roman"),
+            ("w:eastAsia", east_asia),
+            ("w:cs", "Times New Roman"),
+        ],
+    );
+}
+
+/// A paragraph style: font, size, indent, alignment, outline level.
+struct Style<'a> {
+    id: &'a str,
+    name: &'a str,
+    font: &'a str,
+    size: &'a str,
+    indent: bool,
+    jc: Option<&'a str>,
+    outline: Option<&'a str>,
+    line: Option<&'a str>,
+}
+
+fn style(x: &mut Xml, s: &Style) {
+    x.open("w:style", &[("w:type", "paragraph"), ("w:styleId", s.id)])
+        .empty("w:name", &[("w:val", s.name)])
+        .empty("w:basedOn", &[("w:val", "Normal")])
+        .empty("w:qFormat", &[])
+        .open("w:pPr", &[]);
+    if let Some(line) = s.line {
+        x.empty(
+            "w:spacing",
+            &[
+                ("w:before", "0"),
+                ("w:after", "0"),
+                ("w:line", line),
+                ("w:lineRule", "exact"),
+            ],
+        );
+    } else {
+        // Single spacing: tables and the footer do not take the 28 pt line.
+        x.empty(
+            "w:spacing",
+            &[
+                ("w:before", "0"),
+                ("w:after", "0"),
+                ("w:line", "240"),
+                ("w:lineRule", "auto"),
+            ],
+        );
+    }
+    if s.indent {
+        x.empty(
+            "w:ind",
+            &[("w:firstLineChars", "200"), ("w:firstLine", "640")],
+        );
+    } else {
+        x.empty("w:ind", &[("w:firstLineChars", "0"), ("w:firstLine", "0")]);
+    }
+    if let Some(jc) = s.jc {
+        x.empty("w:jc", &[("w:val", jc)]);
+    }
+    // A heading stays on the page of what follows it; so does the agency
+    // under the signature with its date.
+    if s.outline.is_some() || s.id == "Signature" {
+        x.empty("w:keepNext", &[]);
+    }
+    if let Some(level) = s.outline {
+        x.empty("w:outlineLvl", &[("w:val", level)]);
+    }
+    x.close("w:pPr").open("w:rPr", &[]);
+    fonts(x, s.font);
+    x.empty("w:sz", &[("w:val", s.size)])
+        .empty("w:szCs", &[("w:val", s.size)])
+        .close("w:rPr")
+        .close("w:style");
+}
+
+fn styles() -> String {
+    let mut x = Xml::part();
+    x.open("w:styles", &[("xmlns:w", W)])
+        .open("w:docDefaults", &[]);
+    x.open("w:rPrDefault", &[]).open("w:rPr", &[]);
+    fonts(&mut x, BODY_FONT);
+    x.empty("w:sz", &[("w:val", SIZE_BODY)])
+        .empty("w:szCs", &[("w:val", SIZE_BODY)])
+        .empty("w:lang", &[("w:val", "en-US"), ("w:eastAsia", "zh-CN")])
+        .close("w:rPr")
+        .close("w:rPrDefault");
+    x.open("w:pPrDefault", &[]).open("w:pPr", &[]);
+    x.empty("w:spacing", &[("w:line", "560"), ("w:lineRule", "exact")])
+        .empty("w:jc", &[("w:val", "both")])
+        .close("w:pPr")
+        .close("w:pPrDefault")
+        .close("w:docDefaults");
+    x.open(
+        "w:style",
+        &[
+            ("w:type", "paragraph"),
+            ("w:default", "1"),
+            ("w:styleId", "Normal"),
+        ],
+    )
+    .empty("w:name", &[("w:val", "Normal")])
+    .empty("w:qFormat", &[])
+    .close("w:style");
+    let body = |id, name, indent, jc| Style {
+        id,
+        name,
+        font: BODY_FONT,
+        size: SIZE_BODY,
+        indent,
+        jc,
+        outline: None,
+        line: Some("560"),
+    };
+    for s in [
+        Style {
+            id: "Title",
+            name: "Title",
+            font: TITLE_FONT,
+            size: SIZE_TITLE,
+            indent: false,
+            jc: Some("center"),
+            outline: None,
+            line: Some("700"),
+        },
+        Style {
+            outline: Some("0"),
+            font: HEADING_FONT,
+            ..body("Heading1", "heading 1", true, None)
+        },
+        Style {
+            outline: Some("1"),
+            font: SUBHEADING_FONT,
+            ..body("Heading2", "heading 2", true, None)
+        },
+        body("BodyText", "Body Text", true, None),
+        body("Signature", "Signature", false, Some("right")),
+        Style {
+            size: SIZE_TABLE,
+            line: None,
+            ..body("TableText", "Table Text", false, Some("center"))
+        },
+        Style {
+            size: "28",
+            line: None,
+            ..body("Footer", "footer", false, Some("center"))
+        },
+    ] {
+        style(&mut x, &s);
+    }
+    // The tables: a single rule around and between every cell.
+    x.open(
+        "w:style",
+        &[("w:type", "table"), ("w:styleId", "ReportTable")],
+    )
+    .empty("w:name", &[("w:val", "Report Table")])
+    .open("w:tblPr", &[])
+    .open("w:tblBorders", &[]);
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        x.empty(
+            side,
+            &[
+                ("w:val", "single"),
+                ("w:sz", "4"),
+                ("w:space", "0"),
+                ("w:color", "000000"),
+            ],
+        );
+    }
+    x.close("w:tblBorders").open("w:tblCellMar", &[]);
+    for side in ["w:left", "w:right"] {
+        x.empty(side, &[("w:w", "57"), ("w:type", "dxa")]);
+    }
+    x.close("w:tblCellMar")
+        .close("w:tblPr")
+        .close("w:style")
+        .close("w:styles");
+    x.finish()
+}
+
+fn font_table() -> String {
+    let mut x = Xml::part();
+    x.open("w:fonts", &[("xmlns:w", W)]);
+    for (name, alt) in FONTS {
+        x.open("w:font", &[("w:name", name)])
+            .empty("w:altName", &[("w:val", alt)])
+            .empty("w:charset", &[("w:val", "86")])
+            .empty("w:family", &[("w:val", "auto")])
+            .close("w:font");
+    }
+    x.close("w:fonts");
+    x.finish()
+}
+
+/// The page number, centred: — 1 —.
+fn footer() -> String {
+    let mut x = Xml::part();
+    x.open("w:ftr", &[("xmlns:w", W), ("xmlns:r", R)])
+        .open("w:p", &[])
+        .open("w:pPr", &[])
+        .empty("w:pStyle", &[("w:val", "Footer")])
+        .close("w:pPr");
+    run(&mut x, "— ", None);
+    x.open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", "begin")])
+        .close("w:r")
+        .open("w:r", &[])
+        .open("w:instrText", &[("xml:space", "preserve")])
+        .text(" PAGE ")
+        .close("w:instrText")
+        .close("w:r")
+        .open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", "separate")])
+        .close("w:r");
+    run(&mut x, "1", None);
+    x.open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", "end")])
+        .close("w:r");
+    run(&mut x, " —", None);
+    x.close("w:p").close("w:ftr");
+    x.finish()
+}
+
+fn settings() -> String {
+    let mut x = Xml::part();
+    x.open("w:settings", &[("xmlns:w", W)])
+        .empty("w:defaultTabStop", &[("w:val", "420")])
+        .empty(
+            "w:characterSpacingControl",
+            &[("w:val", "compressPunctuation")],
+        )
+        .open("w:compat", &[])
+        .empty(
+            "w:compatSetting",
+            &[
+                ("w:name", "compatibilityMode"),
+                ("w:uri", "http://schemas.microsoft.com/office/word"),
+                ("w:val", "15"),
+            ],
+        )
+        .close("w:compat")
+        .close("w:settings");
+    x.finish()
+}
+
+fn relationships(rels: &[(&str, &str, &str)]) -> String {
+    let mut x = Xml::part();
+    x.open(
+        "Relationships",
+        &[(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/relationships",
+        )],
+    );
+    for (id, kind, target) in rels {
+        x.empty(
+            "Relationship",
+            &[("Id", id), ("Type", kind), ("Target", target)],
+        );
+    }
+    x.close("Relationships");
+    x.finish()
+}
+
+const OFFICE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+
+fn content_types() -> String {
+    let mut x = Xml::part();
+    x.open(
+        "Types",
+        &[(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/content-types",
+        )],
+    )
+    .empty(
+        "Default",
+        &[
+            ("Extension", "rels"),
+            (
+                "ContentType",
+                "application/vnd.openxmlformats-package.relationships+xml",
+            ),
+        ],
+    )
+    .empty(
+        "Default",
+        &[("Extension", "xml"), ("ContentType", "application/xml")],
+    );
+    for (part, kind) in [
+        ("/word/document.xml", format!("{WML}.document.main+xml")),
+        ("/word/styles.xml", format!("{WML}.styles+xml")),
+        ("/word/fontTable.xml", format!("{WML}.fontTable+xml")),
+        ("/word/settings.xml", format!("{WML}.settings+xml")),
+        ("/word/footer1.xml", format!("{WML}.footer+xml")),
+        (
+            "/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml".to_owned(),
+        ),
+    ] {
+        x.empty("Override", &[("PartName", part), ("ContentType", &kind)]);
+    }
+    x.close("Types");
+    x.finish()
+}
+
+fn core_properties(report: &Report) -> String {
+    let mut x = Xml::part();
+    x.open(
+        "cp:coreProperties",
+        &[
+            (
+                "xmlns:cp",
+                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            ),
+            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+        ],
+    )
+    .open("dc:title", &[])
+    .text(&report.title())
+    .close("dc:title")
+    .open("dc:language", &[])
+    .text("zh-CN")
+    .close("dc:language")
+    .close("cp:coreProperties");
+    x.finish()
+}
+
+/// The parts of the package, by name, in the order they are zipped.
+pub fn docx_parts(report: &Report) -> Vec<(&'static str, String)> {
+    vec![
+        ("[Content_Types].xml", content_types()),
+        (
+            "_rels/.rels",
+            relationships(&[
+                ("rId1", &format!("{OFFICE_REL}/officeDocument"), "word/document.xml"),
+                (
+                    "rId2",
+                    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                    "docProps/core.xml",
+                ),
+            ]),
+        ),
+        ("docProps/core.xml", core_properties(report)),
+        ("word/document.xml", document(report)),
+        ("word/styles.xml", styles()),
+        ("word/fontTable.xml", font_table()),
+        ("word/settings.xml", settings()),
+        ("word/footer1.xml", footer()),
+        (
+            "word/_rels/document.xml.rels",
+            relationships(&[
+                ("rIdStyles", &format!("{OFFICE_REL}/styles"), "styles.xml"),
+                ("rIdFonts", &format!("{OFFICE_REL}/fontTable"), "fontTable.xml"),
+                ("rIdSettings", &format!("{OFFICE_REL}/settings"), "settings.xml"),
+                ("rIdFooter", &format!("{OFFICE_REL}/footer"), "footer1.xml"),
+            ]),
+        ),
+    ]
+}
+
+/// The report as a .docx file's bytes.
+pub fn render_docx(report: &Report) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in docx_parts(report) {
+        // Writing into memory cannot fail.
+        let _ = zip.start_file(name, options);
+        let _ = zip.write_all(text.as_bytes());
+    }
+    zip.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
