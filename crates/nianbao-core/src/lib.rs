@@ -69,6 +69,7 @@
 
 pub mod carry;
 pub mod cell;
+pub mod collect;
 pub mod convert;
 pub mod edit;
 pub mod import;

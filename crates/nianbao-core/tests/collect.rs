@@ -1,0 +1,167 @@
+//! The roll-up of many units (汇总): sums equal to hand sums, a unit's broken
+//! rule named in the roll-up's finding, formats and years never mixed, and
+//! the unit list as CSV for Excel.
+
+use nianbao_core::collect::{roll_up, summarize, units_csv};
+use nianbao_core::report::{AgencyKind, Date, Report};
+use nianbao_core::rules::RuleId;
+use nianbao_core::template::{TableId, TemplateId};
+
+/// A consistent unit: every applicant column the same shape, scaled by `k`.
+fn unit(k: i64, year: i32) -> Report {
+    let mut r = Report::new(year);
+    r.agency.name = format!("第{k}单位");
+    r.agency.kind = Some(AgencyKind::Department);
+    r.signed_date = Date::new(year + 1, 1, 20);
+    let cols = [
+        "natural",
+        "commercial",
+        "research",
+        "publicWelfare",
+        "legalService",
+        "otherOrg",
+    ];
+    for (c, col) in cols.iter().enumerate() {
+        let n = k * (c as i64 + 1);
+        // 新收 3n + 结转 n = 办结 (予以公开 2n + 部分公开 n) + 结转下年度 n.
+        for (row, v) in [
+            ("newReceived", 3 * n),
+            ("carriedOver", n),
+            ("granted", 2 * n),
+            ("partial", n),
+            ("carryForward", n),
+        ] {
+            r.set_value(TableId::Requests, row, col, Some(v));
+        }
+    }
+    r.set_value(TableId::ReviewLitigation, "review", "maintain", Some(k));
+    r.set_value(TableId::ReviewLitigation, "litDirect", "pending", Some(1));
+    r.set_value(TableId::Proactive, "adminFees", "amount", Some(k * 12_345));
+    r.fill_totals();
+    r
+}
+
+#[test]
+fn the_roll_up_is_the_hand_sum_and_holds_every_rule() {
+    let units: Vec<(String, Report)> = (1..=30)
+        .map(|k| (format!("u{k}.json"), unit(k, 2025)))
+        .collect();
+    let refs: Vec<(String, &Report)> = units.iter().map(|(n, r)| (n.clone(), r)).collect();
+    let up = roll_up(&refs).unwrap();
+    let r = &up.report;
+    let s: i64 = (1..=30).sum(); // Σk = 465
+                                 // 新收 自然人 = Σ 3k; 总计 = Σ 3k·(1+…+6) = 63 Σk.
+    assert_eq!(
+        r.value(TableId::Requests, "newReceived", "natural"),
+        Some(3 * s)
+    );
+    assert_eq!(
+        r.value(TableId::Requests, "newReceived", "total"),
+        Some(63 * s)
+    );
+    assert_eq!(
+        r.value(TableId::Requests, "resultTotal", "total"),
+        Some(63 * s)
+    );
+    assert_eq!(
+        r.value(TableId::Requests, "carryForward", "otherOrg"),
+        Some(6 * s)
+    );
+    // A row every unit left blank stays blank; one they all filled with 0 is 0.
+    assert_eq!(
+        r.value(TableId::Requests, "denied.stateSecret", "natural"),
+        None
+    );
+    assert_eq!(
+        r.value(TableId::ReviewLitigation, "review", "total"),
+        Some(s)
+    );
+    assert_eq!(
+        r.value(TableId::ReviewLitigation, "litDirect", "pending"),
+        Some(30)
+    );
+    assert_eq!(
+        r.value(TableId::Proactive, "adminFees", "amount"),
+        Some(12_345 * s)
+    );
+    assert_eq!(r.template_id(), TemplateId::F2021);
+    assert_eq!(r.agency.name, "汇总（30 个单位）");
+    assert!(
+        up.findings.is_empty(),
+        "{:#?}",
+        up.findings
+            .iter()
+            .map(|f| &f.finding.message)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_unit_that_breaks_t3_3_makes_the_roll_up_break_it_and_is_named() {
+    let mut units: Vec<(String, Report)> = (1..=5)
+        .map(|k| (format!("第{k}单位"), unit(k, 2025)))
+        .collect();
+    // The third unit counts one more application received than it handled.
+    units[2]
+        .1
+        .set_value(TableId::Requests, "newReceived", "natural", Some(10));
+    units[2].1.fill_totals();
+    let refs: Vec<(String, &Report)> = units.iter().map(|(n, r)| (n.clone(), r)).collect();
+    let up = roll_up(&refs).unwrap();
+    let t33: Vec<_> = up
+        .findings
+        .iter()
+        .filter(|f| f.finding.rule == RuleId::T3_3)
+        .collect();
+    assert!(!t33.is_empty());
+    for f in &t33 {
+        assert_eq!(f.units, ["第3单位"], "{}", f.finding.message);
+    }
+}
+
+#[test]
+fn formats_and_years_are_never_summed_together() {
+    let a = unit(1, 2025);
+    let b = unit(2, 2020);
+    let err = roll_up(&[("甲.json".into(), &a), ("乙.json".into(), &b)]).unwrap_err();
+    assert!(
+        err.contains("不同年度或不同格式") && err.contains("2019年版格式"),
+        "{err}"
+    );
+    let c = unit(3, 2024);
+    let err = roll_up(&[("甲.json".into(), &a), ("丙.json".into(), &c)]).unwrap_err();
+    assert!(
+        err.contains("2024 年度") && err.contains("2025 年度"),
+        "{err}"
+    );
+    assert!(roll_up(&[]).is_err());
+}
+
+#[test]
+fn the_unit_list_as_csv_opens_in_excel_with_its_columns() {
+    let mut a = unit(2, 2025);
+    a.agency.name = "某局,\"办公室\"".to_owned();
+    let today = Date::new(2026, 2, 10).unwrap();
+    let s = summarize(&a, today);
+    assert_eq!(s.figures[0], Some(3 * 2 * 21));
+    assert!(!s.late);
+    let csv = units_csv(&[("a.json".into(), s)]);
+    assert!(csv.starts_with('\u{feff}'));
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "来源文件,机关名称,机关类型,报告年度,格式,落款日期,发布期限,逾期,错误,提示,已说明,新收申请,上年结转,办结,结转下年度,复议总计,诉讼总计"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "a.json,\"某局,\"\"办公室\"\"\",部门,2025,2021年版,2026-01-20,2026-01-31,否,".to_owned()
+            + &format!(
+                "{},{},0,126,42,126,42,2,1",
+                summarize(&a, today).errors,
+                summarize(&a, today).warnings
+            )
+    );
+    // Not signed and past the deadline: late.
+    a.signed_date = None;
+    assert!(summarize(&a, today).late);
+}
