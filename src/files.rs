@@ -99,6 +99,15 @@ async fn call_in(which: Module, name: &str, args: &[JsValue]) -> Result<JsValue,
     })
 }
 
+/// A JavaScript module of the build, imported relative to the app (the 汇总
+/// workspace's store).
+pub async fn import_js(path: &str) -> Result<JsValue, String> {
+    let fail = |_| format!("无法加载程序文件 {path}，可能是网络中断。请检查网络后重试。");
+    JsFuture::from(import_module(path).map_err(fail)?)
+        .await
+        .map_err(fail)
+}
+
 /// Calls an export of the file module.
 async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     call_in(Module::Files, name, args).await

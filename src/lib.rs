@@ -1,6 +1,7 @@
 //! The Nianbao app: a thin Leptos shell over `nianbao_core`.
 
 pub mod clipboard;
+mod collect;
 pub mod components;
 pub mod config;
 pub mod download;
@@ -8,6 +9,7 @@ pub mod exports;
 pub mod files;
 pub mod messages;
 pub mod persist;
+pub mod route;
 pub mod session;
 pub mod state;
 
@@ -119,16 +121,30 @@ pub fn App() -> impl IntoView {
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();
     let paste_box = NodeRef::<leptos::html::Dialog>::new();
+    // The 汇总 workspace (#collect): mounted the first time it is shown, then kept.
+    let collecting = RwSignal::new(route::collecting());
+    collect::follow_hash(collecting);
+    let collect_mounted = RwSignal::new(collecting.get_untracked());
+    Effect::new(move |_| {
+        if collecting.get() {
+            collect_mounted.set(true);
+        }
+    });
     view! {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
-        <div class="toolbar-region" role="region" aria-label="工具栏">
+        {move || collect_mounted.get().then(|| view! {
+            <main class="report" id="collect" hidden=move || !collecting.get()>
+                <collect::Collect />
+            </main>
+        })}
+        <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()>
             <Toolbar drafts picker last_year_picker paste_box />
             <Importer picker last_year_picker paste_box />
         </div>
         <DraftsDialog dialog=drafts fresh=fresh_report />
-        <main class="report" id="main">
+        <main class="report" id="main" hidden=move || collecting.get()>
             <StorageBanner />
             <UnreadableDrafts />
             <DeletedNotice />

@@ -23,7 +23,7 @@ enum Purpose {
 
 /// Reads a file through the file module: huge files are refused before
 /// reading, damaged UTF-8 is refused, GB18030/GBK is decoded and said.
-async fn read(file: web_sys::File) -> Result<FileRead, String> {
+pub(crate) async fn read(file: web_sys::File) -> Result<FileRead, String> {
     let name = file.name();
     if file.size() > MAX_BYTES as f64 {
         return Err(too_large(&name, file.size()));
@@ -166,14 +166,19 @@ pub fn Importer(
 
     // Dropping a file anywhere on the page imports it.
     let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
-        if ev
-            .data_transfer()
-            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+        if !crate::route::collecting()
+            && ev
+                .data_transfer()
+                .is_some_and(|d| d.types().includes(&"Files".into(), 0))
         {
             ev.prevent_default();
         }
     });
     let h2 = window_event_listener(leptos::ev::drop, move |ev| {
+        // The 汇总 workspace takes its own drops.
+        if crate::route::collecting() {
+            return;
+        }
         let file = ev
             .data_transfer()
             .and_then(|d| d.files())

@@ -56,6 +56,7 @@ pub fn Toolbar(
                 aria-keyshortcuts="Control+Shift+Z Control+Y">"重做"</button>
             <button type="button" class="primary" on:click=check>"检查"</button>
             <button type="button" on:click=move |_| crate::exports::download_check_report(editor)>"体检报告"</button>
+            <a class="button-link" href="#collect">"汇总多个单位"</a>
             <label class="toggle">
                 <input
                     type="checkbox"

@@ -128,6 +128,8 @@ pub struct RolledFinding {
 pub struct RollUp {
     pub report: Report,
     pub findings: Vec<RolledFinding>,
+    /// How many units were summed.
+    pub units: usize,
 }
 
 /// Sums 表二, 表三 and 表四 of units of one format and year. Units of
@@ -187,7 +189,9 @@ pub fn roll_up(units: &[(String, &Report)]) -> Result<RollUp, String> {
         .collect();
     let findings = validate(&sum, &Context::default())
         .into_iter()
-        .filter(|f| !f.cells.is_empty() && f.rule != RuleId::G3)
+        // The tables' own rules: sections 一, 五, 六 are not summed, so rules
+        // that read them (T3-5's fee notices, the text) do not apply.
+        .filter(|f| !f.cells.is_empty() && f.fields.is_empty() && f.rule != RuleId::G3)
         .map(|f| {
             let same = |g: &Finding| g.rule == f.rule && g.cells.first() == f.cells.first();
             let rule_only = |g: &Finding| g.rule == f.rule;
@@ -214,6 +218,7 @@ pub fn roll_up(units: &[(String, &Report)]) -> Result<RollUp, String> {
     Ok(RollUp {
         report: sum,
         findings,
+        units: units.len(),
     })
 }
 
@@ -266,4 +271,69 @@ pub fn units_csv(rows: &[(String, Summary)]) -> String {
         .and_then(|b| String::from_utf8(b).ok())
         .unwrap_or_default();
     format!("\u{feff}{body}")
+}
+
+/// The printable summary: the unit list with its checks and figures, and the
+/// roll-up's tables with the rules it breaks and the units that break them.
+pub fn summary_html(rows: &[(String, Summary)], rollup: Option<&RollUp>, today: Date) -> String {
+    use maud::{html, PreEscaped, DOCTYPE};
+    let css = "body{font-family:\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;margin:1.5rem;color:#111}\
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #888;padding:.2rem .35rem}\
+th{background:#eee}td.num{text-align:right}h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.5rem}\
+@media print{body{margin:0}tr{break-inside:avoid}}";
+    let title = match rollup {
+        Some(r) => format!("{} 年度政府信息公开工作年度报告汇总", r.report.year),
+        None => "政府信息公开工作年度报告汇总：单位清单".to_owned(),
+    };
+    html! {
+        (DOCTYPE)
+        html lang="zh-CN" {
+            head {
+                meta charset="utf-8";
+                meta name="generator" content="Nianbao";
+                title { (title) }
+                style { (PreEscaped(css)) }
+            }
+            body {
+                h1 { (title) }
+                p { "共 " (rows.len()) " 个单位，检查日期 " (today.chinese()) "。" }
+                table {
+                    thead { tr {
+                        th { "来源文件" } th { "机关名称" } th { "年度" } th { "落款日期" } th { "逾期" }
+                        th { "错误" } th { "提示" } th { "已说明" }
+                        @for f in FIGURES { th { (f) } }
+                    } }
+                    tbody {
+                        @for (file, s) in rows {
+                            tr {
+                                td { (file) } td { (s.agency) } td.num { (s.year) }
+                                td { (s.signed.map(|d| d.chinese()).unwrap_or_default()) }
+                                td { @if s.late { "是" } @else { "否" } }
+                                td.num { (s.errors) } td.num { (s.warnings) } td.num { (s.explained) }
+                                @for v in s.figures { td.num { (v.map(|n| n.to_string()).unwrap_or_default()) } }
+                            }
+                        }
+                    }
+                }
+                @if let Some(r) = rollup {
+                    h2 { "汇总表（" (r.report.template_id().title()) "）" }
+                    (crate::render::tables_markup(&r.report))
+                    @if r.findings.is_empty() {
+                        p { "汇总表符合表格的勾稽关系。" }
+                    } @else {
+                        h2 { "汇总表不符合的规则" }
+                        ul {
+                            @for f in &r.findings {
+                                li {
+                                    (f.finding.message) "（" (f.finding.rule.code()) "）"
+                                    @if !f.units.is_empty() { " 造成不符的单位：" (f.units.join("、")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
 }

@@ -104,17 +104,39 @@ pub(crate) fn grid_rows(
 }
 
 fn table(report: &Report, id: TableId) -> Markup {
+    table_with(report, id, true)
+}
+
+/// A table; `ids` names each value cell (the export), or not (a fragment shown
+/// inside the app, where the form's boxes have those ids).
+fn table_with(report: &Report, id: TableId, ids: bool) -> Markup {
     let template = report.template();
     let value = |cell: CellId, colspan: Option<u16>| {
         let def = template.def(cell);
+        let dom_id = ids.then(|| def.dom_id());
         html! {
-            td.num id=(def.dom_id()) colspan=[colspan] {
+            td.num id=[dom_id] colspan=[colspan] {
                 @if let Some(v) = report.get(cell) { (format_value(v, def.kind)) }
             }
         }
     };
     html! {
-        table id=(id.key()) { (grid_rows(template, id, head_cell, value)) }
+        table id=[ids.then(|| id.key())] { (grid_rows(template, id, head_cell, value)) }
+    }
+}
+
+/// 表二, 表三 and 表四 of a report as published (a roll-up's tables), each under
+/// its section heading, as an HTML fragment.
+pub fn tables_markup(report: &Report) -> Markup {
+    html! {
+        @for (section, id) in [
+            (Section::Proactive, TableId::Proactive),
+            (Section::Requests, TableId::Requests),
+            (Section::ReviewLitigation, TableId::ReviewLitigation),
+        ] {
+            h3 { (section.heading()) }
+            div.table-scroll { (table_with(report, id, false)) }
+        }
     }
 }
 

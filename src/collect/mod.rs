@@ -1,0 +1,667 @@
+//! The 汇总 workspace (`#collect`), for the office that collects many units'
+//! reports: add files (this app's JSON and HTML, published pages, Word files,
+//! report text), see one line per unit with its checks and key figures, sort,
+//! filter and search, open a unit, roll up the units of one format and year,
+//! and take the list and the roll-up away as CSV, HTML and JSON. Kept in
+//! IndexedDB (`store.rs`).
+
+mod store;
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use nianbao_core::collect::{
+    roll_up, summarize, summary_html, units_csv, RollUp, Summary, FIGURES,
+};
+use nianbao_core::json::{read_current, to_json};
+use nianbao_core::report::{Date, Report};
+use nianbao_core::rules::{validate, Context, Stage};
+use nianbao_core::template::{TableId, TemplateId};
+
+use crate::download::{download, file_name};
+use crate::session::Session;
+use crate::state::{Editor, Notice};
+
+use crate::route::collecting as showing;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Unit {
+    id: String,
+    file: String,
+    report: Report,
+    summary: Summary,
+    /// How a published report was read (cells to check), if it was one.
+    note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Filter {
+    All,
+    Errors,
+    Late,
+    Missing,
+}
+
+/// A unit whose agency and year are already in the workspace.
+#[derive(Clone, Debug, PartialEq)]
+struct Duplicate {
+    existing: Unit,
+    incoming: Unit,
+}
+
+fn today() -> Date {
+    crate::exports::today().unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// Lets the page paint and take input between files.
+async fn breathe() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn unit_of(id: String, file: String, report: Report, note: Option<String>) -> Unit {
+    let summary = summarize(&report, today());
+    Unit {
+        id,
+        file,
+        report,
+        summary,
+        note,
+    }
+}
+
+fn same_unit(a: &Unit, b: &Unit) -> bool {
+    !a.summary.agency.is_empty()
+        && a.summary.agency == b.summary.agency
+        && a.summary.year == b.summary.year
+}
+
+fn stored(u: &Unit) -> store::Stored {
+    store::Stored {
+        id: u.id.clone(),
+        file: u.file.clone(),
+        json: to_json(&u.report),
+        added: js_sys::Date::now(),
+    }
+}
+
+#[component]
+pub fn Collect() -> impl IntoView {
+    let units = RwSignal::new(Vec::<Unit>::new());
+    let excluded = RwSignal::new(std::collections::HashSet::<String>::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let store_error = RwSignal::new(None::<String>);
+    let duplicates = RwSignal::new(Vec::<Duplicate>::new());
+    let filter = RwSignal::new(Filter::All);
+    let search = RwSignal::new(String::new());
+    let sort = RwSignal::new(0usize);
+    let rollup = RwSignal::new(None::<Result<RollUp, String>>);
+    let opened = RwSignal::new(None::<Unit>);
+    let dup_dialog = NodeRef::<leptos::html::Dialog>::new();
+    let unit_dialog = NodeRef::<leptos::html::Dialog>::new();
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let folder = NodeRef::<leptos::html::Input>::new();
+
+    // A folder picker (Chromium's webkitdirectory; the attribute has no typed setter).
+    Effect::new(move |_| {
+        if let Some(el) = folder.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
+
+    // The workspace as it was left.
+    leptos::task::spawn_local(async move {
+        match store::all().await {
+            Ok(mut list) => {
+                list.sort_by(|a, b| a.added.total_cmp(&b.added));
+                let mut loaded = Vec::new();
+                for s in list {
+                    match read_current(&s.json) {
+                        Ok(r) => loaded.push(unit_of(s.id, s.file, r, None)),
+                        Err(e) => problems.update(|p| {
+                            p.push(format!(
+                                "工作区中的“{}”无法读取（{e}），已跳过，没有删除。",
+                                s.file
+                            ))
+                        }),
+                    }
+                }
+                units.set(loaded);
+            }
+            Err(why) => store_error.set(Some(why)),
+        }
+    });
+
+    let add_files = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let total = files.len();
+            progress.set(Some((0, total)));
+            let stamp = js_sys::Date::now();
+            let mut added: Vec<Unit> = Vec::new();
+            let mut dups: Vec<Duplicate> = Vec::new();
+            let mut refused: Vec<String> = Vec::new();
+            for (i, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                match crate::components::import::read(file).await {
+                    Ok(read) => {
+                        let note = read.recognition.map(|r| {
+                            format!(
+                                "由已发布的报告识别：{} 格已识别，{} 格需核对，{} 格未找到",
+                                r.recognised,
+                                r.uncertain.len(),
+                                r.not_found
+                            )
+                        });
+                        let unit = unit_of(format!("{stamp}-{i}"), name, read.report, note);
+                        let existing = units
+                            .with_untracked(|u| u.iter().find(|e| same_unit(e, &unit)).cloned())
+                            .or_else(|| added.iter().find(|e| same_unit(e, &unit)).cloned());
+                        match existing {
+                            Some(existing) => dups.push(Duplicate {
+                                existing,
+                                incoming: unit,
+                            }),
+                            None => added.push(unit),
+                        }
+                    }
+                    Err(why) => refused.push(format!("“{name}”没有添加：{why}")),
+                }
+                progress.set(Some((i + 1, total)));
+                if i % 8 == 7 {
+                    breathe().await;
+                }
+            }
+            let records: Vec<store::Stored> = added.iter().map(stored).collect();
+            units.update(|u| u.extend(added));
+            problems.update(|p| p.extend(refused));
+            progress.set(None);
+            if let Err(why) = store::put(&records).await {
+                store_error.set(Some(why));
+            }
+            if !dups.is_empty() {
+                duplicates.set(dups);
+                if let Some(d) = dup_dialog.get_untracked() {
+                    let _ = d.show_modal();
+                }
+            }
+        });
+    };
+
+    let files_of = |list: Option<web_sys::FileList>| -> Vec<web_sys::File> {
+        list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+            .unwrap_or_default()
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        add_files(files_of(input.files()));
+        input.set_value("");
+    };
+    // Files dropped anywhere on the page while the workspace shows.
+    let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
+        if showing() {
+            ev.prevent_default();
+        }
+    });
+    let h2 = window_event_listener(leptos::ev::drop, move |ev| {
+        if !showing() {
+            return;
+        }
+        ev.prevent_default();
+        add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
+    });
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+    });
+
+    // The list as shown: filtered, searched, sorted.
+    let shown = Memo::new(move |_| {
+        let q = search.get();
+        let q = q.trim();
+        let f = filter.get();
+        let mut list: Vec<Unit> = units.with(|u| {
+            u.iter()
+                .filter(|u| match f {
+                    Filter::All => true,
+                    Filter::Errors => u.summary.errors > 0,
+                    Filter::Late => u.summary.late,
+                    Filter::Missing => u.summary.missing,
+                })
+                .filter(|u| q.is_empty() || u.summary.agency.contains(q) || u.file.contains(q))
+                .cloned()
+                .collect()
+        });
+        match sort.get() {
+            1 => list.sort_by_key(|u| std::cmp::Reverse(u.summary.errors)),
+            2 => list.sort_by_key(|u| u.summary.signed),
+            3 => list.sort_by_key(|u| u.summary.year),
+            _ => list.sort_by(|a, b| a.summary.agency.cmp(&b.summary.agency)),
+        }
+        list
+    });
+
+    // Units by year and format: only those can be summed together.
+    let groups = Memo::new(move |_| {
+        let mut g: BTreeMap<(i32, TemplateId), usize> = BTreeMap::new();
+        excluded.with(|ex| {
+            units.with(|u| {
+                for unit in u.iter().filter(|u| !ex.contains(&u.id)) {
+                    *g.entry((unit.summary.year, unit.summary.template))
+                        .or_default() += 1;
+                }
+            })
+        });
+        g.into_iter().collect::<Vec<_>>()
+    });
+    let do_roll_up = move |year: i32, template: TemplateId| {
+        let chosen: Vec<(String, Report)> = excluded.with_untracked(|ex| {
+            units.with_untracked(|u| {
+                u.iter()
+                    .filter(|u| {
+                        !ex.contains(&u.id)
+                            && u.summary.year == year
+                            && u.summary.template == template
+                    })
+                    .map(|u| (display_name(u), u.report.clone()))
+                    .collect()
+            })
+        });
+        let refs: Vec<(String, &Report)> = chosen.iter().map(|(n, r)| (n.clone(), r)).collect();
+        rollup.set(Some(roll_up(&refs)));
+        request_animation_frame(|| crate::components::keys::focus_id("rollup-title"));
+    };
+
+    let remove = move |id: String| {
+        units.update(|u| u.retain(|x| x.id != id));
+        leptos::task::spawn_local(async move {
+            if let Err(why) = store::delete(&[id]).await {
+                store_error.set(Some(why));
+            }
+        });
+    };
+    let keep_new = move |d: Duplicate| {
+        let old = d.existing.id.clone();
+        units.update(|u| {
+            u.retain(|x| x.id != old);
+            u.push(d.incoming.clone());
+        });
+        duplicates.update(|list| list.retain(|x| x != &d));
+        let record = stored(&d.incoming);
+        leptos::task::spawn_local(async move {
+            let result = match store::delete(&[old]).await {
+                Ok(()) => store::put(&[record]).await,
+                Err(e) => Err(e),
+            };
+            if let Err(why) = result {
+                store_error.set(Some(why));
+            }
+        });
+    };
+    let keep_old = move |d: Duplicate| duplicates.update(|list| list.retain(|x| x != &d));
+    Effect::new(move |_| {
+        if duplicates.with(Vec::is_empty) {
+            if let Some(d) = dup_dialog.get_untracked() {
+                d.close();
+            }
+        }
+    });
+
+    let download_csv = move |_| {
+        let rows: Vec<(String, Summary)> = shown.with_untracked(|s| {
+            s.iter()
+                .map(|u| (u.file.clone(), u.summary.clone()))
+                .collect()
+        });
+        download("单位清单.csv", "text/csv;charset=utf-8", &units_csv(&rows));
+    };
+    let download_summary = move |_| {
+        let rows: Vec<(String, Summary)> = shown.with_untracked(|s| {
+            s.iter()
+                .map(|u| (u.file.clone(), u.summary.clone()))
+                .collect()
+        });
+        let html = rollup.with_untracked(|r| {
+            summary_html(&rows, r.as_ref().and_then(|r| r.as_ref().ok()), today())
+        });
+        download("汇总.html", "text/html;charset=utf-8", &html);
+    };
+
+    view! {
+        <section class="collect" aria-labelledby="collect-title">
+            <h2 id="collect-title">"汇总：检查和合计多个单位的报告"</h2>
+            <p class="hint">
+                "添加各单位的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件或文字 .txt），可一次选择多个，或把文件拖到本页。"
+                "工作区保存在本浏览器中，刷新后仍在。"
+            </p>
+            <p class="collect-actions">
+                <button type="button" class="primary" on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"添加报告文件"</button>
+                " "
+                <button type="button" on:click=move |_| { if let Some(p) = folder.get() { p.click(); } }>"添加整个文件夹"</button>
+                " "
+                <a href="#" class="link-button">"返回编辑报告"</a>
+            </p>
+            <input node_ref=picker type="file" multiple class="sr-only" id="collect-files" tabindex="-1"
+                aria-label="选择要汇总的报告文件"
+                accept=".json,.html,.htm,.txt,.docx" on:change=on_pick />
+            <input node_ref=folder type="file" multiple class="sr-only" id="collect-folder" tabindex="-1"
+                aria-label="选择一个文件夹，添加其中的报告文件" on:change=on_pick />
+            {move || progress.get().map(|(done, total)| view! {
+                <p class="collect-progress" role="status">
+                    <progress max=total value=done></progress>
+                    {format!(" 正在读取和检查：{done} / {total}")}
+                </p>
+            })}
+            {move || store_error.get().map(|why| view! { <p class="banner banner-warning" role="alert">{why}</p> })}
+            {move || (!problems.with(Vec::is_empty)).then(|| view! {
+                <div class="collect-problems" role="alert">
+                    <p>"有文件没有添加："</p>
+                    <ul>{problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <button type="button" class="link-button" on:click=move |_| problems.set(Vec::new())>"知道了"</button>
+                </div>
+            })}
+
+            <div class="collect-tools">
+                <fieldset class="collect-filter">
+                    <legend>"显示"</legend>
+                    {[(Filter::All, "全部"), (Filter::Errors, "有错误"), (Filter::Late, "逾期"), (Filter::Missing, "缺失")]
+                        .into_iter()
+                        .map(|(f, label)| view! {
+                            <label>
+                                <input type="radio" name="collect-filter" prop:checked=move || filter.get() == f
+                                    on:change=move |_| filter.set(f) />
+                                {label}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+                <label>"搜索 "
+                    <input type="search" id="collect-search" placeholder="机关名称或文件名"
+                        on:input=move |ev| search.set(event_target_value(&ev)) />
+                </label>
+                <label>"排序 "
+                    <select id="collect-sort" on:change=move |ev| sort.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        <option value="0">"机关名称"</option>
+                        <option value="1">"错误数（多的在前）"</option>
+                        <option value="2">"落款日期"</option>
+                        <option value="3">"报告年度"</option>
+                    </select>
+                </label>
+            </div>
+            <p id="collect-count" role="status">
+                {move || format!("共 {} 个单位，显示 {} 个。", units.with(Vec::len), shown.with(Vec::len))}
+            </p>
+            <div class="table-scroll">
+                <table class="collect-list" id="collect-list">
+                    <thead>
+                        <tr>
+                            <th scope="col">"汇总"</th>
+                            <th scope="col">"机关名称"</th>
+                            <th scope="col">"年度"</th>
+                            <th scope="col">"落款日期"</th>
+                            <th scope="col">"期限"</th>
+                            <th scope="col">"错误"</th>
+                            <th scope="col">"提示"</th>
+                            {FIGURES.iter().map(|f| view! { <th scope="col">{*f}</th> }).collect_view()}
+                            <th scope="col">"操作"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || shown.get() key=|u| u.id.clone() let:u>
+                            {row(u, excluded, opened, unit_dialog, remove)}
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <p class="collect-actions">
+                <button type="button" id="collect-csv" on:click=download_csv>"下载单位清单（CSV）"</button>
+                " "
+                <button type="button" on:click=download_summary>"下载汇总（可打印的 HTML）"</button>
+            </p>
+
+            <h3>"合计"</h3>
+            <p class="hint">"只有同一年度、同一格式的报告才能相加；勾选“汇总”列选择参加合计的单位。"</p>
+            <p class="collect-actions">
+                {move || groups.get().into_iter().map(|((year, template), n)| view! {
+                    <button type="button" on:click=move |_| do_roll_up(year, template)>
+                        {format!("合计 {year} 年度（{}）的 {n} 个单位", short(template))}
+                    </button>
+                    " "
+                }).collect_view()}
+            </p>
+            {move || rollup.get().map(rollup_view)}
+
+            <dialog node_ref=dup_dialog class="dialog" aria-labelledby="dup-title">
+                <h2 id="dup-title">"有重复的单位"</h2>
+                <p>"同一机关同一年度的报告已经在工作区中。请选择保留哪一份："</p>
+                <ul class="dup-list">
+                    {move || duplicates.get().into_iter().map(|d| {
+                        let (a, b) = (d.clone(), d.clone());
+                        view! {
+                            <li>
+                                {format!("“{}” {} 年度：原有的来自“{}”（{} 个错误），新添加的来自“{}”（{} 个错误）。",
+                                    d.incoming.summary.agency, d.incoming.summary.year, d.existing.file,
+                                    d.existing.summary.errors, d.incoming.file, d.incoming.summary.errors)}
+                                " "
+                                <button type="button" on:click=move |_| keep_old(a.clone())>"保留原有的"</button>
+                                " "
+                                <button type="button" on:click=move |_| keep_new(b.clone())>"换成新添加的"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </dialog>
+            <UnitDialog dialog=unit_dialog opened />
+        </section>
+    }
+}
+
+fn short(t: TemplateId) -> &'static str {
+    match t {
+        TemplateId::F2019 => "2019年版格式",
+        TemplateId::F2021 => "2021年版格式",
+    }
+}
+
+/// A unit's name in the roll-up's findings: its agency, else its file.
+fn display_name(u: &Unit) -> String {
+    if u.summary.agency.is_empty() {
+        u.file.clone()
+    } else {
+        u.summary.agency.clone()
+    }
+}
+
+fn row(
+    u: Unit,
+    excluded: RwSignal<std::collections::HashSet<String>>,
+    opened: RwSignal<Option<Unit>>,
+    dialog: NodeRef<leptos::html::Dialog>,
+    remove: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
+    let s = u.summary.clone();
+    let id = u.id.clone();
+    let id1 = id.clone();
+    let id2 = id.clone();
+    let id3 = id.clone();
+    let name = display_name(&u);
+    let deadline = match (s.late, s.deadline) {
+        (true, _) => "逾期".to_owned(),
+        (false, Some(_)) if s.signed.is_some() => "按期".to_owned(),
+        (false, _) => "未签发".to_owned(),
+    };
+    let open = u.clone();
+    let class = if s.errors > 0 {
+        "unit unit-error"
+    } else {
+        "unit"
+    };
+    view! {
+        <tr class=class data-unit=id.clone()>
+            <td><input type="checkbox" aria-label=format!("“{name}”参加合计")
+                prop:checked=move || excluded.with(|e| !e.contains(&id1))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    let id = id2.clone();
+                    excluded.update(|e| { if on { e.remove(&id); } else { e.insert(id); } });
+                } /></td>
+            <th scope="row">
+                {name.clone()}
+                <span class="unit-file">{format!("（{}）", u.file)}</span>
+                {u.note.clone().map(|n| view! { <span class="unit-note">{n}</span> })}
+            </th>
+            <td class="num">{s.year}</td>
+            <td>{s.signed.map(|d| d.iso()).unwrap_or_default()}</td>
+            <td>{deadline}</td>
+            <td class="num unit-errors">{s.errors}</td>
+            <td class="num">{if s.explained > 0 { format!("{}（已说明 {}）", s.warnings, s.explained) } else { s.warnings.to_string() }}</td>
+            {s.figures.iter().map(|v| view! { <td class="num">{v.map(|n| n.to_string()).unwrap_or_default()}</td> }).collect_view()}
+            <td class="unit-actions">
+                <button type="button" class="link-button" on:click=move |_| {
+                    opened.set(Some(open.clone()));
+                    if let Some(d) = dialog.get_untracked() { let _ = d.show_modal(); }
+                }>"查看"</button>
+                " "
+                <button type="button" class="link-button" on:click=move |_| remove(id3.clone())>"移除"</button>
+            </td>
+        </tr>
+    }
+}
+
+/// A unit, read-only: its findings and its tables; or a draft copy to correct.
+#[component]
+fn UnitDialog(
+    dialog: NodeRef<leptos::html::Dialog>,
+    opened: RwSignal<Option<Unit>>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let editor = Editor::get();
+    let close = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let as_draft = move |_| {
+        if let Some(u) = opened.get_untracked() {
+            session.new_draft(u.report.clone());
+            editor.notice.set(Some(Notice::Imported(format!(
+                "已把“{}”（{}）作为新草稿打开，可以修改。",
+                display_name(&u),
+                u.file
+            ))));
+            close();
+            let _ = window().location().set_hash("");
+        }
+    };
+    view! {
+        <dialog node_ref=dialog class="dialog dialog-wide" aria-labelledby="unit-title">
+            {move || opened.get().map(|u| {
+                let findings = validate(&u.report, &Context { stage: Stage::Export, previous: None });
+                let tables = nianbao_core::render::tables_markup(&u.report).into_string();
+                view! {
+                    <h2 id="unit-title">{format!("{}（只读）", u.report.title())}</h2>
+                    <p>{format!("来自“{}”。{} 个错误，{} 个提示。", u.file, u.summary.errors, u.summary.warnings)}</p>
+                    <ul class="finding-list">
+                        {findings.into_iter().map(|f| view! {
+                            <li class=if f.severity == nianbao_core::Severity::Error { "finding finding-error" } else { "finding finding-warning" }>
+                                {format!("{} {}（{}）", f.severity.label(), f.message, f.rule.code())}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <div class="rollup-tables" inner_html=tables></div>
+                }
+            })}
+            <div class="actions">
+                <button type="button" class="primary" on:click=as_draft>"作为草稿打开以修改"</button>
+                <button type="button" on:click=move |_| close()>"关闭"</button>
+            </div>
+        </dialog>
+    }
+}
+
+fn rollup_view(r: Result<RollUp, String>) -> AnyView {
+    let editor = Editor::get();
+    let up = match r {
+        Err(why) => return view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1" role="alert">{why}</p> }.into_any(),
+        Ok(up) => up,
+    };
+    let tables = nianbao_core::render::tables_markup(&up.report).into_string();
+    let report = up.report.clone();
+    let r2 = report.clone();
+    let fill = move |_| {
+        let sum = r2.clone();
+        let now = editor.report.get_untracked();
+        if now.year != sum.year || now.template_id() != sum.template_id() {
+            editor.notice.set(Some(Notice::Problem(format!(
+                "当前草稿是 {} 年度（{}），合计是 {} 年度（{}）：年度或格式不同，没有填入。请先打开或新建 {} 年度的草稿。",
+                now.year, short(now.template_id()), sum.year, short(sum.template_id()), sum.year
+            ))));
+            return;
+        }
+        editor.edit(None, move |r| {
+            for table in [
+                TableId::Proactive,
+                TableId::Requests,
+                TableId::ReviewLitigation,
+            ] {
+                let t = sum.template();
+                for c in t.table_cells(table) {
+                    r.set(c, sum.get(c));
+                }
+            }
+            r.mark_printed_totals();
+        });
+        editor.notice.set(Some(Notice::Info(
+            "已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned(),
+        )));
+        let _ = window().location().set_hash("");
+    };
+    let download_json = move |_| {
+        download(
+            &file_name(&format!("{}年度合计", report.year), "json"),
+            "application/json",
+            &to_json(&report),
+        );
+    };
+    view! {
+        <div class="rollup">
+            <h3 id="rollup-title" tabindex="-1">{format!("合计：{} 年度，{} 个单位（{}）", up.report.year, up.units, short(up.report.template_id()))}</h3>
+            {if up.findings.is_empty() {
+                view! { <p class="check-done">"合计符合表格的勾稽关系。"</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="finding-list" id="rollup-findings">
+                        {up.findings.iter().map(|f| view! {
+                            <li class="finding finding-error">
+                                {format!("{}（{}）", f.finding.message, f.finding.rule.code())}
+                                {(!f.units.is_empty()).then(|| format!(" 造成不符的单位：{}", f.units.join("、")))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="rollup-tables" id="rollup-tables" inner_html=tables></div>
+            <p class="collect-actions">
+                <button type="button" on:click=download_json>"下载合计（JSON，可导入）"</button>
+                " "
+                <button type="button" on:click=fill>"填入当前草稿的表二、表三、表四"</button>
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Keeps the `#collect` address and the page in step.
+pub fn follow_hash(on: RwSignal<bool>) {
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| on.set(showing()));
+    on_cleanup(move || handle.remove());
+}

@@ -1,0 +1,12 @@
+//! Where the page is: the editor, or the 汇总 workspace at `#collect`.
+
+/// The address of the 汇总 workspace.
+pub const COLLECT: &str = "#collect";
+
+/// Whether the page shows the 汇总 workspace now.
+pub fn collecting() -> bool {
+    leptos::prelude::window()
+        .location()
+        .hash()
+        .is_ok_and(|h| h == COLLECT)
+}

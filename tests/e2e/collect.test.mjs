@@ -1,0 +1,151 @@
+// The 汇总 workspace: many units' files dropped at once (this app's JSON and
+// published reports as text), one line each with its checks; 有错误 shows
+// exactly the broken units; the roll-up's 表三 is the hand sum; the unit list
+// downloads as CSV with its columns; a duplicate asks which to keep; a reload
+// keeps the workspace.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, shared, openApp } from './harness.mjs';
+import { expect } from './expect.mjs';
+
+const s = shared();
+const FIXTURES = join(ROOT, 'crates/nianbao-core/tests/fixtures');
+
+/** 30 units of 2024: unit k's 表三 is the base report's scaled by k; units 4, 11 and 25 break T3-3. */
+async function units() {
+  const base = JSON.parse(await readFile(join(FIXTURES, 'base-f2021.json'), 'utf8'));
+  const out = [];
+  for (let k = 1; k <= 30; k++) {
+    const doc = structuredClone(base);
+    doc.report.agency.name = `第${k}局`;
+    for (const row of Object.values(doc.report.table3)) {
+      for (const col of Object.keys(row)) if (row[col] !== null) row[col] *= k;
+    }
+    if ([4, 11, 25].includes(k)) {
+      doc.report.table3.newReceived.natural += 1;
+      doc.report.table3.newReceived.total += 1;
+    }
+    out.push({ name: `unit-${k}.json`, bytes: [...Buffer.from(JSON.stringify(doc))] });
+  }
+  for (const y of [2023, 2024]) {
+    const name = `${y}_county_jiangsu_huaian_hongze_govt.txt`;
+    out.push({ name, bytes: [...(await readFile(join(FIXTURES, 'samples', name)))] });
+  }
+  return { base, files: out };
+}
+
+async function drop(page, files) {
+  const dt = await page.evaluateHandle((list) => {
+    const t = new DataTransfer();
+    for (const f of list) t.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return t;
+  }, files);
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+}
+
+const rows = (page) => page.locator('#collect-list tbody tr');
+
+test('drop 32 files, filter, roll up, CSV, reload', async () => {
+  const { context, page, errors } = await openApp(s.browser, s.url);
+  await page.getByRole('link', { name: '汇总多个单位' }).click();
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  const { base, files } = await units();
+  await drop(page, files);
+  await expect(async () => /共 32 个单位，显示 32 个/.test(await page.locator('#collect-count').innerText()), '32 units listed', 60000);
+  // A line per unit with its counts.
+  const third = rows(page).filter({ hasText: '第3局' });
+  assert.match(await third.innerText(), /\b66\b/, '新收 22 × 3');
+
+  await page.getByRole('radio', { name: '有错误' }).check();
+  await expect(async () => /显示 \d+ 个/.test(await page.locator('#collect-count').innerText()), 'filtered');
+  const broken = await rows(page).locator('th').allInnerTexts();
+  const names = broken.map((t) => t.split('\n')[0].split('（')[0].trim()).sort();
+  // The published county reports: 2023 has its two genuine 表四 errors; 2024 none in its tables but blank cells.
+  const expectedUnits = ['第11局', '第25局', '第4局'];
+  for (const n of expectedUnits) assert.ok(names.includes(n), `${n} listed as having errors: ${names}`);
+  for (const n of names) assert.ok(expectedUnits.includes(n) || /洪泽/.test(n), `only units with errors: ${n}`);
+  const withErrors = await rows(page).locator('.unit-errors').allInnerTexts();
+  assert.ok(withErrors.every((e) => Number(e) > 0));
+  await page.getByRole('radio', { name: '全部' }).check();
+
+  // Roll up the 30 generated units of 2024 (the county's 2024 report left out).
+  const county = rows(page).filter({ hasText: '2024_county' });
+  await county.getByRole('checkbox').uncheck();
+  await page.getByRole('button', { name: /合计 2024 年度（2021年版格式）的 30 个单位/ }).click();
+  const tables = page.locator('#rollup-tables');
+  await tables.waitFor();
+  // 表三 of the roll-up: the base's values times Σk (465), one more 自然人 new per broken unit.
+  const sum = 465;
+  const t3 = tables.locator('table').nth(1);
+  const cells = await t3.locator('td.num').allInnerTexts();
+  const order = Object.entries(base.report.table3).flatMap(([row, cols]) => Object.entries(cols).map(([col, v]) => [row, col, v]));
+  assert.equal(cells.length, order.length);
+  order.forEach(([row, col, v], i) => {
+    let want = v === null ? '' : String(v * sum);
+    if (row === 'newReceived' && (col === 'natural' || col === 'total')) want = String(v * sum + 3);
+    assert.equal(cells[i], want, `${row} ${col}`);
+  });
+  const found = await page.locator('#rollup-findings').innerText();
+  assert.match(found, /T3-3/);
+  assert.match(found, /造成不符的单位：第4局、第11局、第25局|造成不符的单位：第11局、第25局、第4局|造成不符的单位：[第\d局、]+/);
+  for (const n of expectedUnits) assert.ok(found.includes(n), `${n} named`);
+
+  // The unit list as CSV.
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载单位清单（CSV）' }).click()]);
+  const csv = await readFile(await d.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'BOM for Excel');
+  const lines = csv.slice(1).trim().split('\n');
+  const head = lines[0].split(',');
+  assert.deepEqual(head.slice(0, 4), ['来源文件', '机关名称', '机关类型', '报告年度']);
+  assert.ok(head.includes('新收申请') && head.includes('错误'));
+  assert.equal(lines.length, 33);
+  const unit7 = lines.find((l) => l.startsWith('unit-7.json')).split(',');
+  assert.equal(unit7[head.indexOf('新收申请')], String(22 * 7));
+  assert.equal(unit7[head.indexOf('错误')], '0');
+
+  // A reload keeps the workspace.
+  await page.reload();
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  await expect(async () => /共 32 个单位/.test(await page.locator('#collect-count').innerText()), 'kept after reload', 30000);
+
+  // The same agency and year again: the person chooses.
+  await drop(page, [files[6]]);
+  const dialog = page.getByRole('dialog', { name: '有重复的单位' });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /第7局/);
+  await dialog.getByRole('button', { name: '保留原有的' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(await page.locator('#collect-count').innerText(), /共 32 个单位/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('units of different years are never summed; a unit opens read-only or as a draft', async () => {
+  const { context, page, errors } = await openApp(s.browser, s.url);
+  await page.goto(`${s.url}#collect`);
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  const base = JSON.parse(await readFile(join(FIXTURES, 'base-f2021.json'), 'utf8'));
+  const old = structuredClone(base);
+  old.report.year = 2020;
+  await drop(page, [
+    { name: 'a.json', bytes: [...Buffer.from(JSON.stringify(base))] },
+    { name: 'old.json', bytes: [...Buffer.from(JSON.stringify(old))] },
+  ]);
+  await expect(async () => /共 2 个单位/.test(await page.locator('#collect-count').innerText()), 'two');
+  // One roll-up per year and format: the two are never offered together.
+  const groups = await page.getByRole('button', { name: /^合计 / }).allInnerTexts();
+  assert.deepEqual(groups.sort(), ['合计 2020 年度（2021年版格式）的 1 个单位', '合计 2024 年度（2021年版格式）的 1 个单位']);
+  await rows(page).filter({ hasText: 'old.json' }).getByRole('button', { name: '移除' }).click();
+  await expect(async () => /共 1 个单位/.test(await page.locator('#collect-count').innerText()), 'removed');
+  await rows(page).getByRole('button', { name: '查看' }).click();
+  const view = page.getByRole('dialog', { name: /示例区发展和改革局2024年政府信息公开工作年度报告（只读）/ });
+  await view.waitFor();
+  await view.getByRole('button', { name: '作为草稿打开以修改' }).click();
+  await page.locator('#main').waitFor({ state: 'visible' });
+  await expect(async () => (await page.getByRole('textbox', { name: '机关名称' }).inputValue()) === '示例区发展和改革局', 'opened as a draft');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
