@@ -196,6 +196,56 @@ pub async fn check_report_html(
     )
 }
 
+/// A roll-up as the workspace shows it: the sum, its tables drawn by the file
+/// module, and the rules it breaks with the units that break them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RolledUp {
+    pub report: Report,
+    pub units: usize,
+    pub tables_html: String,
+    /// (message, rule, the units that break it).
+    pub findings: Vec<(String, String, Vec<String>)>,
+}
+
+fn array(list: &[String]) -> JsValue {
+    list.iter()
+        .map(|s| JsValue::from(s.as_str()))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// The unit list as CSV.
+pub async fn units_csv(files: &[String], units: &[String], today: &str) -> Result<String, String> {
+    text(call("unitsCsv", &[array(files), array(units), today.into()]).await?)
+}
+
+/// The printable summary, with the roll-up of the given units.
+pub async fn summary_html(
+    files: &[String],
+    units: &[String],
+    rolled: (&[String], &[String]),
+    today: &str,
+) -> Result<String, String> {
+    text(
+        call(
+            "summaryHtml",
+            &[
+                array(files),
+                array(units),
+                array(rolled.0),
+                array(rolled.1),
+                today.into(),
+            ],
+        )
+        .await?,
+    )
+}
+
+/// A report's three tables as an HTML fragment.
+pub async fn tables_html(report: &Report) -> Result<String, String> {
+    text(call("tablesHtml", &[to_json(report).into()]).await?)
+}
+
 /// The published layout for printing.
 pub async fn print_html(report: &Report) -> Result<String, String> {
     text(call("printHtml", &[to_json(report).into()]).await?)

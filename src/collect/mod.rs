@@ -10,9 +10,7 @@ mod store;
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use nianbao_core::collect::{
-    roll_up, summarize, summary_html, units_csv, RollUp, Summary, FIGURES,
-};
+use nianbao_core::collect::{summarize, Summary, FIGURES};
 use nianbao_core::json::{read_current, to_json};
 use nianbao_core::report::{Date, Report};
 use nianbao_core::rules::{validate, Context, Stage};
@@ -102,7 +100,7 @@ pub fn Collect() -> impl IntoView {
     let filter = RwSignal::new(Filter::All);
     let search = RwSignal::new(String::new());
     let sort = RwSignal::new(0usize);
-    let rollup = RwSignal::new(None::<Result<RollUp, String>>);
+    let rollup = RwSignal::new(None::<Result<Rolled, String>>);
     let opened = RwSignal::new(None::<Unit>);
     let dup_dialog = NodeRef::<leptos::html::Dialog>::new();
     let unit_dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -263,6 +261,8 @@ pub fn Collect() -> impl IntoView {
         });
         g.into_iter().collect::<Vec<_>>()
     });
+    // Summed here (the rules are in the app anyway); the tables are drawn by
+    // the file module.
     let do_roll_up = move |year: i32, template: TemplateId| {
         let chosen: Vec<(String, Report)> = excluded.with_untracked(|ex| {
             units.with_untracked(|u| {
@@ -277,8 +277,36 @@ pub fn Collect() -> impl IntoView {
             })
         });
         let refs: Vec<(String, &Report)> = chosen.iter().map(|(n, r)| (n.clone(), r)).collect();
-        rollup.set(Some(roll_up(&refs)));
-        request_animation_frame(|| crate::components::keys::focus_id("rollup-title"));
+        let result = nianbao_core::collect::roll_up(&refs);
+        leptos::task::spawn_local(async move {
+            let rolled = match result {
+                Err(why) => Err(why),
+                Ok(up) => match crate::files::tables_html(&up.report).await {
+                    Err(why) => Err(why),
+                    Ok(tables_html) => Ok(Rolled {
+                        up: crate::files::RolledUp {
+                            findings: up
+                                .findings
+                                .iter()
+                                .map(|f| {
+                                    (
+                                        f.finding.message.clone(),
+                                        f.finding.rule.code().to_owned(),
+                                        f.units.clone(),
+                                    )
+                                })
+                                .collect(),
+                            units: up.units,
+                            tables_html,
+                            report: up.report,
+                        },
+                        units: chosen,
+                    }),
+                },
+            };
+            rollup.set(Some(rolled));
+            request_animation_frame(|| crate::components::keys::focus_id("rollup-title"));
+        });
     };
 
     let remove = move |id: String| {
@@ -316,24 +344,41 @@ pub fn Collect() -> impl IntoView {
         }
     });
 
-    let download_csv = move |_| {
-        let rows: Vec<(String, Summary)> = shown.with_untracked(|s| {
+    // The shown units: file names and the app's JSON, for the file module.
+    let shown_files = move || -> (Vec<String>, Vec<String>) {
+        shown.with_untracked(|s| {
             s.iter()
-                .map(|u| (u.file.clone(), u.summary.clone()))
-                .collect()
+                .map(|u| (u.file.clone(), to_json(&u.report)))
+                .unzip()
+        })
+    };
+    let download_csv = move |_| {
+        let (files, jsons) = shown_files();
+        leptos::task::spawn_local(async move {
+            match crate::files::units_csv(&files, &jsons, &today().iso()).await {
+                Ok(csv) => {
+                    download("单位清单.csv", "text/csv;charset=utf-8", &csv);
+                }
+                Err(why) => problems.update(|p| p.push(why)),
+            }
         });
-        download("单位清单.csv", "text/csv;charset=utf-8", &units_csv(&rows));
     };
     let download_summary = move |_| {
-        let rows: Vec<(String, Summary)> = shown.with_untracked(|s| {
-            s.iter()
-                .map(|u| (u.file.clone(), u.summary.clone()))
-                .collect()
+        let (files, jsons) = shown_files();
+        let (names, summed): (Vec<String>, Vec<String>) = rollup.with_untracked(|r| match r {
+            Some(Ok(r)) => r.units.iter().map(|(n, u)| (n.clone(), to_json(u))).unzip(),
+            _ => (Vec::new(), Vec::new()),
         });
-        let html = rollup.with_untracked(|r| {
-            summary_html(&rows, r.as_ref().and_then(|r| r.as_ref().ok()), today())
+        leptos::task::spawn_local(async move {
+            match crate::files::summary_html(&files, &jsons, (&names, &summed), &today().iso())
+                .await
+            {
+                Ok(html) => {
+                    download("汇总.html", "text/html;charset=utf-8", &html);
+                }
+                Err(why) => problems.update(|p| p.push(why)),
+            }
         });
-        download("汇总.html", "text/html;charset=utf-8", &html);
     };
 
     view! {
@@ -550,6 +595,19 @@ fn UnitDialog(
             d.close();
         }
     };
+    // The tables, drawn by the file module.
+    let tables = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(u) = opened.get() {
+            tables.set(String::new());
+            leptos::task::spawn_local(async move {
+                let html = crate::files::tables_html(&u.report)
+                    .await
+                    .unwrap_or_else(|why| format!("<p>{}</p>", why.replace('<', "&lt;")));
+                tables.set(html);
+            });
+        }
+    });
     let as_draft = move |_| {
         if let Some(u) = opened.get_untracked() {
             session.new_draft(u.report.clone());
@@ -566,7 +624,6 @@ fn UnitDialog(
         <dialog node_ref=dialog class="dialog dialog-wide" aria-labelledby="unit-title">
             {move || opened.get().map(|u| {
                 let findings = validate(&u.report, &Context { stage: Stage::Export, previous: None });
-                let tables = nianbao_core::render::tables_markup(&u.report).into_string();
                 view! {
                     <h2 id="unit-title">{format!("{}（只读）", u.report.title())}</h2>
                     <p>{format!("来自“{}”。{} 个错误，{} 个提示。", u.file, u.summary.errors, u.summary.warnings)}</p>
@@ -577,7 +634,7 @@ fn UnitDialog(
                             </li>
                         }).collect_view()}
                     </ul>
-                    <div class="rollup-tables" inner_html=tables></div>
+                    <div class="rollup-tables" inner_html=move || tables.get()></div>
                 }
             })}
             <div class="actions">
@@ -588,13 +645,21 @@ fn UnitDialog(
     }
 }
 
-fn rollup_view(r: Result<RollUp, String>) -> AnyView {
+/// A roll-up made by the file module, with the units it summed (for the
+/// printable summary).
+#[derive(Clone, Debug, PartialEq)]
+struct Rolled {
+    up: crate::files::RolledUp,
+    units: Vec<(String, Report)>,
+}
+
+fn rollup_view(r: Result<Rolled, String>) -> AnyView {
     let editor = Editor::get();
     let up = match r {
         Err(why) => return view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1" role="alert">{why}</p> }.into_any(),
-        Ok(up) => up,
+        Ok(r) => r.up,
     };
-    let tables = nianbao_core::render::tables_markup(&up.report).into_string();
+    let tables = up.tables_html.clone();
     let report = up.report.clone();
     let r2 = report.clone();
     let fill = move |_| {
@@ -640,10 +705,10 @@ fn rollup_view(r: Result<RollUp, String>) -> AnyView {
             } else {
                 view! {
                     <ul class="finding-list" id="rollup-findings">
-                        {up.findings.iter().map(|f| view! {
+                        {up.findings.iter().map(|(message, rule, units)| view! {
                             <li class="finding finding-error">
-                                {format!("{}（{}）", f.finding.message, f.finding.rule.code())}
-                                {(!f.units.is_empty()).then(|| format!(" 造成不符的单位：{}", f.units.join("、")))}
+                                {format!("{message}（{rule}）")}
+                                {(!units.is_empty()).then(|| format!(" 造成不符的单位：{}", units.join("、")))}
                             </li>
                         }).collect_view()}
                     </ul>

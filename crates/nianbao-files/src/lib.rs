@@ -18,6 +18,7 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
         .ok()
 }
 
+mod collect;
 mod page;
 pub use page::page_text;
 

@@ -1,0 +1,69 @@
+//! The 汇总 workspace's heavier parts, kept out of the first load: tables
+//! as HTML, the unit list as CSV, the printable summary. Units cross as the app's JSON, with their file names.
+
+use nianbao_core::collect::{roll_up, summarize, summary_html, units_csv, RollUp, Summary};
+use nianbao_core::json::read_current;
+use nianbao_core::report::{Date, Report};
+use wasm_bindgen::prelude::*;
+
+fn reports(list: &[String]) -> Result<Vec<Report>, String> {
+    list.iter()
+        .map(|r| read_current(r).map_err(|e| e.to_string()))
+        .collect()
+}
+
+fn day(today: &str) -> Result<Date, String> {
+    Date::parse(today).ok_or_else(|| "日期无效".to_owned())
+}
+
+fn rows(files: &[String], units: &[Report], today: Date) -> Vec<(String, Summary)> {
+    files
+        .iter()
+        .cloned()
+        .zip(units.iter().map(|r| summarize(r, today)))
+        .collect()
+}
+
+fn sum(names: &[String], units: &[Report]) -> Result<RollUp, String> {
+    let refs: Vec<(String, &Report)> = names.iter().cloned().zip(units.iter()).collect();
+    roll_up(&refs)
+}
+
+/// The unit list as CSV (UTF-8 with a BOM, for Excel).
+#[wasm_bindgen(js_name = unitsCsv)]
+pub fn units_csv_of(files: Vec<String>, units: Vec<String>, today: &str) -> Result<String, String> {
+    let units = reports(&units)?;
+    Ok(units_csv(&rows(&files, &units, day(today)?)))
+}
+
+/// The printable summary: the unit list, and the roll-up of the given units
+/// (none: the list alone).
+#[wasm_bindgen(js_name = summaryHtml)]
+pub fn summary_html_of(
+    files: Vec<String>,
+    units: Vec<String>,
+    rollup_names: Vec<String>,
+    rollup_units: Vec<String>,
+    today: &str,
+) -> Result<String, String> {
+    let today = day(today)?;
+    let units = reports(&units)?;
+    let summed = reports(&rollup_units)?;
+    let up = if summed.is_empty() {
+        None
+    } else {
+        sum(&rollup_names, &summed).ok()
+    };
+    Ok(summary_html(
+        &rows(&files, &units, today),
+        up.as_ref(),
+        today,
+    ))
+}
+
+/// A report's three tables as an HTML fragment (a unit viewed read-only).
+#[wasm_bindgen(js_name = tablesHtml)]
+pub fn tables_html(report: &str) -> Result<String, String> {
+    let report = read_current(report).map_err(|e| e.to_string())?;
+    Ok(nianbao_core::render::tables_markup(&report).into_string())
+}
