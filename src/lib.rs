@@ -121,6 +121,7 @@ pub fn App() -> impl IntoView {
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();
     let paste_box = NodeRef::<leptos::html::Dialog>::new();
+    let ledger = NodeRef::<leptos::html::Dialog>::new();
     // The 汇总 workspace (#collect): mounted the first time it is shown, then kept.
     let collecting = RwSignal::new(route::collecting());
     collect::follow_hash(collecting);
@@ -140,10 +141,11 @@ pub fn App() -> impl IntoView {
             </main>
         })}
         <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()>
-            <Toolbar drafts picker last_year_picker paste_box />
+            <Toolbar drafts picker last_year_picker paste_box ledger />
             <Importer picker last_year_picker paste_box />
         </div>
         <DraftsDialog dialog=drafts fresh=fresh_report />
+        <components::ledger::LedgerDialog dialog=ledger />
         <main class="report" id="main" hidden=move || collecting.get()>
             <StorageBanner />
             <UnreadableDrafts />

@@ -15,6 +15,7 @@ pub fn Toolbar(
     picker: NodeRef<Input>,
     last_year_picker: NodeRef<Input>,
     paste_box: NodeRef<Dialog>,
+    ledger: NodeRef<Dialog>,
 ) -> impl IntoView {
     let editor = Editor::get();
     let session = expect_context::<Session>();
@@ -50,6 +51,8 @@ pub fn Toolbar(
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
             <button type="button" hidden=move || editor.read_only.get() aria-haspopup="dialog"
                 on:click=move |_| { if let Some(d) = paste_box.get() { let _ = d.show_modal(); } }>"粘贴已发布的报告"</button>
+            <button type="button" hidden=move || editor.read_only.get() aria-haspopup="dialog"
+                on:click=move |_| { if let Some(d) = ledger.get() { let _ = d.show_modal(); } }>"从台账填入表三"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>
             <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get() || editor.read_only.get()

@@ -74,6 +74,7 @@ pub mod convert;
 pub mod edit;
 pub mod import;
 pub mod json;
+pub mod ledger;
 pub mod limits;
 pub mod render;
 pub mod report;
