@@ -105,6 +105,8 @@ test('drop 32 files, filter, roll up, CSV, reload', async () => {
   const unit7 = lines.find((l) => l.startsWith('unit-7.json')).split(',');
   assert.equal(unit7[head.indexOf('新收申请')], String(22 * 7));
   assert.equal(unit7[head.indexOf('错误')], '0');
+  assert.equal(head.at(-1), '错误内容');
+  assert.match(lines.find((l) => l.startsWith('unit-4.json')), /T3-3：/, 'the errors in words');
 
   // A reload keeps the workspace.
   await page.reload();

@@ -37,6 +37,8 @@ pub struct Summary {
     pub warnings: usize,
     pub explained: usize,
     pub figures: [Option<i64>; 6],
+    /// The errors, each as its rule and words (for the CSV and the summary).
+    pub problems: Vec<String>,
 }
 
 fn total(r: &Report, table: TableId, row: &str) -> Option<i64> {
@@ -94,6 +96,11 @@ fn summarize_with(report: &Report, findings: &[Finding], today: Date) -> Summary
         errors,
         warnings: findings.len() - errors,
         explained,
+        problems: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{}：{}", f.rule.code(), f.message))
+            .collect(),
         figures: [
             total(report, t3, key::NEW_RECEIVED),
             total(report, t3, key::CARRIED_OVER),
@@ -240,6 +247,7 @@ pub fn units_csv(rows: &[(String, Summary)]) -> String {
         "已说明",
     ];
     head.extend(FIGURES);
+    head.push("错误内容");
     let _ = w.write_record(&head);
     for (file, s) in rows {
         let mut record: Vec<String> = vec![
@@ -263,6 +271,7 @@ pub fn units_csv(rows: &[(String, Summary)]) -> String {
                 .iter()
                 .map(|v| v.map(|n| n.to_string()).unwrap_or_default()),
         );
+        record.push(s.problems.join("；"));
         let _ = w.write_record(&record);
     }
     let body = w
@@ -302,6 +311,7 @@ th{background:#eee}td.num{text-align:right}h1{font-size:1.3rem}h2{font-size:1.1r
                         th { "来源文件" } th { "机关名称" } th { "年度" } th { "落款日期" } th { "逾期" }
                         th { "错误" } th { "提示" } th { "已说明" }
                         @for f in FIGURES { th { (f) } }
+                        th { "错误内容" }
                     } }
                     tbody {
                         @for (file, s) in rows {
@@ -311,6 +321,7 @@ th{background:#eee}td.num{text-align:right}h1{font-size:1.3rem}h2{font-size:1.1r
                                 td { @if s.late { "是" } @else { "否" } }
                                 td.num { (s.errors) } td.num { (s.warnings) } td.num { (s.explained) }
                                 @for v in s.figures { td.num { (v.map(|n| n.to_string()).unwrap_or_default()) } }
+                                td { @for p in &s.problems { div { (p) } } }
                             }
                         }
                     }

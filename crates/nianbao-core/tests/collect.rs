@@ -150,17 +150,25 @@ fn the_unit_list_as_csv_opens_in_excel_with_its_columns() {
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     assert_eq!(
         lines.next().unwrap(),
-        "来源文件,机关名称,机关类型,报告年度,格式,落款日期,发布期限,逾期,错误,提示,已说明,新收申请,上年结转,办结,结转下年度,复议总计,诉讼总计"
+        "来源文件,机关名称,机关类型,报告年度,格式,落款日期,发布期限,逾期,错误,提示,已说明,新收申请,上年结转,办结,结转下年度,复议总计,诉讼总计,错误内容"
     );
-    assert_eq!(
-        lines.next().unwrap(),
-        "a.json,\"某局,\"\"办公室\"\"\",部门,2025,2021年版,2026-01-20,2026-01-31,否,".to_owned()
-            + &format!(
-                "{},{},0,126,42,126,42,2,1",
-                summarize(&a, today).errors,
-                summarize(&a, today).warnings
-            )
+    let line = lines.next().unwrap();
+    assert!(
+        line.starts_with(
+            &("a.json,\"某局,\"\"办公室\"\"\",部门,2025,2021年版,2026-01-20,2026-01-31,否,"
+                .to_owned()
+                + &format!(
+                    "{},{},0,126,42,126,42,2,1,",
+                    summarize(&a, today).errors,
+                    summarize(&a, today).warnings
+                ))
+        ),
+        "{line}"
     );
+    // Each error in words, in the last column.
+    let s = summarize(&a, today);
+    assert_eq!(s.problems.len(), s.errors);
+    assert!(s.problems.iter().all(|p| line.contains(p.as_str())));
     // Not signed and past the deadline: late.
     a.signed_date = None;
     assert!(summarize(&a, today).late);
