@@ -5,7 +5,12 @@
 //! and take the list and the roll-up away as CSV, HTML and JSON. Kept in
 //! IndexedDB (`store.rs`).
 
+mod rollup;
 mod store;
+mod unit;
+
+use rollup::{rollup_view, Rolled};
+use unit::{row, UnitDialog};
 
 use std::collections::BTreeMap;
 
@@ -13,12 +18,9 @@ use leptos::prelude::*;
 use nianbao_core::collect::{summarize, Summary, FIGURES};
 use nianbao_core::json::{read_current, to_json};
 use nianbao_core::report::{Date, Report};
-use nianbao_core::rules::{validate, Context, Stage};
-use nianbao_core::template::{TableId, TemplateId};
+use nianbao_core::template::TemplateId;
 
-use crate::download::{download, file_name};
-use crate::session::Session;
-use crate::state::{Editor, Notice};
+use crate::download::download;
 
 use crate::route::collecting as showing;
 
@@ -524,205 +526,6 @@ fn display_name(u: &Unit) -> String {
     } else {
         u.summary.agency.clone()
     }
-}
-
-fn row(
-    u: Unit,
-    excluded: RwSignal<std::collections::HashSet<String>>,
-    opened: RwSignal<Option<Unit>>,
-    dialog: NodeRef<leptos::html::Dialog>,
-    remove: impl Fn(String) + Copy + 'static,
-) -> impl IntoView {
-    let s = u.summary.clone();
-    let id = u.id.clone();
-    let id1 = id.clone();
-    let id2 = id.clone();
-    let id3 = id.clone();
-    let name = display_name(&u);
-    let deadline = match (s.late, s.deadline) {
-        (true, _) => "逾期".to_owned(),
-        (false, Some(_)) if s.signed.is_some() => "按期".to_owned(),
-        (false, _) => "未签发".to_owned(),
-    };
-    let open = u.clone();
-    let class = if s.errors > 0 {
-        "unit unit-error"
-    } else {
-        "unit"
-    };
-    view! {
-        <tr class=class data-unit=id.clone()>
-            <td><input type="checkbox" aria-label=format!("“{name}”参加合计")
-                prop:checked=move || excluded.with(|e| !e.contains(&id1))
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    let id = id2.clone();
-                    excluded.update(|e| { if on { e.remove(&id); } else { e.insert(id); } });
-                } /></td>
-            <th scope="row">
-                {name.clone()}
-                <span class="unit-file">{format!("（{}）", u.file)}</span>
-                {u.note.clone().map(|n| view! { <span class="unit-note">{n}</span> })}
-            </th>
-            <td class="num">{s.year}</td>
-            <td>{s.signed.map(|d| d.iso()).unwrap_or_default()}</td>
-            <td>{deadline}</td>
-            <td class="num unit-errors">{s.errors}</td>
-            <td class="num">{if s.explained > 0 { format!("{}（已说明 {}）", s.warnings, s.explained) } else { s.warnings.to_string() }}</td>
-            {s.figures.iter().map(|v| view! { <td class="num">{v.map(|n| n.to_string()).unwrap_or_default()}</td> }).collect_view()}
-            <td class="unit-actions">
-                <button type="button" class="link-button" on:click=move |_| {
-                    opened.set(Some(open.clone()));
-                    if let Some(d) = dialog.get_untracked() { let _ = d.show_modal(); }
-                }>"查看"</button>
-                " "
-                <button type="button" class="link-button" on:click=move |_| remove(id3.clone())>"移除"</button>
-            </td>
-        </tr>
-    }
-}
-
-/// A unit, read-only: its findings and its tables; or a draft copy to correct.
-#[component]
-fn UnitDialog(
-    dialog: NodeRef<leptos::html::Dialog>,
-    opened: RwSignal<Option<Unit>>,
-) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let editor = Editor::get();
-    let close = move || {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
-    // The tables, drawn by the file module.
-    let tables = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(u) = opened.get() {
-            tables.set(String::new());
-            leptos::task::spawn_local(async move {
-                let html = crate::files::tables_html(&u.report)
-                    .await
-                    .unwrap_or_else(|why| format!("<p>{}</p>", why.replace('<', "&lt;")));
-                tables.set(html);
-            });
-        }
-    });
-    let as_draft = move |_| {
-        if let Some(u) = opened.get_untracked() {
-            session.new_draft(u.report.clone());
-            editor.notice.set(Some(Notice::Imported(format!(
-                "已把“{}”（{}）作为新草稿打开，可以修改。",
-                display_name(&u),
-                u.file
-            ))));
-            close();
-            let _ = window().location().set_hash("");
-        }
-    };
-    view! {
-        <dialog node_ref=dialog class="dialog dialog-wide" aria-labelledby="unit-title">
-            {move || opened.get().map(|u| {
-                let findings = validate(&u.report, &Context { stage: Stage::Export, previous: None });
-                view! {
-                    <h2 id="unit-title">{format!("{}（只读）", u.report.title())}</h2>
-                    <p>{format!("来自“{}”。{} 个错误，{} 个提示。", u.file, u.summary.errors, u.summary.warnings)}</p>
-                    <ul class="finding-list">
-                        {findings.into_iter().map(|f| view! {
-                            <li class=if f.severity == nianbao_core::Severity::Error { "finding finding-error" } else { "finding finding-warning" }>
-                                {format!("{} {}（{}）", f.severity.label(), f.message, f.rule.code())}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <div class="rollup-tables" inner_html=move || tables.get()></div>
-                }
-            })}
-            <div class="actions">
-                <button type="button" class="primary" on:click=as_draft>"作为草稿打开以修改"</button>
-                <button type="button" on:click=move |_| close()>"关闭"</button>
-            </div>
-        </dialog>
-    }
-}
-
-/// A roll-up made by the file module, with the units it summed (for the
-/// printable summary).
-#[derive(Clone, Debug, PartialEq)]
-struct Rolled {
-    up: crate::files::RolledUp,
-    units: Vec<(String, Report)>,
-}
-
-fn rollup_view(r: Result<Rolled, String>) -> AnyView {
-    let editor = Editor::get();
-    let up = match r {
-        Err(why) => return view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1" role="alert">{why}</p> }.into_any(),
-        Ok(r) => r.up,
-    };
-    let tables = up.tables_html.clone();
-    let report = up.report.clone();
-    let r2 = report.clone();
-    let fill = move |_| {
-        let sum = r2.clone();
-        let now = editor.report.get_untracked();
-        if now.year != sum.year || now.template_id() != sum.template_id() {
-            editor.notice.set(Some(Notice::Problem(format!(
-                "当前草稿是 {} 年度（{}），合计是 {} 年度（{}）：年度或格式不同，没有填入。请先打开或新建 {} 年度的草稿。",
-                now.year, short(now.template_id()), sum.year, short(sum.template_id()), sum.year
-            ))));
-            return;
-        }
-        editor.edit(None, move |r| {
-            for table in [
-                TableId::Proactive,
-                TableId::Requests,
-                TableId::ReviewLitigation,
-            ] {
-                let t = sum.template();
-                for c in t.table_cells(table) {
-                    r.set(c, sum.get(c));
-                }
-            }
-            r.mark_printed_totals();
-        });
-        editor.notice.set(Some(Notice::Info(
-            "已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned(),
-        )));
-        let _ = window().location().set_hash("");
-    };
-    let download_json = move |_| {
-        download(
-            &file_name(&format!("{}年度合计", report.year), "json"),
-            "application/json",
-            &to_json(&report),
-        );
-    };
-    view! {
-        <div class="rollup">
-            <h3 id="rollup-title" tabindex="-1">{format!("合计：{} 年度，{} 个单位（{}）", up.report.year, up.units, short(up.report.template_id()))}</h3>
-            {if up.findings.is_empty() {
-                view! { <p class="check-done">"合计符合表格的勾稽关系。"</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="finding-list" id="rollup-findings">
-                        {up.findings.iter().map(|(message, rule, units)| view! {
-                            <li class="finding finding-error">
-                                {format!("{message}（{rule}）")}
-                                {(!units.is_empty()).then(|| format!(" 造成不符的单位：{}", units.join("、")))}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-            <div class="rollup-tables" id="rollup-tables" inner_html=tables></div>
-            <p class="collect-actions">
-                <button type="button" on:click=download_json>"下载合计（JSON，可导入）"</button>
-                " "
-                <button type="button" on:click=fill>"填入当前草稿的表二、表三、表四"</button>
-            </p>
-        </div>
-    }
-    .into_any()
 }
 
 /// Keeps the `#collect` address and the page in step.

@@ -1,0 +1,91 @@
+//! The roll-up as the workspace shows it: the rules it breaks with the units
+//! that break them, its tables, and where it can go (JSON, the open draft).
+
+use leptos::prelude::*;
+use nianbao_core::json::to_json;
+use nianbao_core::report::Report;
+use nianbao_core::template::TableId;
+
+use super::short;
+use crate::download::{download, file_name};
+use crate::state::{Editor, Notice};
+
+/// A roll-up made by the file module, with the units it summed (for the
+/// printable summary).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Rolled {
+    pub(super) up: crate::files::RolledUp,
+    pub(super) units: Vec<(String, Report)>,
+}
+
+pub(super) fn rollup_view(r: Result<Rolled, String>) -> AnyView {
+    let editor = Editor::get();
+    let up = match r {
+        Err(why) => return view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1" role="alert">{why}</p> }.into_any(),
+        Ok(r) => r.up,
+    };
+    let tables = up.tables_html.clone();
+    let report = up.report.clone();
+    let r2 = report.clone();
+    let fill = move |_| {
+        let sum = r2.clone();
+        let now = editor.report.get_untracked();
+        if now.year != sum.year || now.template_id() != sum.template_id() {
+            editor.notice.set(Some(Notice::Problem(format!(
+                "当前草稿是 {} 年度（{}），合计是 {} 年度（{}）：年度或格式不同，没有填入。请先打开或新建 {} 年度的草稿。",
+                now.year, short(now.template_id()), sum.year, short(sum.template_id()), sum.year
+            ))));
+            return;
+        }
+        editor.edit(None, move |r| {
+            for table in [
+                TableId::Proactive,
+                TableId::Requests,
+                TableId::ReviewLitigation,
+            ] {
+                let t = sum.template();
+                for c in t.table_cells(table) {
+                    r.set(c, sum.get(c));
+                }
+            }
+            r.mark_printed_totals();
+        });
+        editor.notice.set(Some(Notice::Info(
+            "已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned(),
+        )));
+        let _ = window().location().set_hash("");
+    };
+    let download_json = move |_| {
+        download(
+            &file_name(&format!("{}年度合计", report.year), "json"),
+            "application/json",
+            &to_json(&report),
+        );
+    };
+    view! {
+        <div class="rollup">
+            <h3 id="rollup-title" tabindex="-1">{format!("合计：{} 年度，{} 个单位（{}）", up.report.year, up.units, short(up.report.template_id()))}</h3>
+            {if up.findings.is_empty() {
+                view! { <p class="check-done">"合计符合表格的勾稽关系。"</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="finding-list" id="rollup-findings">
+                        {up.findings.iter().map(|(message, rule, units)| view! {
+                            <li class="finding finding-error">
+                                {format!("{message}（{rule}）")}
+                                {(!units.is_empty()).then(|| format!(" 造成不符的单位：{}", units.join("、")))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="rollup-tables" id="rollup-tables" inner_html=tables></div>
+            <p class="collect-actions">
+                <button type="button" on:click=download_json>"下载合计（JSON，可导入）"</button>
+                " "
+                <button type="button" on:click=fill>"填入当前草稿的表二、表三、表四"</button>
+            </p>
+        </div>
+    }
+    .into_any()
+}
