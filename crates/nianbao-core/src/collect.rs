@@ -58,14 +58,7 @@ pub fn summarize(report: &Report, today: Date) -> Summary {
 }
 
 fn summarize_with(report: &Report, findings: &[Finding], today: Date) -> Summary {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let explained = findings
-        .iter()
-        .filter(|f| f.explanation(report).is_some())
-        .count();
+    let (errors, warnings, explained) = crate::rules::counts_explained(findings, report);
     let deadline = report.deadline_status(today);
     let late = deadline.is_some_and(|d| {
         report
@@ -94,7 +87,7 @@ fn summarize_with(report: &Report, findings: &[Finding], today: Date) -> Summary
         late,
         missing,
         errors,
-        warnings: findings.len() - errors,
+        warnings,
         explained,
         problems: findings
             .iter()

@@ -269,17 +269,12 @@ pub fn to_envelope(report: &Report) -> Envelope {
 
 /// The export-stage counts of a report (with last year's, when known).
 pub fn export_check(report: &Report, previous: Option<&Report>) -> ExportCheck {
-    use crate::rules::{counts, validate, Context, Stage};
+    use crate::rules::{counts_explained, validate, Context, Stage};
     let ctx = Context {
         stage: Stage::Export,
         previous,
     };
-    let findings = validate(report, &ctx);
-    let (errors, warnings) = counts(&findings);
-    let explained = findings
-        .iter()
-        .filter(|f| f.explanation(report).is_some())
-        .count();
+    let (errors, warnings, explained) = counts_explained(&validate(report, &ctx), report);
     ExportCheck {
         errors: errors as u32,
         warnings: warnings as u32,

@@ -7,7 +7,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::report::{Date, Report};
 use crate::rules::checklist::checklist;
-use crate::rules::{cell_place, counts, validate, Context, Finding, Severity, Stage};
+use crate::rules::{cell_place, counts_explained, validate, Context, Finding, Severity, Stage};
 use crate::section::Section;
 
 const CSS: &str = "body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#111;line-height:1.6}\
@@ -92,11 +92,7 @@ pub fn render_check_report(report: &Report, previous: Option<&Report>, today: Da
             previous,
         },
     );
-    let (errors, warnings) = counts(&findings);
-    let explained = findings
-        .iter()
-        .filter(|f| f.explanation(report).is_some())
-        .count();
+    let (errors, warnings, explained) = counts_explained(&findings, report);
     let title = format!("{} 体检报告", report.title());
     let deadline = report.deadline_status(today);
     let list = checklist(report, &findings);

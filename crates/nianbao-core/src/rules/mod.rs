@@ -153,6 +153,17 @@ pub fn counts(findings: &[Finding]) -> (usize, usize) {
     (errors, findings.len() - errors)
 }
 
+/// Counts by severity, and of the warnings those explained with a reason:
+/// (errors, warnings, explained).
+pub fn counts_explained(findings: &[Finding], report: &Report) -> (usize, usize, usize) {
+    let (errors, warnings) = counts(findings);
+    let explained = findings
+        .iter()
+        .filter(|f| f.explanation(report).is_some())
+        .count();
+    (errors, warnings, explained)
+}
+
 /// `a + b + c` for a message.
 pub(crate) fn terms(values: impl IntoIterator<Item = i64>) -> String {
     values
