@@ -2,9 +2,63 @@
 // runs under a strict Content-Security-Policy (script-src 'self').
 import init from './nianbao.js';
 
-// Parts of the app loaded on first use (reading files, writing the published HTML)
-// are imported relative to this file, so the app works from any folder of a portal.
+// Parts of the app loaded on first use are fetched relative to this file, so the app
+// works from any folder of a portal: small JavaScript modules are imported here…
 globalThis.nianbaoImport = (path) => import(new URL(path, import.meta.url).href);
+
+// …and the wasm modules (reading files, writing the published HTML and Word) run in a
+// worker (module-worker.js), so a huge or hostile file never blocks the page. A call
+// resolves to the worker's reply { kind, value }; when the module traps, the call is
+// cancelled or runs out of time, the worker is ended and the next call starts a new one.
+let worker = null;
+let nextId = 1;
+const pending = new Map();
+
+function endWorker(kind) {
+  if (worker) worker.terminate();
+  worker = null;
+  for (const p of pending.values()) {
+    clearTimeout(p.timer);
+    p.resolve({ kind });
+  }
+  pending.clear();
+}
+
+function startWorker() {
+  const w = new Worker(new URL('./module-worker.js', import.meta.url), { type: 'module' });
+  w.onmessage = ({ data }) => {
+    const p = pending.get(data.id);
+    if (!p) return;
+    pending.delete(data.id);
+    clearTimeout(p.timer);
+    p.resolve(data);
+    if (data.kind === 'trap') endWorker('trap');
+  };
+  // The worker's script could not load, or it failed outside a call.
+  w.onerror = (e) => {
+    e.preventDefault();
+    endWorker(w.answered ? 'trap' : 'unavailable');
+  };
+  w.addEventListener('message', () => (w.answered = true));
+  return w;
+}
+
+globalThis.nianbaoCall = (module, name, args, transfer, timeoutMs) =>
+  new Promise((resolve) => {
+    try {
+      worker ??= startWorker();
+    } catch (e) {
+      resolve({ kind: 'unavailable' });
+      return;
+    }
+    const id = nextId++;
+    const timer = timeoutMs ? setTimeout(() => endWorker('timeout'), timeoutMs) : 0;
+    pending.set(id, { resolve, timer });
+    worker.postMessage({ id, module, name, args }, transfer);
+  });
+
+// Stops whatever the worker is doing (the person pressed 取消).
+globalThis.nianbaoCancel = () => endWorker('cancelled');
 
 // The release build stops at an internal error (a wasm trap) without a word: say
 // so in plain Chinese, once. What was typed is in the browser's storage already

@@ -1,15 +1,20 @@
 // The 汇总 workspace's store: IndexedDB, since localStorage is too small for
 // hundreds of reports. Loaded on first use of the workspace (src/collect/store.rs).
-// Each record: { id, file, json, added }. Every call returns a Promise; a
-// failure rejects with the DOMException's name, which the app says in Chinese.
-const DB = 'nianbao-collect';
+// One database per storage namespace, as the drafts are kept per namespace
+// (the default namespace keeps the database name it always had).
+// Each record: { id, file, json, added, yearFound }; the id is the digest of the
+// report, so two windows adding the same report write one record. Every call
+// returns a Promise; a failure rejects with the DOMException's name, which the
+// app says in Chinese.
 const STORE = 'units';
 
-function open() {
+const dbName = (ns) => (ns === 'nianbao' ? 'nianbao-collect' : `nianbao-collect:${ns}`);
+
+function open(ns) {
   return new Promise((resolve, reject) => {
     let request;
     try {
-      request = indexedDB.open(DB, 1);
+      request = indexedDB.open(dbName(ns), 1);
     } catch (e) {
       reject(e.name || 'UnknownError');
       return;
@@ -21,8 +26,8 @@ function open() {
   });
 }
 
-function run(mode, work) {
-  return open().then(
+function run(ns, mode, work) {
+  return open(ns).then(
     (db) =>
       new Promise((resolve, reject) => {
         const tx = db.transaction(STORE, mode);
@@ -39,12 +44,12 @@ function run(mode, work) {
   );
 }
 
-export const putUnits = (units) =>
-  run('readwrite', (store) => {
+export const putUnits = (ns, units) =>
+  run(ns, 'readwrite', (store) => {
     for (const u of units) store.put(u);
   });
-export const allUnits = () => run('readonly', (store) => store.getAll());
-export const deleteUnits = (ids) =>
-  run('readwrite', (store) => {
+export const allUnits = (ns) => run(ns, 'readonly', (store) => store.getAll());
+export const deleteUnits = (ns, ids) =>
+  run(ns, 'readwrite', (store) => {
     for (const id of ids) store.delete(id);
   });

@@ -3,6 +3,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CHROMIUM=/usr/bin/chromium
+# The Chromium 90 tier (scripts/setup.sh unpacks it).
+export CHROMIUM90="$PWD/target/chromium90/chromium"
 # chromedriver leaves browser profiles in TMPDIR: keep them under target/.
 mkdir -p "$PWD/target/tmp"
 export TMPDIR="$PWD/target/tmp"

@@ -14,10 +14,10 @@ step() { printf '\n== setup: %s\n' "$*"; }
 
 # 1. Debian packages: the browser and its driver for tests, CJK fonts so screenshots
 #    show Chinese, brotli for size reports,
-#    a Java runtime for the HTML checker, LibreOffice (Writer, no GUI) and poppler
+#    a Java runtime for the HTML checker, LibreOffice (Writer and Calc, no GUI) and poppler
 #    to open and render the Word export as an outside judge, pip for python-docx.
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk brotli default-jre-headless libreoffice-writer-nogui poppler-utils python3-pip; do
+for pkg in chromium chromium-driver fonts-noto-cjk brotli default-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-pip; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     # A JDK already on the machine is enough for the HTML checker.
     if [ "$pkg" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi
@@ -75,4 +75,21 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# 5. A real Chromium 90 (the engine of 信创 browsers) for the Chromium 90 test tier:
+#    the headless build packed in the npm package chrome-aws-lambda, unpacked once
+#    into target/chromium90 (the binary, its nss/expat libraries and SwiftShader).
+C90=target/chromium90
+if [ ! -x "$C90/chromium" ]; then
+  step "unpack Chromium 90 from chrome-aws-lambda"
+  bin=node_modules/chrome-aws-lambda/bin
+  rm -rf "$C90.tmp"
+  mkdir -p "$C90.tmp/swiftshader"
+  brotli -d -c "$bin/chromium.br" > "$C90.tmp/chromium"
+  chmod +x "$C90.tmp/chromium"
+  brotli -d -c "$bin/aws.tar.br" | tar -x -C "$C90.tmp"
+  brotli -d -c "$bin/swiftshader.tar.br" | tar -x -C "$C90.tmp/swiftshader"
+  rm -rf "$C90"
+  mv "$C90.tmp" "$C90"
 fi

@@ -21,8 +21,27 @@ fn text_of(cell: &HtmlTableCellElement) -> String {
         .join(" ")
 }
 
-/// The first table of an HTML fragment, or `None` when it has none.
+/// Clipboard HTML larger than this, or with more tags or tables, is not
+/// parsed (a spreadsheet's copy of a table is far smaller): the browser's
+/// parser is slow on deep or huge markup and would block the page; the
+/// paste falls back to the clipboard's plain text.
+const MAX_HTML_BYTES: usize = 2 << 20;
+const MAX_TAGS: usize = 100_000;
+const MAX_TABLES: usize = 50;
+
+/// Whether `html` is within the budgets above (counted without parsing).
+fn within_budget(html: &str) -> bool {
+    html.len() <= MAX_HTML_BYTES
+        && html.bytes().filter(|b| *b == b'<').count() <= MAX_TAGS
+        && html.matches("<table").count() + html.matches("<TABLE").count() <= MAX_TABLES
+}
+
+/// The first table of an HTML fragment, or `None` when it has none (or is
+/// past the budgets).
 pub fn table_block(html: &str) -> Option<Block> {
+    if !within_budget(html) {
+        return None;
+    }
     let parser = web_sys::DomParser::new().ok()?;
     let doc = parser
         .parse_from_string(html, web_sys::SupportedType::TextHtml)

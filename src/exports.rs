@@ -7,7 +7,7 @@ use leptos::wasm_bindgen::JsCast;
 use nianbao_core::json::{to_json_export, MAX_BYTES};
 
 use crate::download::{download, file_name};
-use crate::state::{Editor, Notice};
+use crate::state::{Editor, Export, Notice};
 
 /// Offers a file, or says why it could not.
 fn offer(editor: Editor, name: &str, mime: &str, text: &str) -> bool {
@@ -28,8 +28,8 @@ fn offer(editor: Editor, name: &str, mime: &str, text: &str) -> bool {
 
 /// The open report as a JSON file (after the export-stage check).
 pub fn download_json(editor: Editor) {
-    let check = editor.check_for_export("下载");
-    let report = editor.report.get_untracked();
+    let check = editor.check_for_export(Export::Download);
+    let report = editor.report_to_write();
     let json = to_json_export(&report, check);
     if offer(
         editor,
@@ -43,8 +43,8 @@ pub fn download_json(editor: Editor) {
 
 /// The open report as the publishable HTML file (after the export-stage check).
 pub fn download_html(editor: Editor) {
-    let check = editor.check_for_export("下载");
-    let report = editor.report.get_untracked();
+    let check = editor.check_for_export(Export::Download);
+    let report = editor.report_to_write();
     leptos::task::spawn_local(async move {
         let html = match crate::files::export_html(&report, check).await {
             Ok(html) => html,
@@ -63,10 +63,10 @@ pub fn download_html(editor: Editor) {
 
 /// The report as a Word file (after the export-stage check), named by its title.
 pub fn download_docx(editor: Editor) {
-    editor.check_for_export("下载");
-    let report = editor.report.get_untracked();
+    let check = editor.check_for_export(Export::Download);
+    let report = editor.report_to_write();
     leptos::task::spawn_local(async move {
-        let bytes = match crate::files::export_docx(&report).await {
+        let bytes = match crate::files::export_docx(&report, check).await {
             Ok(bytes) => bytes,
             Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
         };
@@ -95,7 +95,7 @@ pub fn today() -> Option<nianbao_core::report::Date> {
 
 /// The check report (体检报告) as an HTML file (after the export-stage check).
 pub fn download_check_report(editor: Editor) {
-    editor.check_for_export("下载体检报告");
+    editor.check_for_export(Export::CheckReport);
     let report = editor.report.get_untracked();
     let previous = editor.previous.get_untracked();
     let Some(today) = today() else { return };
@@ -115,7 +115,7 @@ pub fn download_check_report(editor: Editor) {
 
 /// Prints the published layout (after the export-stage check).
 pub fn print(editor: Editor) {
-    editor.check_for_export("打印");
+    editor.check_for_export(Export::Print);
     let report = editor.report.get_untracked();
     leptos::task::spawn_local(async move {
         match crate::files::print_html(&report).await {

@@ -1,14 +1,15 @@
 //! The modules loaded on first use, then kept: the file module
 //! (`crates/nianbao-files`) the first time a report file is read or the
 //! publishable HTML is written, the Word module (`crates/nianbao-word`) the
-//! first time a Word file is made. It is fetched
-//! by `boot.js`'s `nianbaoImport` (a module import relative to the app, so
-//! it works from any folder and under a strict CSP) and cached offline with
-//! the rest of the build.
+//! first time a Word file is made. Both run in a Web Worker started by
+//! `boot.js` (`module-worker.js`): a huge or hostile file is read off the
+//! page's thread, the person can cancel it, and a module that traps is
+//! dropped with its worker and started afresh on the next use. The worker's
+//! scripts load relative to the app, so they work from any folder and under a
+//! strict CSP, and are cached offline with the rest of the build.
 
-use std::cell::RefCell;
-
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Array, Promise, Reflect};
+use leptos::prelude::*;
 use leptos::wasm_bindgen::{self, prelude::*, JsCast};
 use nianbao_core::import::{FileRead, Recognition};
 use nianbao_core::json::{read_current, to_json, ExportCheck};
@@ -20,10 +21,23 @@ extern "C" {
     /// Defined by boot.js: `import()` of a path relative to the app.
     #[wasm_bindgen(catch, js_name = nianbaoImport)]
     fn import_module(path: &str) -> Result<Promise, JsValue>;
+
+    /// Defined by boot.js: a call into the worker, resolving to `{ kind, value }`.
+    #[wasm_bindgen(catch, js_name = nianbaoCall)]
+    fn worker_call(
+        module: &str,
+        name: &str,
+        args: &Array,
+        transfer: &Array,
+        timeout_ms: u32,
+    ) -> Result<Promise, JsValue>;
+
+    /// Defined by boot.js: ends the worker and whatever it is doing.
+    #[wasm_bindgen(js_name = nianbaoCancel)]
+    fn worker_cancel();
 }
 
-/// A module loaded on first use: its JavaScript beside the app's, and what
-/// to say when it cannot be loaded.
+/// A module loaded on first use.
 #[derive(Clone, Copy, PartialEq)]
 enum Module {
     /// Reading report files, the publishable HTML, the check report.
@@ -32,11 +46,15 @@ enum Module {
     Word,
 }
 
+/// A call that has not answered after this long is stopped: no real file
+/// takes it, and the person is told.
+const TIMEOUT_MS: u32 = 120_000;
+
 impl Module {
-    const fn path(self) -> &'static str {
+    const fn name(self) -> &'static str {
         match self {
-            Module::Files => "./nianbao_files.js",
-            Module::Word => "./nianbao_word.js",
+            Module::Files => "files",
+            Module::Word => "word",
         }
     }
 
@@ -46,57 +64,107 @@ impl Module {
             Module::Word => "无法加载生成 Word 文件的程序部分（nianbao_word），可能是网络中断。请检查网络后重试；已输入的内容不受影响。",
         }
     }
-}
 
-thread_local! {
-    static LOADED: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+    const fn trapped(self) -> &'static str {
+        match self {
+            Module::Files => "读取或生成文件的程序部分处理这个文件时出错，已停止并自动重新启动（文件的结构可能异常，例如嵌套过深）。请确认文件是否正确；已输入的内容不受影响，其他操作可以照常进行。",
+            Module::Word => "生成 Word 文件的程序部分出错，已停止并自动重新启动。请再试一次；已输入的内容不受影响。",
+        }
+    }
 }
 
 const UNAVAILABLE: &str =
     "无法加载读写文件的程序部分（nianbao_files），可能是网络中断。请检查网络后重试；已输入的内容不受影响。";
 
-/// The loaded module (loading it the first time).
-async fn module(which: Module) -> Result<JsValue, String> {
-    let path = which.path();
-    if let Some(m) = LOADED.with(|l| {
-        l.borrow()
-            .iter()
-            .find(|(p, _)| *p == path)
-            .map(|(_, m)| m.clone())
-    }) {
-        return Ok(m);
-    }
-    let fail = |_| which.unavailable().to_owned();
-    let m = JsFuture::from(import_module(path).map_err(fail)?)
-        .await
-        .map_err(fail)?;
-    // The module's default export instantiates its wasm (found beside it).
-    let init: Function = Reflect::get(&m, &"default".into())
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(fail)?;
-    let started: Promise = init
-        .call0(&JsValue::NULL)
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(fail)?;
-    JsFuture::from(started).await.map_err(fail)?;
-    LOADED.with(|l| l.borrow_mut().push((path, m.clone())));
-    Ok(m)
+/// Said when the person stopped a file being read.
+pub const CANCELLED: &str = "已取消，没有读取。已输入的内容不受影响。";
+
+/// What the worker is doing now, for the status line (with 取消 after a
+/// second): what, since when, and how many calls are waiting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Busy {
+    pub what: String,
+    pub since: f64,
+    pub calls: u32,
 }
 
-/// Calls an export of a module; a thrown reason comes back as `Err`.
-async fn call_in(which: Module, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let m = module(which).await?;
-    let f: Function = Reflect::get(&m, &name.into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| which.unavailable().to_owned())?;
-    let args: js_sys::Array = args.iter().collect();
-    f.apply(&JsValue::NULL, &args).map_err(|e| {
-        e.as_string()
-            .unwrap_or_else(|| which.unavailable().to_owned())
-    })
+thread_local! {
+    // Reference-counted, not owned by whichever component first asked: it
+    // lives as long as the page.
+    static BUSY: ArcRwSignal<Option<Busy>> = ArcRwSignal::new(None);
+}
+
+/// The worker's current work, `None` when idle.
+pub fn busy() -> ArcRwSignal<Option<Busy>> {
+    BUSY.with(Clone::clone)
+}
+
+fn begin(what: &str) {
+    busy().update(|b| match b {
+        Some(b) => {
+            b.what = what.to_owned();
+            b.calls += 1;
+        }
+        None => {
+            *b = Some(Busy {
+                what: what.to_owned(),
+                since: js_sys::Date::now(),
+                calls: 1,
+            })
+        }
+    });
+}
+
+fn end() {
+    busy().update(|b| {
+        if let Some(x) = b {
+            x.calls = x.calls.saturating_sub(1);
+            if x.calls == 0 {
+                *b = None;
+            }
+        }
+    });
+}
+
+/// Stops the worker and every call waiting on it (they answer `CANCELLED`).
+pub fn cancel() {
+    worker_cancel();
+}
+
+/// Calls an export of a module in the worker; a refusal comes back as `Err`
+/// in words, as does a trap, a cancellation or a timeout.
+async fn call_in(
+    which: Module,
+    name: &str,
+    args: &[JsValue],
+    transfer: &[JsValue],
+    what: &str,
+) -> Result<JsValue, String> {
+    begin(what);
+    let args: Array = args.iter().collect();
+    let transfer: Array = transfer.iter().collect();
+    let reply = match worker_call(which.name(), name, &args, &transfer, TIMEOUT_MS) {
+        Ok(p) => JsFuture::from(p).await.ok(),
+        Err(_) => None,
+    };
+    end();
+    let Some(reply) = reply else {
+        return Err(which.unavailable().to_owned());
+    };
+    let field = |k: &str| Reflect::get(&reply, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    match field("kind").as_string().as_deref() {
+        Some("ok") => Ok(field("value")),
+        Some("refused") => Err(field("value")
+            .as_string()
+            .unwrap_or_else(|| which.unavailable().to_owned())),
+        Some("trap") => Err(which.trapped().to_owned()),
+        Some("cancelled") => Err(CANCELLED.to_owned()),
+        Some("timeout") => Err(format!(
+            "处理超过 {} 分钟仍未完成，已停止（文件可能过大或结构异常）。已输入的内容不受影响。",
+            TIMEOUT_MS / 60_000
+        )),
+        _ => Err(which.unavailable().to_owned()),
+    }
 }
 
 /// A JavaScript module of the build, imported relative to the app (the 汇总
@@ -110,7 +178,7 @@ pub async fn import_js(path: &str) -> Result<JsValue, String> {
 
 /// Calls an export of the file module.
 async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    call_in(Module::Files, name, args).await
+    call_in(Module::Files, name, args, &[], "正在生成文件").await
 }
 
 fn text(v: JsValue) -> Result<String, String> {
@@ -119,9 +187,28 @@ fn text(v: JsValue) -> Result<String, String> {
 
 /// Reads a report file's bytes (see `nianbao_core::import::read_file`).
 pub async fn read_report_file(name: &str, bytes: &[u8]) -> Result<FileRead, String> {
-    let out = call(
+    let data = js_sys::Uint8Array::from(bytes);
+    let buffer = data.buffer();
+    read_in_worker(name, data.into(), &[buffer.into()]).await
+}
+
+/// Reads a chosen file: the worker reads its bytes itself, so a large file
+/// is never copied through the page's thread.
+pub async fn read_file_object(file: &web_sys::File) -> Result<FileRead, String> {
+    read_in_worker(&file.name(), file.clone().into(), &[]).await
+}
+
+async fn read_in_worker(
+    name: &str,
+    data: JsValue,
+    transfer: &[JsValue],
+) -> Result<FileRead, String> {
+    let out = call_in(
+        Module::Files,
         "readReportFile",
-        &[name.into(), js_sys::Uint8Array::from(bytes).into()],
+        &[name.into(), data],
+        transfer,
+        &format!("正在读取“{name}”"),
     )
     .await?;
     let field = |k: &str| Reflect::get(&out, &k.into()).unwrap_or(JsValue::UNDEFINED);
@@ -143,6 +230,7 @@ pub async fn read_report_file(name: &str, bytes: &[u8]) -> Result<FileRead, Stri
                 not_found: get("notFound").as_f64().unwrap_or(0.0) as usize,
                 notes: strings(&get("notes")),
                 review_html: get("reviewHtml").as_string().unwrap_or_default(),
+                year_found: get("yearFound").as_bool().unwrap_or(false),
             }
         });
     Ok(FileRead {
@@ -170,11 +258,25 @@ pub async fn export_html(report: &Report, check: ExportCheck) -> Result<String, 
 }
 
 /// The report as a Word file's bytes.
-pub async fn export_docx(report: &Report) -> Result<js_sys::Uint8Array, String> {
-    call_in(Module::Word, "exportDocx", &[to_json(report).into()])
-        .await?
-        .dyn_into::<js_sys::Uint8Array>()
-        .map_err(|_| Module::Word.unavailable().to_owned())
+pub async fn export_docx(
+    report: &Report,
+    check: ExportCheck,
+) -> Result<js_sys::Uint8Array, String> {
+    call_in(
+        Module::Word,
+        "exportDocx",
+        &[
+            to_json(report).into(),
+            check.errors.into(),
+            check.warnings.into(),
+            check.explained.into(),
+        ],
+        &[],
+        "正在生成 Word 文件",
+    )
+    .await?
+    .dyn_into::<js_sys::Uint8Array>()
+    .map_err(|_| Module::Word.unavailable().to_owned())
 }
 
 /// The check report (体检报告) of `report`, dated `today`.
@@ -249,4 +351,79 @@ pub async fn tables_html(report: &Report) -> Result<String, String> {
 /// The published layout for printing.
 pub async fn print_html(report: &Report) -> Result<String, String> {
     text(call("printHtml", &[to_json(report).into()]).await?)
+}
+
+/// The request ledger, held in the worker while its dialog is open
+/// (`crates/nianbao-files/src/ledger.rs`); what crosses is `ledger::view`'s
+/// serde types as JSON.
+pub mod ledger {
+    use nianbao_core::ledger::view::{Ask, CountView, LedgerView, Sources};
+    use nianbao_core::template::TemplateId;
+
+    use super::{call_in, text, JsValue, Module};
+
+    async fn ask<T: serde::de::DeserializeOwned>(
+        name: &str,
+        args: &[JsValue],
+        what: &str,
+    ) -> Result<T, String> {
+        let out = text(call_in(Module::Files, name, args, &[], what).await?)?;
+        serde_json::from_str(&out).map_err(|_| super::UNAVAILABLE.to_owned())
+    }
+
+    fn code(t: TemplateId) -> String {
+        serde_json::to_string(&t).unwrap_or_default()
+    }
+
+    /// A pasted ledger (the clipboard's HTML, or its text).
+    pub async fn paste(
+        html: &str,
+        plain: &str,
+        template: TemplateId,
+        remembered: &str,
+    ) -> Result<LedgerView, String> {
+        let args = [
+            html.into(),
+            plain.into(),
+            code(template).into(),
+            remembered.into(),
+        ];
+        ask("ledgerPaste", &args, "正在读取台账").await
+    }
+
+    /// A CSV file (read by the worker).
+    pub async fn csv(
+        file: &web_sys::File,
+        template: TemplateId,
+        remembered: &str,
+    ) -> Result<LedgerView, String> {
+        let args = [
+            file.name().into(),
+            file.clone().into(),
+            code(template).into(),
+            remembered.into(),
+        ];
+        ask("ledgerCsv", &args, &format!("正在读取“{}”", file.name())).await
+    }
+
+    fn json(a: &Ask) -> JsValue {
+        serde_json::to_string(a).unwrap_or_default().into()
+    }
+
+    pub async fn view(a: &Ask) -> Result<LedgerView, String> {
+        ask("ledgerView", &[json(a)], "正在整理台账").await
+    }
+
+    pub async fn count(a: &Ask) -> Result<CountView, String> {
+        ask("ledgerCount", &[json(a)], "正在按台账统计表三").await
+    }
+
+    pub async fn sources(a: &Ask) -> Result<Sources, String> {
+        ask("ledgerSources", &[json(a)], "正在查找来源行").await
+    }
+
+    /// Forgets the ledger in the worker.
+    pub async fn drop() {
+        let _ = call_in(Module::Files, "ledgerDrop", &[], &[], "").await;
+    }
 }

@@ -30,14 +30,12 @@ use state::Editor;
 /// Where drafts live in localStorage (one prefix per app).
 const NAMESPACE: &str = "nianbao";
 
-/// The year a new report is for: the one that has just ended.
-fn default_year() -> i32 {
-    js_sys::Date::new_0().get_full_year() as i32 - 1
-}
-
-/// A new, empty report.
+/// A new, empty report, for the year `report::default_year` says today.
 fn fresh_report() -> Report {
-    Report::new(default_year())
+    let year = exports::today()
+        .map(nianbao_core::report::default_year)
+        .unwrap_or_else(|| js_sys::Date::new_0().get_full_year() as i32 - 1);
+    Report::new(year)
 }
 
 /// Fills what the portal configured into fields that are still empty; the
@@ -135,6 +133,7 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
+        <div class="busy-region"><components::busy::BusyLine /></div>
         {move || collect_mounted.get().then(|| view! {
             <main class="report" id="collect" hidden=move || !collecting.get()>
                 <collect::Collect />

@@ -116,8 +116,8 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
         match kind.as_deref() {
             Some("export") => {
                 // The export stage runs; its counts go in the file.
-                let check = editor.check_for_export("");
-                let json = editor.report.with_untracked(|r| to_json_export(r, check));
+                let check = editor.check_for_export(crate::state::Export::Portal);
+                let json = to_json_export(&editor.report_to_write(), check);
                 send(envelope_message("exported", &json));
             }
             Some("load") => {

@@ -316,6 +316,11 @@ impl Store {
 
 impl Store {
     /// A small per-browser setting (e.g. the 适老化 mode).
+    /// The namespace this store keeps drafts under.
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
     pub fn setting(&self, name: &str) -> Option<String> {
         self.storage
             .as_ref()?

@@ -54,6 +54,36 @@ pub enum Notice {
     Problem(String),
 }
 
+/// What leaves the app after the export-stage check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// 下载 JSON, HTML or Word: each file records the counts.
+    Download,
+    /// 体检报告: the page lists every finding itself.
+    CheckReport,
+    /// 打印: no file is made.
+    Print,
+    /// A portal's `export` message: nothing is said on the page.
+    Portal,
+}
+
+impl Export {
+    /// What the notice calls it; `None`: no notice.
+    const fn verb(self) -> Option<&'static str> {
+        match self {
+            Export::Download => Some("下载"),
+            Export::CheckReport => Some("下载体检报告"),
+            Export::Print => Some("打印"),
+            Export::Portal => None,
+        }
+    }
+
+    /// Whether the file made records the export-stage counts.
+    const fn records_counts(self) -> bool {
+        matches!(self, Export::Download)
+    }
+}
+
 /// The checks run again this long after the last change (typing pauses).
 const CHECK_IDLE_MS: u64 = 120;
 
@@ -62,8 +92,17 @@ const UNDO_STEPS: usize = 200;
 /// …weighing together at most this many bytes (a 4 MB report keeps 8 steps).
 const UNDO_BYTES: usize = 32 << 20;
 
-fn new_history() -> History<Report> {
-    History::with_budget(UNDO_STEPS, UNDO_BYTES, Report::weight)
+/// What undo restores: the report and the cell text kept as typed (a fill
+/// or a paste over a cell holding "12a" takes that text away; undo brings
+/// it back).
+type Snapshot = (Report, Unparsed);
+
+fn weigh(s: &Snapshot) -> usize {
+    s.0.weight() + s.1.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>()
+}
+
+fn new_history() -> History<Snapshot> {
+    History::with_budget(UNDO_STEPS, UNDO_BYTES, weigh)
 }
 
 /// Called with (key, raw text) at each typed change, before anything else.
@@ -100,7 +139,7 @@ pub struct Editor {
     checks: Trigger,
     check_pending: StoredValue<bool>,
     check_timer: StoredValue<Option<TimeoutHandle>>,
-    history: StoredValue<History<Report>>,
+    history: StoredValue<History<Snapshot>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     pub seen: RwSignal<Seen>,
@@ -323,11 +362,12 @@ impl Editor {
         let merges = self.history.with_value(|h| h.merges(merge_key, now));
         let auto = self.auto_totals.get_untracked();
         let mut snapshot = None;
+        let unparsed = (!merges).then(|| self.unparsed.get_untracked());
         let changed = self
             .report
             .try_update_untracked(|r| {
-                if !merges {
-                    snapshot = Some(r.clone());
+                if let Some(u) = unparsed {
+                    snapshot = Some((r.clone(), u));
                 }
                 let changed = change(r);
                 if changed && auto {
@@ -458,6 +498,19 @@ impl Editor {
 
     /// Writes a planned paste as one undoable step and says exactly what changed.
     pub fn apply_paste(&self, placed: Placed) {
+        if placed.plan.is_empty() {
+            // Labels or blanks only: nothing to place, and not "the same".
+            self.notice.set(Some(Notice::Info(
+                "复制的内容里没有可以填入的数字（只有文字或空白），表格没有改动。请连同数字一起复制。"
+                    .to_owned(),
+            )));
+            return;
+        }
+        if self.read_only.get_untracked() {
+            self.notice
+                .set(Some(Notice::Problem("本页为只读，没有粘贴。".to_owned())));
+            return;
+        }
         let template = self.template.get_untracked().get();
         let changed: Vec<CellId> = self.report.with_untracked(|r| {
             placed
@@ -511,26 +564,40 @@ impl Editor {
             .set(Some(Notice::Converted { from, to, losses }));
     }
 
+    /// The report and kept cell text as they are now.
+    fn snapshot(&self) -> Snapshot {
+        (self.report.get_untracked(), self.unparsed.get_untracked())
+    }
+
+    /// Goes back to a snapshot: the report and the cell text kept with it.
+    fn restore(&self, (report, unparsed): Snapshot) {
+        self.bulk.set_value(true);
+        if self.unparsed.with_untracked(|u| *u != unparsed) {
+            self.unparsed.set(unparsed);
+        }
+        self.publish(report);
+    }
+
     pub fn undo(&self) {
+        let current = self.snapshot();
         let step = self
             .history
-            .try_update_value(|h| self.report.with_untracked(|current| h.undo(current)))
+            .try_update_value(|h| h.undo(&current))
             .flatten();
         if let Some(prev) = step {
-            self.bulk.set_value(true);
-            self.publish(prev);
+            self.restore(prev);
         }
         self.sync_history_flags();
     }
 
     pub fn redo(&self) {
+        let current = self.snapshot();
         let step = self
             .history
-            .try_update_value(|h| self.report.with_untracked(|current| h.redo(current)))
+            .try_update_value(|h| h.redo(&current))
             .flatten();
         if let Some(next) = step {
-            self.bulk.set_value(true);
-            self.publish(next);
+            self.restore(next);
         }
         self.sync_history_flags();
     }
@@ -583,28 +650,39 @@ impl Editor {
         true
     }
 
-    /// Runs the export stage (检查, downloads, printing): every finding shows,
-    /// and the counts are said before the file is made. Never blocks.
-    pub fn check_for_export(&self, what: &str) -> nianbao_core::json::ExportCheck {
+    /// Runs the export stage (downloads, printing, a portal's export): every
+    /// finding shows, and the counts are said before the file is made.
+    /// Never blocks.
+    pub fn check_for_export(&self, what: Export) -> nianbao_core::json::ExportCheck {
         self.check_now();
         self.check_all.set(true);
         let check = self.previous.with_untracked(|p| {
             self.report
                 .with_untracked(|r| nianbao_core::json::export_check(r, p.as_ref()))
         });
-        if !what.is_empty() {
+        if let Some(verb) = what.verb() {
             let (e, w) = (check.errors, check.warnings);
             self.notice.set(Some(Notice::Info(if e + w == 0 {
-                format!("{what}前的检查：没有发现问题。")
+                format!("{verb}前的检查：没有发现问题。")
             } else {
-                // Printing makes no file; a download records the counts in it.
-                let recorded = if what == "下载" { "，文件中记下了这两个数字" } else { "" };
+                let recorded = if what.records_counts() { "，文件中记下了这两个数字" } else { "" };
                 format!(
-                    "{what}前的检查：{e} 个错误，{w} 个提示，列在页面顶部（点一项可跳到对应位置）。{what}照常进行{recorded}。"
+                    "{verb}前的检查：{e} 个错误，{w} 个提示，列在页面顶部（点一项可跳到对应位置）。{verb}照常进行{recorded}。"
                 )
             })));
         }
         check
+    }
+
+    /// The report as it is written to storage or a file: reasons whose
+    /// warning is gone are left out (`rules::prune_explanations`), so they
+    /// never pile up unseen; the open report keeps them for undo.
+    pub fn report_to_write(&self) -> Report {
+        let mut r = self.report.get_untracked();
+        let has_previous = self.previous.with_untracked(Option::is_some);
+        self.findings
+            .with_untracked(|f| nianbao_core::rules::prune_explanations(&mut r, f, has_previous));
+        r
     }
 
     /// 用计算值替换: the given totals (all when empty) are computed again.

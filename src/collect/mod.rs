@@ -15,7 +15,9 @@ use unit::{row, UnitDialog};
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use nianbao_core::collect::{summarize, Summary, FIGURES};
+use nianbao_core::collect::{
+    same_agency_and_year, summarize, unit_id, unsure, Summary, Unsure, FIGURES,
+};
 use nianbao_core::json::{read_current, to_json};
 use nianbao_core::report::{Date, Report};
 use nianbao_core::template::TemplateId;
@@ -26,12 +28,16 @@ use crate::route::collecting as showing;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Unit {
+    /// The digest of its content (`collect::unit_id`): the same report is
+    /// one unit however often it is added.
     id: String,
     file: String,
     report: Report,
     summary: Summary,
     /// How a published report was read (cells to check), if it was one.
     note: Option<String>,
+    /// What a person must confirm before it is compared or summed.
+    unsure: Vec<Unsure>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,21 +71,22 @@ async fn breathe() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-fn unit_of(id: String, file: String, report: Report, note: Option<String>) -> Unit {
+fn unit_of(file: String, report: Report, note: Option<String>, year_found: bool) -> Unit {
     let summary = summarize(&report, today());
     Unit {
-        id,
+        id: unit_id(&report),
         file,
+        unsure: unsure(&report, year_found),
         report,
         summary,
         note,
     }
 }
 
+/// The same agency's report for the same year — asked about; only between
+/// units a person need not confirm first.
 fn same_unit(a: &Unit, b: &Unit) -> bool {
-    !a.summary.agency.is_empty()
-        && a.summary.agency == b.summary.agency
-        && a.summary.year == b.summary.year
+    a.unsure.is_empty() && b.unsure.is_empty() && same_agency_and_year(&a.report, &b.report)
 }
 
 fn stored(u: &Unit) -> store::Stored {
@@ -88,11 +95,14 @@ fn stored(u: &Unit) -> store::Stored {
         file: u.file.clone(),
         json: to_json(&u.report),
         added: js_sys::Date::now(),
+        year_found: !u.unsure.contains(&Unsure::Year),
     }
 }
 
 #[component]
 pub fn Collect() -> impl IntoView {
+    let ns = expect_context::<crate::session::Session>().namespace();
+    let ns = StoredValue::new(ns);
     let units = RwSignal::new(Vec::<Unit>::new());
     let excluded = RwSignal::new(std::collections::HashSet::<String>::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
@@ -118,13 +128,19 @@ pub fn Collect() -> impl IntoView {
 
     // The workspace as it was left.
     leptos::task::spawn_local(async move {
-        match store::all().await {
+        match store::all(&ns.get_value()).await {
             Ok(mut list) => {
                 list.sort_by(|a, b| a.added.total_cmp(&b.added));
-                let mut loaded = Vec::new();
+                let mut loaded: Vec<Unit> = Vec::new();
                 for s in list {
                     match read_current(&s.json) {
-                        Ok(r) => loaded.push(unit_of(s.id, s.file, r, None)),
+                        Ok(r) => {
+                            let u = unit_of(s.file, r, None, s.year_found);
+                            // Kept under an older id: one unit all the same.
+                            if !loaded.iter().any(|l| l.id == u.id) {
+                                loaded.push(u);
+                            }
+                        }
                         Err(e) => problems.update(|p| {
                             p.push(format!(
                                 "工作区中的“{}”无法读取（{e}），已跳过，没有删除。",
@@ -133,7 +149,16 @@ pub fn Collect() -> impl IntoView {
                         }),
                     }
                 }
-                units.set(loaded);
+                // Files added while the workspace was loading stay (after it).
+                units.update(|u| {
+                    let fresh = std::mem::take(u);
+                    *u = loaded;
+                    for x in fresh {
+                        if !u.iter().any(|l| l.id == x.id) {
+                            u.push(x);
+                        }
+                    }
+                });
             }
             Err(why) => store_error.set(Some(why)),
         }
@@ -146,14 +171,17 @@ pub fn Collect() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let total = files.len();
             progress.set(Some((0, total)));
-            let stamp = js_sys::Date::now();
-            let mut added: Vec<Unit> = Vec::new();
             let mut dups: Vec<Duplicate> = Vec::new();
             let mut refused: Vec<String> = Vec::new();
+            // Stored as they come, a few at a time: a reload midway keeps
+            // what was read.
+            let mut batch: Vec<store::Stored> = Vec::new();
+            let mut cancelled = false;
             for (i, file) in files.into_iter().enumerate() {
                 let name = file.name();
                 match crate::components::import::read(file).await {
                     Ok(read) => {
+                        let year_found = read.recognition.as_ref().is_none_or(|r| r.year_found);
                         let note = read.recognition.map(|r| {
                             format!(
                                 "由已发布的报告识别：{} 格已识别，{} 格需核对，{} 格未找到",
@@ -162,36 +190,70 @@ pub fn Collect() -> impl IntoView {
                                 r.not_found
                             )
                         });
-                        let unit = unit_of(format!("{stamp}-{i}"), name, read.report, note);
+                        let unit = unit_of(name.clone(), read.report, note, year_found);
+                        let same = units.with_untracked(|u| {
+                            u.iter().find(|e| e.id == unit.id).map(|e| e.file.clone())
+                        });
                         let existing = units
                             .with_untracked(|u| u.iter().find(|e| same_unit(e, &unit)).cloned())
-                            .or_else(|| added.iter().find(|e| same_unit(e, &unit)).cloned());
-                        match existing {
-                            Some(existing) => dups.push(Duplicate {
+                            .or_else(|| {
+                                duplicates.with_untracked(|d| {
+                                    d.iter()
+                                        .find(|x| same_unit(&x.incoming, &unit))
+                                        .map(|x| x.existing.clone())
+                                })
+                            });
+                        match (same, existing) {
+                            (Some(file), _) => refused.push(format!(
+                                "“{name}”与已添加的“{file}”内容完全相同，没有重复添加。"
+                            )),
+                            (None, Some(existing)) => dups.push(Duplicate {
                                 existing,
                                 incoming: unit,
                             }),
-                            None => added.push(unit),
+                            (None, None) => {
+                                batch.push(stored(&unit));
+                                units.update(|u| u.push(unit));
+                            }
                         }
+                    }
+                    Err(why) if why == crate::files::CANCELLED => {
+                        refused.push(format!(
+                            "已取消：“{name}”及其后的 {} 个文件没有添加。",
+                            total - i
+                        ));
+                        cancelled = true;
                     }
                     Err(why) => refused.push(format!("“{name}”没有添加：{why}")),
                 }
                 progress.set(Some((i + 1, total)));
+                if batch.len() >= 8 || cancelled {
+                    if let Err(why) = store::put(&ns.get_value(), &std::mem::take(&mut batch)).await
+                    {
+                        store_error.set(Some(why));
+                    }
+                }
+                if cancelled {
+                    break;
+                }
                 if i % 8 == 7 {
                     breathe().await;
                 }
             }
-            let records: Vec<store::Stored> = added.iter().map(stored).collect();
-            units.update(|u| u.extend(added));
+            if !batch.is_empty() {
+                if let Err(why) = store::put(&ns.get_value(), &batch).await {
+                    store_error.set(Some(why));
+                }
+            }
             problems.update(|p| p.extend(refused));
             progress.set(None);
-            if let Err(why) = store::put(&records).await {
-                store_error.set(Some(why));
-            }
             if !dups.is_empty() {
-                duplicates.set(dups);
+                // Added to the questions already open, never instead of them.
+                duplicates.update(|d| d.extend(dups));
                 if let Some(d) = dup_dialog.get_untracked() {
-                    let _ = d.show_modal();
+                    if !d.open() {
+                        let _ = d.show_modal();
+                    }
                 }
             }
         });
@@ -255,7 +317,10 @@ pub fn Collect() -> impl IntoView {
         let mut g: BTreeMap<(i32, TemplateId), usize> = BTreeMap::new();
         excluded.with(|ex| {
             units.with(|u| {
-                for unit in u.iter().filter(|u| !ex.contains(&u.id)) {
+                for unit in u
+                    .iter()
+                    .filter(|u| !ex.contains(&u.id) && u.unsure.is_empty())
+                {
                     *g.entry((unit.summary.year, unit.summary.template))
                         .or_default() += 1;
                 }
@@ -271,6 +336,7 @@ pub fn Collect() -> impl IntoView {
                 u.iter()
                     .filter(|u| {
                         !ex.contains(&u.id)
+                            && u.unsure.is_empty()
                             && u.summary.year == year
                             && u.summary.template == template
                     })
@@ -314,7 +380,7 @@ pub fn Collect() -> impl IntoView {
     let remove = move |id: String| {
         units.update(|u| u.retain(|x| x.id != id));
         leptos::task::spawn_local(async move {
-            if let Err(why) = store::delete(&[id]).await {
+            if let Err(why) = store::delete(&ns.get_value(), &[id]).await {
                 store_error.set(Some(why));
             }
         });
@@ -328,8 +394,8 @@ pub fn Collect() -> impl IntoView {
         duplicates.update(|list| list.retain(|x| x != &d));
         let record = stored(&d.incoming);
         leptos::task::spawn_local(async move {
-            let result = match store::delete(&[old]).await {
-                Ok(()) => store::put(&[record]).await,
+            let result = match store::delete(&ns.get_value(), &[old]).await {
+                Ok(()) => store::put(&ns.get_value(), &[record]).await,
                 Err(e) => Err(e),
             };
             if let Err(why) = result {
@@ -345,6 +411,90 @@ pub fn Collect() -> impl IntoView {
             }
         }
     });
+
+    // A unit whose year or agency was not in its file: a person says what it
+    // is; only then is it compared with the others and summed.
+    let confirming = RwSignal::new(None::<Unit>);
+    let confirm_dialog = NodeRef::<leptos::html::Dialog>::new();
+    let ask_confirm = move |u: Unit| {
+        confirming.set(Some(u));
+        if let Some(d) = confirm_dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let confirm_year = NodeRef::<leptos::html::Input>::new();
+    let confirm_agency = NodeRef::<leptos::html::Input>::new();
+    let confirm_error = RwSignal::new(None::<String>);
+    let confirm = move |_| {
+        let Some(old) = confirming.get_untracked() else {
+            return;
+        };
+        let year = confirm_year
+            .get_untracked()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        let agency = confirm_agency
+            .get_untracked()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        let year: Option<i32> = year
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (2008..=2100).contains(y));
+        let Some(year) = year else {
+            confirm_error.set(Some(
+                "请填写报告年度（2008 至 2100 年之间的四位数字）。".to_owned(),
+            ));
+            return;
+        };
+        if agency.trim().is_empty() {
+            confirm_error.set(Some("请填写机关名称。".to_owned()));
+            return;
+        }
+        confirm_error.set(None);
+        let mut report = old.report.clone();
+        report.year = year;
+        report.agency.name = agency.trim().to_owned();
+        let unit = unit_of(old.file.clone(), report, old.note.clone(), true);
+        let existing = units.with_untracked(|u| {
+            u.iter()
+                .find(|e| e.id != old.id && (e.id == unit.id || same_unit(e, &unit)))
+                .cloned()
+        });
+        units.update(|u| u.retain(|x| x.id != old.id));
+        let record = stored(&unit);
+        match existing {
+            Some(existing) => {
+                duplicates.update(|d| {
+                    d.push(Duplicate {
+                        existing,
+                        incoming: unit,
+                    })
+                });
+                if let Some(d) = dup_dialog.get_untracked() {
+                    if !d.open() {
+                        let _ = d.show_modal();
+                    }
+                }
+            }
+            None => units.update(|u| u.push(unit)),
+        }
+        confirming.set(None);
+        if let Some(d) = confirm_dialog.get_untracked() {
+            d.close();
+        }
+        let duplicate = duplicates.with_untracked(|d| d.iter().any(|x| x.incoming.id == record.id));
+        leptos::task::spawn_local(async move {
+            let mut result = store::delete(&ns.get_value(), &[old.id]).await;
+            if result.is_ok() && !duplicate {
+                result = store::put(&ns.get_value(), &[record]).await;
+            }
+            if let Err(why) = result {
+                store_error.set(Some(why));
+            }
+        });
+    };
 
     // The shown units: file names and the app's JSON, for the file module.
     let shown_files = move || -> (Vec<String>, Vec<String>) {
@@ -464,7 +614,7 @@ pub fn Collect() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=move || shown.get() key=|u| u.id.clone() let:u>
-                            {row(u, excluded, opened, unit_dialog, remove)}
+                            {row(u, excluded, opened, unit_dialog, remove, ask_confirm)}
                         </For>
                     </tbody>
                 </table>
@@ -485,6 +635,10 @@ pub fn Collect() -> impl IntoView {
                     " "
                 }).collect_view()}
             </p>
+            {move || {
+                let n = units.with(|u| u.iter().filter(|u| !u.unsure.is_empty()).count());
+                (n > 0).then(|| view! { <p class="hint" id="collect-unsure">{format!("另有 {n} 个单位需要先确认年度或机关名称，确认前没有参加合计。")}</p> })
+            }}
             {move || rollup.get().map(rollup_view)}
 
             <dialog node_ref=dup_dialog class="dialog" aria-labelledby="dup-title">
@@ -508,6 +662,25 @@ pub fn Collect() -> impl IntoView {
                 </ul>
             </dialog>
             <UnitDialog dialog=unit_dialog opened />
+            <dialog node_ref=confirm_dialog class="dialog" aria-labelledby="confirm-title">
+                <h2 id="confirm-title">"确认年度和机关名称"</h2>
+                {move || confirming.get().map(|u| view! {
+                    <p>{format!("“{}”：{}。请对照原文填写，确认后才参加合计和重复检查。", u.file,
+                        u.unsure.iter().map(|x| x.words()).collect::<Vec<_>>().join("，"))}</p>
+                    <p><label>"报告年度 "
+                        <input node_ref=confirm_year type="number" min="2008" max="2100" id="confirm-year"
+                            prop:value=if u.unsure.contains(&Unsure::Year) { String::new() } else { u.report.year.to_string() } />
+                    </label></p>
+                    <p><label>"机关名称 "
+                        <input node_ref=confirm_agency type="text" id="confirm-agency" prop:value=u.report.agency.name.clone() />
+                    </label></p>
+                })}
+                {move || confirm_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <div class="actions">
+                    <button type="button" class="primary" on:click=confirm>"确认"</button>
+                    <button type="button" on:click=move |_| { if let Some(d) = confirm_dialog.get_untracked() { d.close(); } }>"取消"</button>
+                </div>
+            </dialog>
         </section>
     }
 }

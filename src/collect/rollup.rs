@@ -37,7 +37,7 @@ pub(super) fn rollup_view(r: Result<Rolled, String>) -> AnyView {
             ))));
             return;
         }
-        editor.edit(None, move |r| {
+        let changed = editor.edit(None, move |r| {
             for table in [
                 TableId::Proactive,
                 TableId::Requests,
@@ -50,9 +50,13 @@ pub(super) fn rollup_view(r: Result<Rolled, String>) -> AnyView {
             }
             r.mark_printed_totals();
         });
-        editor.notice.set(Some(Notice::Info(
-            "已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned(),
-        )));
+        editor.notice.set(Some(if changed {
+            Notice::Info("已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned())
+        } else if editor.read_only.get_untracked() {
+            Notice::Problem("本页为只读，合计没有填入。".to_owned())
+        } else {
+            Notice::Info("合计与当前草稿的表二、表三、表四相同，没有改动。".to_owned())
+        }));
         let _ = window().location().set_hash("");
     };
     let download_json = move |_| {

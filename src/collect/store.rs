@@ -14,6 +14,8 @@ pub struct Stored {
     pub file: String,
     pub json: String,
     pub added: f64,
+    /// The file printed its year (or a person confirmed it).
+    pub year_found: bool,
 }
 
 const MODULE: &str = "./collect-store.js";
@@ -28,15 +30,15 @@ fn say(name: &str) -> String {
     }
 }
 
-async fn call(name: &str, arg: Option<JsValue>) -> Result<JsValue, String> {
+async fn call(ns: &str, name: &str, arg: Option<JsValue>) -> Result<JsValue, String> {
     let m = crate::files::import_js(MODULE).await?;
     let f: Function = Reflect::get(&m, &name.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| say("UnknownError"))?;
     let promise: Promise = match arg {
-        Some(a) => f.call1(&JsValue::NULL, &a),
-        None => f.call0(&JsValue::NULL),
+        Some(a) => f.call2(&JsValue::NULL, &ns.into(), &a),
+        None => f.call1(&JsValue::NULL, &ns.into()),
     }
     .map_err(|e| say(&e.as_string().unwrap_or_default()))?
     .dyn_into()
@@ -46,7 +48,7 @@ async fn call(name: &str, arg: Option<JsValue>) -> Result<JsValue, String> {
         .map_err(|e| say(&e.as_string().unwrap_or_else(|| "UnknownError".to_owned())))
 }
 
-pub async fn put(units: &[Stored]) -> Result<(), String> {
+pub async fn put(ns: &str, units: &[Stored]) -> Result<(), String> {
     let list: Array = units
         .iter()
         .map(|u| {
@@ -55,14 +57,15 @@ pub async fn put(units: &[Stored]) -> Result<(), String> {
             let _ = Reflect::set(&o, &"file".into(), &u.file.as_str().into());
             let _ = Reflect::set(&o, &"json".into(), &u.json.as_str().into());
             let _ = Reflect::set(&o, &"added".into(), &u.added.into());
+            let _ = Reflect::set(&o, &"yearFound".into(), &u.year_found.into());
             JsValue::from(o)
         })
         .collect();
-    call("putUnits", Some(list.into())).await.map(|_| ())
+    call(ns, "putUnits", Some(list.into())).await.map(|_| ())
 }
 
-pub async fn all() -> Result<Vec<Stored>, String> {
-    let list = call("allUnits", None).await?;
+pub async fn all(ns: &str) -> Result<Vec<Stored>, String> {
+    let list = call(ns, "allUnits", None).await?;
     Ok(Array::from(&list)
         .iter()
         .filter_map(|o| {
@@ -72,12 +75,14 @@ pub async fn all() -> Result<Vec<Stored>, String> {
                 file: get("file")?.as_string()?,
                 json: get("json")?.as_string()?,
                 added: get("added")?.as_f64().unwrap_or(0.0),
+                // Kept before the flag existed: the year as read.
+                year_found: get("yearFound").and_then(|v| v.as_bool()).unwrap_or(true),
             })
         })
         .collect())
 }
 
-pub async fn delete(ids: &[String]) -> Result<(), String> {
+pub async fn delete(ns: &str, ids: &[String]) -> Result<(), String> {
     let list: Array = ids.iter().map(|i| JsValue::from(i.as_str())).collect();
-    call("deleteUnits", Some(list.into())).await.map(|_| ())
+    call(ns, "deleteUnits", Some(list.into())).await.map(|_| ())
 }

@@ -14,6 +14,7 @@ pub(super) fn row(
     opened: RwSignal<Option<Unit>>,
     dialog: NodeRef<leptos::html::Dialog>,
     remove: impl Fn(String) + Copy + 'static,
+    ask_confirm: impl Fn(Unit) + Copy + 'static,
 ) -> impl IntoView {
     let s = u.summary.clone();
     let id = u.id.clone();
@@ -27,6 +28,8 @@ pub(super) fn row(
         (false, _) => "未签发".to_owned(),
     };
     let open = u.clone();
+    let to_confirm = u.clone();
+    let unsure: Vec<&str> = u.unsure.iter().map(|x| x.words()).collect();
     let class = if s.errors > 0 {
         "unit unit-error"
     } else {
@@ -45,6 +48,13 @@ pub(super) fn row(
                 {name.clone()}
                 <span class="unit-file">{format!("（{}）", u.file)}</span>
                 {u.note.clone().map(|n| view! { <span class="unit-note">{n}</span> })}
+                {(!unsure.is_empty()).then(|| view! {
+                    <span class="unit-unsure">
+                        {format!("需要确认：{}。确认前不参加合计和重复检查。", unsure.join("，"))}
+                        " "
+                        <button type="button" class="link-button" on:click=move |_| ask_confirm(to_confirm.clone())>"确认年度和机关名称"</button>
+                    </span>
+                })}
             </th>
             <td class="num">{s.year}</td>
             <td>{s.signed.map(|d| d.iso()).unwrap_or_default()}</td>

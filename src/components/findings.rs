@@ -83,23 +83,32 @@ fn Explain(key: String) -> impl IntoView {
         editor.with_fields(|r| key.with_value(|k| r.explanations.get(k).cloned()))
     });
     let editing = RwSignal::new(false);
+    let refused = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
     let save = move || {
         let Some(el) = input.get_untracked() else {
             return;
         };
-        let text = el.value().trim().to_owned();
-        if text.is_empty() {
+        let text = el.value();
+        if text.trim().is_empty() {
             return;
         }
-        let text: String = text
-            .chars()
-            .take(nianbao_core::limits::MAX_REASON_CHARS)
-            .collect();
+        // Counted where it is typed: the 501st reason is refused here, never
+        // written into a draft its own reader would refuse.
+        let has_previous = editor.previous.with_untracked(Option::is_some);
+        let findings = editor.findings.get_untracked();
+        let mut result = Ok(());
         editor.edit(None, |r| {
-            r.explanations.insert(key.get_value(), text);
+            result =
+                nianbao_core::rules::explain(r, &key.get_value(), &text, &findings, has_previous);
         });
-        editing.set(false);
+        match result {
+            Ok(()) => {
+                refused.set(None);
+                editing.set(false);
+            }
+            Err(why) => refused.set(Some(why)),
+        }
     };
     let remove = move |_| {
         editor.edit(None, |r| {
@@ -124,6 +133,7 @@ fn Explain(key: String) -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| save()>"保存说明"</button>
                     " "
                     <button type="button" class="link-button" on:click=move |_| editing.set(false)>"取消"</button>
+                    {move || refused.get().map(|why| view! { <span class="field-error" role="alert">" " {why}</span> })}
                 </span>
             }
             .into_any();

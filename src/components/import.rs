@@ -28,11 +28,7 @@ pub(crate) async fn read(file: web_sys::File) -> Result<FileRead, String> {
     if file.size() > MAX_BYTES as f64 {
         return Err(too_large(&name, file.size()));
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("无法读取文件“{name}”。"))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    crate::files::read_report_file(&name, &bytes).await
+    crate::files::read_file_object(&file).await
 }
 
 #[derive(Clone)]
@@ -246,6 +242,7 @@ pub fn Importer(
             <h2 id="paste-title">"粘贴已发布的报告"</h2>
             <p>"在网页上选中整篇报告（或从 PDF 阅读器中全选）并复制，再点下面的框，按 Ctrl+V 粘贴。粘贴后先给出识别结果，确认后才会打开。"</p>
             <textarea node_ref=paste_text class="paste-box" aria-label="把复制的报告粘贴到这里" rows="6" on:paste=on_paste></textarea>
+            <super::busy::BusyLine />
             <div class="actions">
                 <button type="button" class="primary" on:click=on_read>"识别"</button>
                 <button type="button" on:click=move |_| { if let Some(d) = paste_box.get() { d.close(); } }>"取消"</button>

@@ -1,91 +1,84 @@
 //! 从台账填入表三: a request ledger pasted from Excel/WPS (the clipboard's
-//! table, or tab-separated text) or read from a CSV file (UTF-8 or GBK); its
-//! columns and values mapped (proposed, confirmed, remembered in this
-//! browser); 表三 counted and shown against the draft's, each cell with the
-//! ledger rows behind it; then written as one undoable step. The ledger itself
-//! is never stored.
+//! table, or tab-separated text) or read from a CSV file; its columns and
+//! values mapped (proposed where certain, confirmed, remembered in this
+//! browser as category words only); 表三 counted and shown against the
+//! draft's, each cell with the ledger rows behind it; then written as one
+//! undoable step. The ledger itself lives in the file module's worker while
+//! the dialog is open (`files::ledger`), is read and counted there, and is
+//! never stored.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use nianbao_core::ledger::{
-    applicant_cols, count, propose, result_rows, Counted, Ledger, Mapping, Role,
-};
+use nianbao_core::ledger::view::{compare, Ask, Change, CountView, LedgerView, Sources, ValueList};
+use nianbao_core::ledger::{applicant_cols, result_rows, Choice, Mapping, Role};
 use nianbao_core::template::{CellId, TableId};
 
+use crate::files::ledger as worker;
 use crate::session::Session;
 use crate::state::{Editor, Notice};
 
-/// The setting that remembers the last mapping.
+/// The setting that remembers the last mapping (columns and category words).
 const REMEMBERED: &str = "ledger-mapping";
-
-/// The remembered mapping, kept where it still fits this ledger.
-fn merged(proposed: Mapping, remembered: Option<Mapping>, ledger: &Ledger) -> Mapping {
-    let Some(r) = remembered else { return proposed };
-    let mut m = proposed;
-    for (role, name) in r.columns {
-        if ledger.header.contains(&name) {
-            m.columns.insert(role, name);
-        }
-    }
-    m.applicants.extend(r.applicants);
-    m.results.extend(r.results);
-    m
-}
-
-/// Text read as UTF-8, or else as GB18030 (GBK) by the browser's decoder.
-fn decode(bytes: &[u8]) -> Option<String> {
-    if let Ok(t) = std::str::from_utf8(bytes) {
-        return Some(t.to_owned());
-    }
-    let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
-    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
-        .and_then(|d| d.decode_with_u8_array(bytes))
-        .ok()
-}
 
 #[component]
 pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
     let editor = Editor::get();
     let session = expect_context::<Session>();
-    let ledger = RwSignal::new(None::<Ledger>);
-    let mapping = RwSignal::new(Mapping::default());
+    let view = RwSignal::new(None::<LedgerView>);
+    let counted = RwSignal::new(None::<CountView>);
+    let sources = RwSignal::new(None::<(CellId, Sources)>);
     let error = RwSignal::new(None::<String>);
-    let source = RwSignal::new(None::<CellId>);
+    let info = RwSignal::new(None::<String>);
+    // Answers to older questions are dropped: only the latest counts.
+    let asked = StoredValue::new(0u32);
 
-    let load = move |l: Ledger| {
-        if l.rows.is_empty() {
-            error.set(Some(
-                "没有读到台账的行：请复制包括标题行在内的整个表格。".to_owned(),
-            ));
-            return;
-        }
-        error.set(None);
-        let template = editor.template.get_untracked().get();
-        let remembered = session
-            .setting(REMEMBERED)
-            .and_then(|s| Mapping::from_text(&s));
-        mapping.set(merged(propose(template, &l), remembered, &l));
-        source.set(None);
-        ledger.set(Some(l));
+    let ask = move |mapping: Mapping, cell: Option<CellId>| Ask {
+        template: editor.template.get_untracked(),
+        year: editor.report.with_untracked(|r| r.year),
+        mapping,
+        cell: cell.map(|c| c.0),
     };
+    let recount = move || {
+        let Some(mapping) = view.with_untracked(|v| v.as_ref().map(|v| v.mapping.clone())) else {
+            return;
+        };
+        let n = asked.get_value() + 1;
+        asked.set_value(n);
+        let a = ask(mapping, None);
+        leptos::task::spawn_local(async move {
+            let result = worker::count(&a).await;
+            if asked.get_value() != n {
+                return;
+            }
+            match result {
+                Ok(c) => counted.set(Some(c)),
+                Err(why) => error.set(Some(why)),
+            }
+        });
+    };
+    let loaded = move |result: Result<LedgerView, String>| match result {
+        Ok(v) => {
+            error.set(None);
+            sources.set(None);
+            counted.set(None);
+            view.set(Some(v));
+            recount();
+        }
+        Err(why) => error.set(Some(why)),
+    };
+    let remembered = move || session.setting(REMEMBERED).unwrap_or_default();
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         let Some(data) = ev.clipboard_data() else {
             return;
         };
         ev.prevent_default();
         let html = data.get_data("text/html").unwrap_or_default();
-        let rows: Option<Vec<Vec<String>>> = crate::clipboard::table_block(&html).map(|b| {
-            b.into_iter()
-                .map(|r| r.into_iter().map(|c| c.text).collect())
-                .collect()
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let template = editor.template.get_untracked();
+        let remembered = remembered();
+        leptos::task::spawn_local(async move {
+            loaded(worker::paste(&html, &plain, template, &remembered).await);
         });
-        match rows {
-            Some(rows) => load(Ledger::from_rows(rows)),
-            None => load(Ledger::from_tsv(
-                &data.get_data("text/plain").unwrap_or_default(),
-            )),
-        }
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -93,33 +86,57 @@ pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
             return;
         };
         input.set_value("");
+        let template = editor.template.get_untracked();
+        let remembered = remembered();
         leptos::task::spawn_local(async move {
-            let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
-                error.set(Some(format!("无法读取文件“{}”。", file.name())));
-                return;
-            };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            match decode(&bytes).map(|t| Ledger::from_csv(&t)) {
-                Some(Ok(l)) => load(l),
-                Some(Err(why)) => error.set(Some(why)),
-                None => error.set(Some(format!(
-                    "“{}”既不是 UTF-8 也不是 GBK 编码的文字，无法读取。请在 Excel 或 WPS 中另存为 CSV 后再试。",
-                    file.name()
-                ))),
+            loaded(worker::csv(&file, template, &remembered).await);
+        });
+    };
+    // A column chosen for a role: the value lists change (asked of the worker).
+    let set_column = move |role: Role, column: String| {
+        let Some(mut mapping) = view.with_untracked(|v| v.as_ref().map(|v| v.mapping.clone()))
+        else {
+            return;
+        };
+        if column.is_empty() {
+            mapping.columns.remove(&role);
+        } else {
+            mapping.columns.insert(role, column);
+        }
+        let a = ask(mapping, None);
+        leptos::task::spawn_local(async move { loaded(worker::view(&a).await) });
+    };
+    // A value's choice: only the count changes.
+    let set_choice = move |role: Role, value: String, choice: Choice| {
+        view.update(|v| {
+            if let Some(v) = v {
+                v.mapping.choose(role, &value, choice);
+            }
+        });
+        recount();
+    };
+    let show_sources = move |cell: CellId| {
+        let Some(mapping) = view.with_untracked(|v| v.as_ref().map(|v| v.mapping.clone())) else {
+            return;
+        };
+        let a = ask(mapping, Some(cell));
+        leptos::task::spawn_local(async move {
+            match worker::sources(&a).await {
+                Ok(s) => sources.set(Some((cell, s))),
+                Err(why) => error.set(Some(why)),
             }
         });
     };
 
-    let counted = Memo::new(move |_| {
-        let template = editor.template.get().get();
-        let year = editor.with_fields(|r| r.year);
-        ledger.with(|l| {
-            l.as_ref()
-                .map(|l| mapping.with(|m| count(template, year, l, m)))
-        })
-    });
-
     let close = move || {
+        view.set(None);
+        counted.set(None);
+        sources.set(None);
+        error.set(None);
+        info.set(None);
+        asked.set_value(asked.get_value() + 1);
+        // The ledger may hold personal data: it leaves with the dialog.
+        leptos::task::spawn_local(worker::drop());
         if let Some(d) = dialog.get_untracked() {
             d.close();
         }
@@ -128,120 +145,113 @@ pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
         let Some(c) = counted.get_untracked() else {
             return;
         };
-        let n = c.values.len();
-        editor.edit(None, move |r| {
-            for (cell, v) in &c.values {
+        let cells = c.cells();
+        let n = cells.len();
+        let changed = editor.edit(None, move |r| {
+            for (cell, v) in &cells {
                 r.set(*cell, Some(*v));
             }
         });
-        session.set_setting(REMEMBERED, &mapping.with_untracked(Mapping::to_text));
-        editor.notice.set(Some(Notice::Info(format!(
-            "已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。"
-        ))));
-        // The ledger may hold personal data: it leaves with the dialog.
-        ledger.set(None);
+        if let Some(v) = view.get_untracked() {
+            let template = editor.template.get_untracked().get();
+            session.set_setting(REMEMBERED, &v.mapping.to_remembered(template).to_text());
+        }
+        editor.notice.set(Some(Notice::Info(if changed {
+            format!("已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。")
+        } else if editor.read_only.get_untracked() {
+            "本页为只读，没有填入。".to_owned()
+        } else {
+            "按台账统计的表三与当前草稿中的相同，没有改动。".to_owned()
+        })));
         close();
+    };
+    let forget = move |_| {
+        session.set_setting(REMEMBERED, "");
+        info.set(Some("已清除本浏览器记住的台账对应关系。".to_owned()));
     };
 
     view! {
-        <dialog node_ref=dialog class="dialog dialog-wide" aria-labelledby="ledger-title">
+        <dialog node_ref=dialog class="dialog dialog-wide" aria-labelledby="ledger-title"
+            on:close=move |_| { if view.with_untracked(Option::is_some) { close(); } }>
             <h2 id="ledger-title">"从台账填入表三"</h2>
             <p class="hint">
                 "在 Excel 或 WPS 中选中依申请公开登记台账（包括标题行），复制后粘贴到下面的框中；或选择另存的 CSV 文件（UTF-8 或 GBK）。"
-                "台账只在本页中使用，不会保存到草稿或文件中（其中可能有申请人的个人信息）。"
+                "台账只在本页中使用，不会保存到草稿或文件中（其中可能有申请人的个人信息）；本浏览器只记住各列的选择和“公民”“信息不存在”这类类别词的对应关系。"
             </p>
             <textarea class="paste-box" id="ledger-paste" aria-label="在此粘贴台账" placeholder="在此粘贴台账（Ctrl+V）"
                 on:paste=on_paste></textarea>
             <p><label>"或选择 CSV 文件 " <input type="file" id="ledger-file" accept=".csv,.txt,text/csv" on:change=on_file /></label></p>
+            <super::busy::BusyLine />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            {move || ledger.get().map(|l| view! {
-                <p id="ledger-size">{format!("台账共 {} 行。", l.rows.len())}</p>
-                <MappingForm ledger=l mapping />
+            {move || info.get().map(|e| view! { <p class="hint" role="status">{e}</p> })}
+            {move || view.get().map(|v| view! {
+                <p id="ledger-size">{format!("台账共 {} 行。", v.rows)}</p>
+                {mapping_form(v, set_column, set_choice)}
             })}
-            {move || counted.get().map(|c| preview(c, source, ledger))}
+            {move || counted.get().map(|c| preview(c, show_sources))}
+            {move || sources.get().map(|(cell, s)| sources_view(cell, s))}
             <div class="actions">
                 <button type="button" class="primary" id="ledger-apply" disabled=move || counted.with(Option::is_none)
                     on:click=apply>"填入表三（可撤销）"</button>
-                <button type="button" on:click=move |_| { ledger.set(None); close(); }>"取消"</button>
+                <button type="button" on:click=move |_| close()>"取消"</button>
+                <button type="button" class="link-button" on:click=forget>"清除记住的对应关系"</button>
             </div>
         </dialog>
     }
 }
 
-/// The columns by role, and each applicant and result value's category.
-#[component]
-fn MappingForm(ledger: Ledger, mapping: RwSignal<Mapping>) -> impl IntoView {
-    let editor = Editor::get();
-    let template = editor.template.get_untracked().get();
-    let header = ledger.header.clone();
-    let column_of = move |role: Role| mapping.with(|m| m.columns.get(&role).cloned());
+/// The columns by role, and each listed applicant and result value's choice.
+fn mapping_form(
+    v: LedgerView,
+    set_column: impl Fn(Role, String) + Copy + 'static,
+    set_choice: impl Fn(Role, String, Choice) + Copy + 'static,
+) -> impl IntoView {
+    let template = Editor::get().template.get_untracked().get();
     let roles = Role::ALL.map(|role| {
-        let header = header.clone();
+        let chosen = v.mapping.columns.get(&role).cloned();
+        let options = v.header.iter().map(|h| {
+            let selected = chosen.as_deref() == Some(h.as_str());
+            view! { <option value=h.clone() selected=selected>{h.clone()}</option> }
+        }).collect_view();
         view! {
             <label class="ledger-role">{role.label()} " "
-                <select aria-label=role.label() on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    mapping.update(|m| { if v.is_empty() { m.columns.remove(&role); } else { m.columns.insert(role, v); } });
-                }>
-                    <option value="" selected=move || column_of(role).is_none()>"（无）"</option>
-                    {header.iter().map(|h| {
-                        let h1 = h.clone();
-                        let h2 = h.clone();
-                        let h = h.clone();
-                        view! { <option value=h1 selected=move || column_of(role).as_deref() == Some(h2.as_str())>{h}</option> }
-                    }).collect_view()}
+                <select aria-label=role.label() on:change=move |ev| set_column(role, event_target_value(&ev))>
+                    <option value="" selected=chosen.is_none()>"（无）"</option>
+                    {options}
                 </select>
             </label>
         }
     });
-    let ledger2 = ledger.clone();
-    let values = move |role: Role| {
-        let col = column_of(role).and_then(|c| ledger.header.iter().position(|h| *h == c));
-        col.map(|c| ledger.values(c)).unwrap_or_default()
-    };
-    let values2 = move |role: Role| {
-        let col = column_of(role).and_then(|c| ledger2.header.iter().position(|h| *h == c));
-        col.map(|c| ledger2.values(c)).unwrap_or_default()
-    };
-    let choice = move |kind: Role, value: String, options: Vec<(&'static str, String)>| {
-        let v1 = value.clone();
-        let current = move || {
-            mapping.with(|m| {
-                let map = if kind == Role::Applicant {
-                    &m.applicants
-                } else {
-                    &m.results
-                };
-                map.get(&v1).cloned()
-            })
-        };
-        let v2 = value.clone();
-        view! {
-            <tr>
-                <th scope="row">{value.clone()}</th>
-                <td>
-                    <select aria-label=format!("“{value}”对应") on:change=move |ev| {
-                        let sel = event_target_value(&ev);
-                        let v = v2.clone();
-                        mapping.update(|m| {
-                            let map = if kind == Role::Applicant { &mut m.applicants } else { &mut m.results };
-                            match sel.as_str() {
-                                "" => { map.remove(&v); }
-                                "-" => { map.insert(v, None); }
-                                k => { map.insert(v, Some(k.to_owned())); }
-                            }
-                        });
-                    }>
-                        <option value="" selected={let c = current.clone(); move || c().is_none()}>"请选择"</option>
-                        <option value="-" selected={let c = current.clone(); move || c() == Some(None)}>"不计入"</option>
-                        {options.into_iter().map(|(k, label)| {
-                            let c = current.clone();
-                            view! { <option value=k selected=move || c() == Some(Some(k.to_owned()))>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </td>
-            </tr>
-        }
+    let choices = |role: Role, list: ValueList, options: Vec<(&'static str, String)>| {
+        let mapping = v.mapping.clone();
+        let rows = list.shown.into_iter().map(|(value, n)| {
+            let current = mapping.choice(role, &value);
+            let options = options.clone();
+            let label = format!("“{value}”对应");
+            let v2 = value.clone();
+            view! {
+                <tr>
+                    <th scope="row">{value} <span class="hint">{format!("（{n} 行）")}</span></th>
+                    <td>
+                        <select aria-label=label on:change=move |ev| set_choice(role, v2.clone(), Choice::from_select(&event_target_value(&ev)))>
+                            <option value="" selected=current == Choice::Unset>"请选择"</option>
+                            <option value=Choice::Skip.as_select().to_owned() selected=current == Choice::Skip>"不计入"</option>
+                            {options.into_iter().map(|(k, label)| {
+                                let selected = current == Choice::To(k.to_owned());
+                                view! { <option value=k selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </td>
+                </tr>
+            }
+        }).collect_view();
+        let more = (list.more_values > 0).then(|| view! {
+            <tr><td colspan="2" class="hint">{format!(
+                "另有 {} 个不同的写法（共 {} 行）没有列出：其中能确定类别的已自动对应，其余不计入并列在下面。可在台账中统一写法后重新粘贴。",
+                list.more_values, list.more_rows
+            )}</td></tr>
+        });
+        view! { {rows} {more} }
     };
     view! {
         <fieldset class="ledger-map">
@@ -251,50 +261,40 @@ fn MappingForm(ledger: Ledger, mapping: RwSignal<Mapping>) -> impl IntoView {
         <div class="ledger-values">
             <table class="ledger-values-table" id="ledger-applicants">
                 <caption>"申请人类型对应表三的哪一列"</caption>
-                <tbody>{move || values(Role::Applicant).into_iter().map(|v| choice(Role::Applicant, v, applicant_cols(template))).collect_view()}</tbody>
+                <tbody>{choices(Role::Applicant, v.applicants.clone(), applicant_cols(template))}</tbody>
             </table>
             <table class="ledger-values-table" id="ledger-results">
                 <caption>"办理结果对应表三的哪一行"</caption>
-                <tbody>{move || values2(Role::Result).into_iter().map(|v| choice(Role::Result, v, result_rows(template))).collect_view()}</tbody>
+                <tbody>{choices(Role::Result, v.results.clone(), result_rows(template))}</tbody>
             </table>
         </div>
     }
 }
 
-/// A preview cell: the cell, its count, how it compares (a CSS class).
-type PreviewCell = (CellId, i64, &'static str);
+/// A preview cell: the cell, its count, how it compares with the draft.
+type PreviewCell = (CellId, i64, Change);
+
+fn class_of(c: Change) -> &'static str {
+    match c {
+        Change::Same => "ledger-same",
+        Change::Different => "ledger-changed",
+        Change::New => "ledger-new",
+    }
+}
 
 /// 表三 as counted beside the draft's: each cell same / different / new, its
 /// ledger rows on click; the rows not counted, with the reason.
-fn preview(
-    c: Counted,
-    source: RwSignal<Option<CellId>>,
-    ledger: RwSignal<Option<Ledger>>,
-) -> impl IntoView {
+fn preview(c: CountView, show_sources: impl Fn(CellId) + Copy + 'static) -> impl IntoView {
     let editor = Editor::get();
     let template = editor.template.get_untracked().get();
-    let report = editor.report.get_untracked();
-    let (mut same, mut changed, mut new) = (0, 0, 0);
+    let cells = c.cells();
+    let (changes, [same, changed, new]) = editor.report.with_untracked(|r| compare(r, &cells));
     let mut rows: Vec<(String, Vec<PreviewCell>)> = Vec::new();
-    for (cell, v) in &c.values {
-        let d = template.def(*cell);
-        let class = match report.get(*cell) {
-            None => {
-                new += 1;
-                "ledger-new"
-            }
-            Some(now) if now == *v => {
-                same += 1;
-                "ledger-same"
-            }
-            Some(_) => {
-                changed += 1;
-                "ledger-changed"
-            }
-        };
+    for ((cell, v), change) in cells.into_iter().zip(changes) {
+        let d = template.def(cell);
         match rows.last_mut() {
-            Some((label, cells)) if *label == d.row_label => cells.push((*cell, *v, class)),
-            _ => rows.push((d.row_label.clone(), vec![(*cell, *v, class)])),
+            Some((label, list)) if *label == d.row_label => list.push((cell, v, change)),
+            _ => rows.push((d.row_label.clone(), vec![(cell, v, change)])),
         }
     }
     let heads: Vec<String> = template
@@ -302,29 +302,7 @@ fn preview(
         .take(rows.first().map_or(0, |r| r.1.len()))
         .map(|c| template.def(c).col_label.clone())
         .collect();
-    let sources = c.sources.clone();
-    let skipped = c.skipped.clone();
-    let shown_rows = move || {
-        source.get().map(|cell| {
-            let list = sources.get(&cell).cloned().unwrap_or_default();
-            let name = template.def(cell).name();
-            let lines: Vec<String> = ledger.with_untracked(|l| {
-                l.as_ref()
-                    .map(|l| {
-                        list.iter()
-                            .map(|i| format!("第 {} 行：{}", i + 1, l.rows[*i].join(" | ")))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            });
-            view! {
-                <div class="ledger-sources" id="ledger-sources" role="region" aria-label="来源行">
-                    <p>{format!("表三“{name}”的 {} 件来自台账的：", lines.len())}</p>
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                </div>
-            }
-        })
-    };
+    let more = c.skipped.saturating_sub(c.skipped_shown.len());
     view! {
         <h3>"预览"</h3>
         <p id="ledger-summary">{format!("与当前草稿相比：{same} 格相同，{changed} 格不同，{new} 格原为空。点一个数字可以看到它来自台账的哪些行。")}</p>
@@ -335,10 +313,10 @@ fn preview(
                     {rows.into_iter().map(|(label, cells)| view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            {cells.into_iter().map(|(cell, v, class)| view! {
-                                <td class=class>
+                            {cells.into_iter().map(|(cell, v, change)| view! {
+                                <td class=class_of(change)>
                                     <button type="button" class="link-button" aria-label=format!("{}：{v}", template.def(cell).name())
-                                        on:click=move |_| source.set(Some(cell))>{v}</button>
+                                        on:click=move |_| show_sources(cell)>{v}</button>
                                 </td>
                             }).collect_view()}
                         </tr>
@@ -346,14 +324,32 @@ fn preview(
                 </tbody>
             </table>
         </div>
-        {shown_rows}
-        {(!skipped.is_empty()).then(|| view! {
+        {(c.skipped > 0).then(|| view! {
             <details class="ledger-skipped" open>
-                <summary>{format!("没有计入的 {} 行", skipped.len())}</summary>
+                <summary>{format!("没有计入的 {} 行", c.skipped)}</summary>
                 <ul id="ledger-skipped">
-                    {skipped.into_iter().map(|(i, why)| view! { <li>{format!("第 {} 行：{why}", i + 1)}</li> }).collect_view()}
+                    {c.skipped_shown.into_iter().map(|(i, why)| view! { <li>{format!("第 {i} 行：{why}")}</li> }).collect_view()}
                 </ul>
+                {(more > 0).then(|| view! { <p class="hint">{format!("……另有 {more} 行没有列出。")}</p> })}
             </details>
         })}
+    }
+}
+
+/// The ledger rows behind one cell.
+fn sources_view(cell: CellId, s: Sources) -> impl IntoView {
+    let name = Editor::get()
+        .template
+        .get_untracked()
+        .get()
+        .def(cell)
+        .name();
+    let more = s.total.saturating_sub(s.rows.len());
+    view! {
+        <div class="ledger-sources" id="ledger-sources" role="region" aria-label="来源行">
+            <p>{format!("表三“{name}”的 {} 件来自台账的：", s.total)}</p>
+            <ul>{s.rows.into_iter().map(|(i, row)| view! { <li>{format!("第 {i} 行：{row}")}</li> }).collect_view()}</ul>
+            {(more > 0).then(|| view! { <p class="hint">{format!("……另有 {more} 行没有列出。")}</p> })}
+        </div>
     }
 }

@@ -41,7 +41,7 @@ pub fn Toolbar(
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="编辑工具">
-            <button type="button" hidden=move || editor.read_only.get() on:click=open_drafts aria-haspopup="dialog">"草稿"</button>
+            <button type="button" hidden=move || editor.read_only.get() on:click=open_drafts>"草稿"</button>
             {move || editor.read_only.get().then(|| view! { <span class="read-only-badge">"只读查看"</span> })}
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>"导入"</button>
             <button type="button" on:click=move |_| crate::exports::download_json(editor)>"下载 JSON"</button>
@@ -49,9 +49,9 @@ pub fn Toolbar(
             <button type="button" on:click=move |_| crate::exports::download_docx(editor)>"下载 Word"</button>
             <button type="button" on:click=move |_| crate::exports::print(editor)>"打印"</button>
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
-            <button type="button" hidden=move || editor.read_only.get() aria-haspopup="dialog"
+            <button type="button" hidden=move || editor.read_only.get()
                 on:click=move |_| { if let Some(d) = paste_box.get() { let _ = d.show_modal(); } }>"粘贴已发布的报告"</button>
-            <button type="button" hidden=move || editor.read_only.get() aria-haspopup="dialog"
+            <button type="button" hidden=move || editor.read_only.get()
                 on:click=move |_| { if let Some(d) = ledger.get() { let _ = d.show_modal(); } }>"从台账填入表三"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>

@@ -280,7 +280,9 @@ impl Session {
             return;
         }
         self.status.set(SaveStatus::Saving);
-        let report = self.editor.report.get_untracked();
+        // Written without stale reasons; compared later as it is open.
+        let open = self.editor.report.get_untracked();
+        let report = self.editor.report_to_write();
         let previous = self.editor.previous.get_untracked();
         let name = self.name.get_untracked();
         let unparsed = self.editor.unparsed.get_untracked();
@@ -295,8 +297,7 @@ impl Session {
         match self.store.with_value(|st| st.write(&id, &draft)) {
             Ok(()) => {
                 self.base_revision.set_value(base + 1);
-                self.saved
-                    .set_value(Some((name, report, previous, unparsed)));
+                self.saved.set_value(Some((name, open, previous, unparsed)));
                 self.store.with_value(|st| {
                     st.clear_journal(&id);
                     st.set_last(&id);
@@ -446,6 +447,11 @@ impl Session {
     }
 
     /// A remembered per-browser setting.
+    /// The storage namespace (the 汇总 workspace keeps its units under it too).
+    pub fn namespace(&self) -> String {
+        self.store.with_value(|st| st.namespace().to_owned())
+    }
+
     pub fn setting(&self, name: &str) -> Option<String> {
         self.store.with_value(|st| st.setting(name))
     }

@@ -113,8 +113,14 @@ test('drop 32 files, filter, roll up, CSV, reload', async () => {
   await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
   await expect(async () => /共 32 个单位/.test(await page.locator('#collect-count').innerText()), 'kept after reload', 30000);
 
-  // The same agency and year again: the person chooses.
+  // The same file again: the same unit, said and not added (A7: never summed twice).
   await drop(page, [files[6]]);
+  await expect(async () => /“unit-7\.json”与已添加的“unit-7\.json”内容完全相同，没有重复添加/.test(await page.locator('.collect-problems').innerText()), 'identical said');
+  assert.match(await page.locator('#collect-count').innerText(), /共 32 个单位/);
+  // The same agency and year with other figures: the person chooses.
+  const changed = JSON.parse(Buffer.from(files[6].bytes).toString());
+  changed.report.signedDate = '2025-01-21';
+  await drop(page, [{ name: 'unit-7-again.json', bytes: [...Buffer.from(JSON.stringify(changed))] }]);
   const dialog = page.getByRole('dialog', { name: '有重复的单位' });
   await dialog.waitFor();
   assert.match(await dialog.innerText(), /第7局/);

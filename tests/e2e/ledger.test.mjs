@@ -111,7 +111,8 @@ test('a ledger copied from a spreadsheet fills 表三, undoably, traceably, with
   assert.match(await dialog.locator('#ledger-skipped').innerText(), /申请人类型“个体户”还没有对应的栏目/);
   await dialog.getByRole('combobox', { name: '“个体户”对应' }).selectOption('commercial');
   await expect(async () => !/个体户/.test(await dialog.locator('#ledger-skipped').innerText()), 'mapped');
-  // The rows not counted: closed before 2025.
+  // The rows not counted: closed before 2025 (counted in the worker: wait for it).
+  await expect(async () => (await dialog.locator('#ledger-skipped li').count()) === 20, '20 rows not counted');
   const skipped = await dialog.locator('#ledger-skipped li').allInnerTexts();
   assert.equal(skipped.length, 20, skipped.filter((t) => !/以前办结/.test(t)).slice(0, 5).join('; '));
   assert.ok(skipped.every((t) => /已在 2025 年以前办结/.test(t)));
@@ -119,6 +120,7 @@ test('a ledger copied from a spreadsheet fills 表三, undoably, traceably, with
 
   // A cell's ledger rows.
   await dialog.getByRole('button', { name: `${LABEL.forward} ${COL.commercial}：${want['forward|commercial']}` }).click();
+  await expect(async () => (await dialog.locator('#ledger-sources li').count()) > 0, 'source rows');
   const sources = await dialog.locator('#ledger-sources li').allInnerTexts();
   assert.equal(sources.length, want['forward|commercial']);
   assert.ok(sources.every((l) => /(某某有限公司|个体户) \|\s+\| 办理中/.test(l)), sources[0]);

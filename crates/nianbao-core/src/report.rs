@@ -396,6 +396,18 @@ pub struct Report {
     entered: std::collections::BTreeSet<CellId>,
 }
 
+/// The year a new report is for on `today`: the year that is ending from
+/// November on (offices start the report before the year closes; spec §7:
+/// the report covers the calendar year and is published early the next
+/// year), else the year that has just ended.
+pub fn default_year(today: Date) -> i32 {
+    if today.month >= 11 {
+        today.year
+    } else {
+        today.year - 1
+    }
+}
+
 impl Report {
     /// An empty report for `year`, in the format that year requires.
     pub fn new(year: i32) -> Report {

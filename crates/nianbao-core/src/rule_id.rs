@@ -120,6 +120,15 @@ impl RuleId {
         RuleId::N16,
     ];
 
+    /// Whether the rule compares with last year's report (spec §8.5, T2-1,
+    /// D6): without it loaded, its warnings neither show nor go away.
+    pub const fn needs_previous(self) -> bool {
+        matches!(
+            self,
+            RuleId::Y1 | RuleId::Y2 | RuleId::Y3 | RuleId::T2_1 | RuleId::D6
+        )
+    }
+
     /// The id as the spec writes it: `T3-3`.
     pub const fn code(self) -> &'static str {
         use RuleId::*;

@@ -171,3 +171,112 @@ fn d3_accepts_the_wordings_reports_use() {
         f.message
     );
 }
+
+/// F7: a new report opened in December is for the year that is ending (and
+/// its deadline is ahead), one opened in January–October for the year that
+/// has just ended.
+#[test]
+fn f7_a_new_report_in_december_is_for_the_year_that_is_ending() {
+    use nianbao_core::report::default_year;
+    let on = |y, m, d| Date::new(y, m, d).unwrap();
+    assert_eq!(default_year(on(2026, 12, 5)), 2026);
+    assert_eq!(default_year(on(2026, 11, 1)), 2026);
+    assert_eq!(default_year(on(2026, 10, 31)), 2025);
+    assert_eq!(default_year(on(2027, 1, 15)), 2026);
+    let mut r = Report::new(default_year(on(2026, 12, 5)));
+    r.agency.kind = Some(AgencyKind::Department);
+    let s = r.deadline_status(on(2026, 12, 5)).unwrap();
+    assert_eq!(s.days_left, 57, "{}", s.words());
+    assert!(s.words().contains("距截止还有 57 天"), "{}", s.words());
+}
+
+/// A1: the 501st reason is refused where it is given (never written, so the
+/// draft and its JSON always open again); a reason whose warning is gone —
+/// its sentence edited — is dropped before counting, so stale reasons do not
+/// pile up; a reason for a cross-year warning is kept while last year's
+/// report is not loaded.
+#[test]
+fn a1_reasons_stay_within_the_limit_and_stale_ones_are_dropped() {
+    use nianbao_core::json::{from_json, to_json, Draft};
+    use nianbao_core::limits::MAX_EXPLANATIONS;
+    use nianbao_core::rules::{explain, stale_explanations};
+    let mut r = report();
+    // 500 live warnings: 500 sentences each contradicting 表三's 12.
+    r.overview.text = (0..MAX_EXPLANATIONS + 1)
+        .map(|i| format!("第{i}段：本年度共收到政府信息公开申请{}件。", 13 + i))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let findings = validate(&r, &Context::default());
+    let keys: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rule == RuleId::N1)
+        .map(|f| f.key(r.template()))
+        .collect();
+    assert!(keys.len() > MAX_EXPLANATIONS, "{}", keys.len());
+    for k in &keys[..MAX_EXPLANATIONS] {
+        explain(&mut r, k, "机构改革，统计口径不同", &findings, false).unwrap();
+    }
+    let e = explain(
+        &mut r,
+        &keys[MAX_EXPLANATIONS],
+        "第 501 条",
+        &findings,
+        false,
+    )
+    .unwrap_err();
+    assert!(e.contains("最多可以给 500 条提示说明原因"), "{e}");
+    assert_eq!(r.explanations.len(), MAX_EXPLANATIONS);
+    // What the app writes, its readers take: the draft and the JSON.
+    let json = to_json(&r);
+    let back = from_json(&json).unwrap();
+    assert!(
+        back.explanations == r.explanations,
+        "reasons differ after a round trip"
+    );
+    assert!(
+        back.overview == r.overview && back.values() == r.values(),
+        "differs after a round trip"
+    );
+    let draft = Draft {
+        name: "满额".into(),
+        revision: 1,
+        saved_at_ms: 0.0,
+        report: r.clone(),
+        previous: None,
+        unparsed: Default::default(),
+    };
+    let back = Draft::from_json(&draft.to_json()).unwrap().report;
+    assert!(
+        back.explanations == r.explanations,
+        "the draft's reasons differ"
+    );
+    // One sentence edited: its reason is stale, dropped when the next is given.
+    r.overview.text = r.overview.text.replacen(
+        "第0段：本年度共收到政府信息公开申请13件",
+        "第0段：本年度共收到政府信息公开申请14件",
+        1,
+    );
+    let findings = validate(&r, &Context::default());
+    assert_eq!(stale_explanations(&r, &findings, false).len(), 1);
+    explain(
+        &mut r,
+        &keys[MAX_EXPLANATIONS],
+        "第 501 条",
+        &findings,
+        false,
+    )
+    .unwrap();
+    assert_eq!(r.explanations.len(), MAX_EXPLANATIONS);
+    // A Y1 reason stays while last year's report is not loaded.
+    r.explanations.insert(
+        "Y1@requests.carriedOver.total".into(),
+        "上年由原机关办理".into(),
+    );
+    let findings = validate(&r, &Context::default());
+    assert!(!stale_explanations(&r, &findings, false)
+        .iter()
+        .any(|k| k.starts_with("Y1@")));
+    assert!(stale_explanations(&r, &findings, true)
+        .iter()
+        .any(|k| k.starts_with("Y1@")));
+}

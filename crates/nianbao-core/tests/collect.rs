@@ -173,3 +173,34 @@ fn the_unit_list_as_csv_opens_in_excel_with_its_columns() {
     a.signed_date = None;
     assert!(summarize(&a, today).late);
 }
+
+/// A3: unit names and file names that a spreadsheet would run as formulas
+/// are written as text (a leading '), numbers stay numbers.
+#[test]
+fn a3_csv_cells_that_start_a_formula_are_written_as_text() {
+    use nianbao_core::collect::csv_cell;
+    for (hostile, written) in [
+        (
+            "=HYPERLINK(\"http://x\",\"点我\")",
+            "'=HYPERLINK(\"http://x\",\"点我\")",
+        ),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1)", "'@SUM(1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+    ] {
+        assert_eq!(csv_cell(hostile), written);
+    }
+    for safe in ["某区司法局", "-3", "12.5", "2026-01-31", "", "a=b"] {
+        assert_eq!(csv_cell(safe), safe);
+    }
+    let mut a = unit(1, 2025);
+    a.agency.name = "=1+1".to_owned();
+    let csv = units_csv(&[(
+        "@evil.json".into(),
+        summarize(&a, Date::new(2026, 2, 1).unwrap()),
+    )]);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("'@evil.json,'=1+1,"), "{row}");
+}

@@ -6,10 +6,16 @@
 use std::io::Read;
 
 use nianbao_core::import::read_file;
-use nianbao_core::json::from_json;
+use nianbao_core::json::{from_json, ExportCheck};
 use nianbao_core::render::{docx_parts, render_docx};
 use nianbao_core::report::Report;
 use nianbao_core::template::{CellId, GridCell, TableId};
+
+const CHECK: ExportCheck = ExportCheck {
+    errors: 2,
+    warnings: 3,
+    explained: 1,
+};
 
 fn fixture(name: &str) -> Report {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -40,7 +46,7 @@ fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
 #[test]
 fn the_package_has_its_parts_and_every_relationship_resolves() {
     let r = fixture("base-f2021.json");
-    let parts = unzip(&render_docx(&r));
+    let parts = unzip(&render_docx(&r, CHECK));
     let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names[0], "[Content_Types].xml", "content types first");
     for (name, text) in &parts {
@@ -55,10 +61,16 @@ fn the_package_has_its_parts_and_every_relationship_resolves() {
     for (rels, base) in [
         ("_rels/.rels", ""),
         ("word/_rels/document.xml.rels", "word/"),
+        ("customXml/_rels/item1.xml.rels", "customXml/"),
     ] {
         let doc = roxmltree::Document::parse(part(&parts, rels)).unwrap();
         for rel in doc.descendants().filter(|n| n.has_tag_name("Relationship")) {
-            let target = format!("{base}{}", rel.attribute("Target").unwrap());
+            let target = rel.attribute("Target").unwrap();
+            // `../x` from word/ is x at the root.
+            let target = match target.strip_prefix("../") {
+                Some(up) => up.to_owned(),
+                None => format!("{base}{target}"),
+            };
             assert!(
                 names.contains(&target.as_str()),
                 "{rels} → missing {target}"
@@ -114,7 +126,7 @@ fn every_cell_and_merge_follows_the_grid_in_both_formats() {
         let r = fixture(name);
         let t = r.template();
         let tables = word_tables(
-            &docx_parts(&r)
+            &docx_parts(&r, CHECK)
                 .into_iter()
                 .find(|(n, _)| *n == "word/document.xml")
                 .unwrap()
@@ -198,12 +210,59 @@ fn every_cell_and_merge_follows_the_grid_in_both_formats() {
     }
 }
 
+/// The parts of a package zipped again, less those `drop` names (a program
+/// that does not keep custom XML), with `edit` applied to the document.
+fn rezip(bytes: &[u8], drop: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in unzip(bytes) {
+        if !drop.is_empty() && name.starts_with(drop) {
+            continue;
+        }
+        let text = if name == "word/document.xml" {
+            edit(&text)
+        } else {
+            text
+        };
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// A14: a Word file this app exported reads back to exactly the report that
+/// was exported — aspects, fee figures, 机关类型, 所在地区, reasons, a Word line
+/// break (U+000B) — and it records the export-stage counts (F6).
 #[test]
-fn the_importer_reads_the_exported_file_back_to_the_same_report() {
+fn a14_the_importer_reads_the_exported_file_back_to_the_same_report() {
+    for name in ["base-f2021.json", "base-f2019.json"] {
+        let mut r = fixture(name);
+        r.overview.text = format!("{}\u{b}第二行", r.overview.text);
+        r.agency.region = "某省某市".to_owned();
+        let bytes = render_docx(&r, CHECK);
+        let read = read_file("report.docx", &bytes, |_, _| None).unwrap();
+        assert_eq!(read.report, r, "{name}");
+        assert!(read.differences.is_empty(), "{:?}", read.differences);
+        assert!(read.note.unwrap().contains("本工具导出"));
+        let data = nianbao_core::import::docx::docx_data(&bytes).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&data).unwrap();
+        assert_eq!(
+            v["exportCheck"]["errors"], 2,
+            "{name}: the counts are in the file"
+        );
+        assert_eq!(v["exportCheck"]["explained"], 1);
+    }
+}
+
+/// Without its data part (a program that drops custom XML), the file is read
+/// as a published report: every cell of the tables the same.
+#[test]
+fn without_its_data_the_tables_are_recognised_cell_for_cell() {
     for name in ["base-f2021.json", "base-f2019.json"] {
         let r = fixture(name);
-        let bytes = render_docx(&r);
-        let read = read_file("report.docx", &bytes, |_| None, |_| None).unwrap();
+        let bytes = rezip(&render_docx(&r, CHECK), "customXml/", |d| d.to_owned());
+        let read = read_file("report.docx", &bytes, |_, _| None).unwrap();
         let rec = read.recognition.expect("read as a published report");
         assert_eq!(
             (rec.uncertain.len(), rec.not_found),
@@ -227,6 +286,30 @@ fn the_importer_reads_the_exported_file_back_to_the_same_report() {
         }
         assert_eq!(back.problems, r.problems, "{name}");
     }
+}
+
+/// A cell changed by hand in Word: the data is read, and the change named.
+#[test]
+fn a_table_edited_in_word_is_named_cell_by_cell() {
+    let mut r = fixture("base-f2021.json");
+    let t = r.template();
+    let cell = t.cell(TableId::Requests, "newReceived", "natural").unwrap();
+    r.set(cell, Some(4321));
+    let bytes = rezip(&render_docx(&r, CHECK), "", |d| {
+        d.replacen(">4321<", ">4322<", 1)
+    });
+    let read = read_file("edited.docx", &bytes, |_, _| None).unwrap();
+    assert_eq!(
+        read.report.get(cell),
+        Some(4321),
+        "the data is what was exported"
+    );
+    assert_eq!(read.differences.len(), 1, "{:?}", read.differences);
+    assert!(
+        read.differences[0].contains("表格中显示 4322，嵌入的数据为 4321"),
+        "{:?}",
+        read.differences
+    );
 }
 
 #[test]
@@ -253,21 +336,24 @@ fn hostile_text_stays_text_in_the_xml() {
     r.overview.text = all.clone();
     r.problems = all.clone();
     r.other.text = format!("{all}\u{0}\u{1}\u{1b}控制字符");
-    for (name, text) in docx_parts(&r) {
+    for (name, text) in docx_parts(&r, CHECK) {
         let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         // No element or attribute a payload could have made: only Word's own.
         for n in doc.descendants().filter(|n| n.is_element()) {
             let ns = n.tag_name().namespace().unwrap_or("");
             assert!(
                 ns.starts_with("http://schemas.openxmlformats.org/")
-                    || ns.starts_with("http://purl.org/dc/"),
+                    || ns.starts_with("http://purl.org/dc/")
+                    || (name == "customXml/item1.xml"
+                        && ns == nianbao_core::render::DATA_NS
+                        && n == doc.root_element()),
                 "{name}: foreign element {:?}",
                 n.tag_name()
             );
         }
     }
     // The text itself is all there, as text.
-    let doc = docx_parts(&r)
+    let doc = docx_parts(&r, CHECK)
         .into_iter()
         .find(|(n, _)| *n == "word/document.xml")
         .unwrap()

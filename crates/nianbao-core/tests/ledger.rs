@@ -16,7 +16,7 @@ const APPLICANTS: [(&str, &str); 7] = [
     ("公民", "natural"),
     ("自然人", "natural"),
     ("某某科技有限公司", "commercial"),
-    ("高校科研人员", "research"),
+    ("某某大学", "research"),
     ("社会公益组织", "publicWelfare"),
     ("律师事务所", "legalService"),
     ("其他", "otherOrg"),
@@ -270,4 +270,41 @@ fn each_skipped_row_says_why() {
     let csv = "\u{feff}编号,收到日期,申请人类型\n1,2025-02-01,\"公民,个人\"\n";
     let l = Ledger::from_csv(csv).unwrap();
     assert_eq!(l.rows[0][2], "公民,个人");
+}
+
+/// A8: a two-digit year (`25-03-05`) is not read as the year 25 — which put
+/// the request in 上年结转 — nor guessed as 2025: the row is not counted and
+/// says why, in the received and in the closed column.
+#[test]
+fn a8_two_digit_years_are_refused_not_guessed() {
+    use nianbao_core::ledger::ledger_date;
+    assert_eq!(ledger_date("25-03-05"), None);
+    assert_eq!(ledger_date("25/3/5"), None);
+    assert_eq!(
+        ledger_date("2025-03-05").map(|d| d.iso()),
+        Some("2025-03-05".into())
+    );
+    let ledger = Ledger::from_tsv(
+        "收到日期\t申请人类型\t办理结果\t办结日期\n\
+         25-03-05\t公民\t予以公开\t2025-03-20\n\
+         2025-03-05\t公民\t予以公开\t25-03-20\n\
+         2025-03-06\t公民\t予以公开\t2025-03-21\n",
+    );
+    let t = TemplateId::F2021.get();
+    let m = propose(t, &ledger);
+    let c = count(t, 2025, &ledger, &m);
+    let why: Vec<&str> = c.skipped.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(why.len(), 2, "{why:?}");
+    assert!(
+        why[0].contains("收到日期“25-03-05”的年份不是四位数"),
+        "{why:?}"
+    );
+    assert!(
+        why[1].contains("办结日期“25-03-20”的年份不是四位数"),
+        "{why:?}"
+    );
+    let carried = t.cell(TableId::Requests, "carriedOver", "total").unwrap();
+    assert_eq!(c.values.iter().find(|(k, _)| *k == carried).unwrap().1, 0);
+    let new = t.cell(TableId::Requests, "newReceived", "total").unwrap();
+    assert_eq!(c.values.iter().find(|(k, _)| *k == new).unwrap().1, 1);
 }

@@ -186,3 +186,49 @@ fn a_finding_quotes_its_sentence_and_points_at_the_figure() {
         f.message
     );
 }
+
+/// F5: a report that prints 表三's 总计 column (and 表四's) blank while the
+/// parts are filled: the text is compared with the sum of the parts, and the
+/// finding says so; with the parts blank too, nothing is compared.
+#[test]
+fn f5_a_blank_printed_total_is_compared_as_the_sum_of_its_parts() {
+    let mut r = Report::new(2025);
+    r.overview.text =
+        "本年度共收到政府信息公开申请270件，予以公开及部分公开275件。行政复议3件。".to_owned();
+    let t = r.template();
+    let set = |r: &mut Report, table, row: &str, col: &str, v: i64| {
+        let c = t.cell(table, row, col).unwrap();
+        r.set(c, Some(v));
+    };
+    // 一、本年新收: 200 + 75 in the parts, 总计 blank → 275 ≠ 270.
+    set(&mut r, TableId::Requests, "newReceived", "natural", 200);
+    set(&mut r, TableId::Requests, "newReceived", "commercial", 75);
+    // （一）258 +（二）17 in 自然人, totals blank → 275 = 275, holds.
+    set(&mut r, TableId::Requests, "granted", "natural", 258);
+    set(&mut r, TableId::Requests, "partial", "natural", 17);
+    // 行政复议: parts 2 + 1, 总计 blank → 3, holds.
+    set(&mut r, TableId::ReviewLitigation, "review", "maintain", 2);
+    set(&mut r, TableId::ReviewLitigation, "review", "correct", 1);
+    let narrative: Vec<_> = validate(&r, &Context::default())
+        .into_iter()
+        .filter(|f| f.rule.code().starts_with('N'))
+        .collect();
+    assert_eq!(narrative.len(), 1, "{narrative:#?}");
+    let f = &narrative[0];
+    assert_eq!(f.rule, RuleId::N1);
+    assert!(
+        f.message.contains("总计栏为空，按各栏之和 275"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        f.sides.as_ref().map(|s| (s.left, s.right)),
+        Some((270, 275))
+    );
+    // Parts blank too: not compared.
+    let mut blank = Report::new(2025);
+    blank.overview.text = r.overview.text.clone();
+    assert!(validate(&blank, &Context::default())
+        .iter()
+        .all(|f| !f.rule.code().starts_with('N')));
+}

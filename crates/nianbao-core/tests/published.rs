@@ -370,7 +370,7 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 fn a_word_file_made_from_the_official_format_reads_cell_for_cell() {
     use nianbao_core::import::read_file;
     let bytes = std::fs::read(format!("{}/filled_2021_format.docx", samples())).unwrap();
-    let read = read_file("filled.docx", &bytes, |_| None, |_| None).unwrap();
+    let read = read_file("filled.docx", &bytes, |_, _| None).unwrap();
     let rec = read.recognition.unwrap();
     assert_eq!(
         (rec.recognised, rec.uncertain.len(), rec.not_found),
@@ -406,7 +406,7 @@ fn a_word_file_made_from_the_official_format_reads_cell_for_cell() {
     assert!(rec.notes.iter().any(|n| n.contains("没有找到报告年度")));
     // The blank format: every cell found, every one blank.
     let bytes = std::fs::read(format!("{}/template_2021_format_blank.docx", samples())).unwrap();
-    let blank = read_file("blank.docx", &bytes, |_| None, |_| None).unwrap();
+    let blank = read_file("blank.docx", &bytes, |_, _| None).unwrap();
     let rec = blank.recognition.unwrap();
     assert_eq!(rec.recognised, 200, "{:?}", rec.notes);
     let t = blank.report.template();
@@ -420,7 +420,7 @@ fn a_word_file_made_from_the_official_format_reads_cell_for_cell() {
 #[test]
 fn hostile_word_files_are_refused_in_words() {
     use nianbao_core::import::read_file;
-    let refuse = |bytes: &[u8]| read_file("x.docx", bytes, |_| None, |_| None).unwrap_err();
+    let refuse = |bytes: &[u8]| read_file("x.docx", bytes, |_, _| None).unwrap_err();
     // A zip bomb: 64 MB of one byte, a few KB packed.
     let bomb = zip_of(&[("word/document.xml", &vec![b'<'; 64 << 20])]);
     assert!(bomb.len() < 200_000);
@@ -433,6 +433,33 @@ fn hostile_word_files_are_refused_in_words() {
     assert!(refuse(&zip_of(&[("word/document.xml", laughs)])).contains("不是有效的 Word"));
 }
 
+/// A4: a Word file nested far deeper than any report, read on a stack as
+/// small as a wasm module's share: the walk keeps its own stack, so it reads
+/// (or refuses) instead of overflowing — an overflow in the browser traps the
+/// module for every later use.
+#[test]
+fn a4_a_deeply_nested_word_file_does_not_overflow_the_stack() {
+    use nianbao_core::import::read_file;
+    let depth = 100_000;
+    let xml = format!(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{}<w:p><w:r><w:t>一、本年新收政府信息公开申请数量</w:t></w:r></w:p>{}</w:body></w:document>",
+        "<w:sdt><w:sdtContent>".repeat(depth),
+        "</w:sdtContent></w:sdt>".repeat(depth)
+    );
+    let bytes = zip_of(&[("word/document.xml", xml.as_bytes())]);
+    let read = std::thread::Builder::new()
+        .stack_size(64 * 1024)
+        .spawn(move || read_file("deep.docx", &bytes, |_, _| None).map(|_| ()))
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    let e = read.unwrap_err();
+    assert!(
+        e.contains("没有找到年度报告的统计表格") || e.contains("不是有效的 Word"),
+        "{e}"
+    );
+}
+
 #[test]
 fn a_huge_text_is_read_in_time_and_refused() {
     use nianbao_core::import::read_file;
@@ -441,7 +468,7 @@ fn a_huge_text_is_read_in_time_and_refused() {
     text.push_str(&"甲".repeat(8 << 20));
     text.push_str("\n二、上年结转政府信息公开申请数量 1 2\n");
     text.push_str(&"1 ".repeat(1 << 20));
-    let e = read_file("big.txt", text.as_bytes(), |_| None, |_| None);
+    let e = read_file("big.txt", text.as_bytes(), |_, _| None);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert!(e.is_ok() || e.unwrap_err().contains("没有找到"));
 }

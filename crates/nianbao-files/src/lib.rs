@@ -1,7 +1,9 @@
 //! The module the app loads the first time a file is read or the publishable
 //! HTML is written: what only some sessions need stays out of the first load.
-//! Reports cross between the two modules as the app's JSON, which both read
-//! and write exactly; everything else is plain strings.
+//! It runs in a Web Worker (`module-worker.js`), off the page's thread, so a
+//! huge or hostile file never freezes the page. Reports cross between the
+//! app and this module as the app's JSON, which both read and write exactly;
+//! everything else is plain strings.
 
 use js_sys::{Array, Object, Reflect};
 use nianbao_core::import::read_file;
@@ -9,18 +11,18 @@ use nianbao_core::json::{from_json, to_json, ExportCheck};
 use nianbao_core::render::{render_html_export, render_html_with, Styles};
 use wasm_bindgen::prelude::*;
 
-/// GB18030 (GBK) by the browser's own decoder, strictly.
-fn gb18030(bytes: &[u8]) -> Option<String> {
+/// A legacy encoding (GB18030, Big5 …, by its WHATWG label) by the
+/// browser's own decoder, strictly.
+fn legacy(bytes: &[u8], label: &str) -> Option<String> {
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
-    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+    web_sys::TextDecoder::new_with_label_and_options(label, &options)
         .and_then(|d| d.decode_with_u8_array(bytes))
         .ok()
 }
 
 mod collect;
-mod page;
-pub use page::page_text;
+mod ledger;
 
 fn set(o: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(o, &key.into(), value);
@@ -30,7 +32,7 @@ fn set(o: &Object, key: &str, value: &JsValue) {
 /// or throws the reason in words.
 #[wasm_bindgen(js_name = readReportFile)]
 pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
-    let read = read_file(name, bytes, gb18030, page_text)?;
+    let read = read_file(name, bytes, legacy)?;
     let out = Object::new();
     set(&out, "report", &to_json(&read.report).into());
     if let Some(note) = read.note {
@@ -46,6 +48,7 @@ pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
         set(&rec, "uncertain", &list(r.uncertain));
         set(&rec, "notes", &list(r.notes));
         set(&rec, "reviewHtml", &r.review_html.into());
+        set(&rec, "yearFound", &r.year_found.into());
         set(&out, "recognition", &rec);
     }
     Ok(out)

@@ -73,3 +73,39 @@ pub fn disagreements(html: &str, report: &Report) -> Vec<Disagreement> {
     }
     out
 }
+
+/// The table cells of a Word file this app exported whose value, as its
+/// tables read (`recognised`), differs from the data it carries (`report`).
+pub fn recognised_disagreements(
+    recognised: &super::published::Recognised,
+    report: &Report,
+) -> Vec<Disagreement> {
+    use super::published::Certainty;
+    let t = report.template();
+    if recognised.report.template_id() != report.template_id() {
+        return vec![Disagreement {
+            place: "表格".to_owned(),
+            shown: Some(recognised.report.template_id().title().to_owned()),
+            data: report.template_id().title().to_owned(),
+        }];
+    }
+    let mut out = Vec::new();
+    for (i, def) in t.cells.iter().enumerate() {
+        let c = crate::template::CellId(i as u16);
+        let print = |v: Option<i64>| v.map(|v| format_value(v, def.kind)).unwrap_or_default();
+        let data = print(report.get(c));
+        let shown = match recognised.source(c).certainty {
+            Certainty::NotFound if data.is_empty() => continue,
+            Certainty::NotFound => None,
+            _ => Some(print(recognised.report.get(c))),
+        };
+        if shown.as_deref() != Some(data.as_str()) {
+            out.push(Disagreement {
+                place: format!("{}“{}”", def.table.name(), def.name()),
+                shown,
+                data,
+            });
+        }
+    }
+    out
+}

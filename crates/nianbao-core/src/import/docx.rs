@@ -108,8 +108,16 @@ fn continues_merge(cell: &Node) -> bool {
         .is_some_and(|m| m.attribute((W, "val")).is_none_or(|v| v == "continue"))
 }
 
-fn walk(node: Node, out: &mut Vec<String>) {
-    for child in node.children() {
+/// The document's paragraphs and tables in order, walked with an explicit
+/// stack: a file nested thousands deep costs no call stack (the wasm stack
+/// is small, and a trap there would take the module down).
+fn walk(root: Node, out: &mut Vec<String>) {
+    let mut stack = vec![root.children()];
+    while let Some(children) = stack.last_mut() {
+        let Some(child) = children.next() else {
+            stack.pop();
+            continue;
+        };
         if is(&child, "p") {
             let t = text(&child);
             if !t.trim().is_empty() {
@@ -127,9 +135,24 @@ fn walk(node: Node, out: &mut Vec<String>) {
                 }
             }
         } else if child.is_element() {
-            walk(child, out);
+            stack.push(child.children());
         }
     }
+}
+
+/// The report data a Word file made by this app carries (its custom XML
+/// part in `render::DATA_NS`), if it has one. Word numbers such parts
+/// itself when it saves a file again, so each is looked at.
+pub fn docx_data(bytes: &[u8]) -> Option<String> {
+    (1..=16).find_map(|i| {
+        let xml = part(bytes, &format!("customXml/item{i}.xml")).ok()?;
+        let xml = String::from_utf8(xml).ok()?;
+        let doc = Document::parse(&xml).ok()?;
+        let root = doc.root_element();
+        (root.tag_name().namespace() == Some(crate::render::DATA_NS)
+            && root.tag_name().name() == "nianbao")
+            .then(|| root.text().unwrap_or_default().to_owned())
+    })
 }
 
 /// A Word file's text (see the module note), or why it cannot be read.

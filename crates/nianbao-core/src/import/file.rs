@@ -5,9 +5,12 @@
 //! its visible tables differ from its data. Every refusal is a sentence naming
 //! the file.
 
-use super::encoding::{classify, damaged_message, Bytes};
+use super::encoding::{
+    charset_name, classify, damaged_message, declared_charset, is_gbk_family, Bytes,
+};
+use super::page::page_text;
 use super::published::{recognise, review_html, Certainty};
-use super::{disagreements, embedded_data, import};
+use super::{disagreements, embedded_data, import, recognised_disagreements};
 use crate::json::MAX_BYTES;
 use crate::report::Report;
 
@@ -36,6 +39,8 @@ pub struct Recognition {
     pub notes: Vec<String>,
     /// The three tables as recognised, each value cell marked (`review_html`).
     pub review_html: String,
+    /// The text printed the report year (else a stand-in year was used).
+    pub year_found: bool,
 }
 
 /// The refusal of a file too big to be a report, before it is read.
@@ -47,41 +52,46 @@ pub fn too_large(name: &str, bytes: f64) -> String {
     )
 }
 
-/// Reads the file `name` from its `bytes`; `legacy` decodes GB18030 (the
-/// browser's decoder in the app), `None` when the bytes are not that either;
-/// `page_text` gives a web page's text, its tables one row per line with `|`
-/// between cells (the browser's parser in the app: nothing in it runs).
+/// Reads the file `name` from its `bytes`; `legacy` decodes a legacy
+/// encoding by its WHATWG label (the browser's decoder in the app), `None`
+/// when the bytes are not in it. A web page's text is read by
+/// `page::page_text`: nothing in it runs.
 pub fn read_file(
     name: &str,
     bytes: &[u8],
-    legacy: impl FnOnce(&[u8]) -> Option<String>,
-    page_text: impl FnOnce(&str) -> Option<String>,
+    legacy: impl FnOnce(&[u8], &str) -> Option<String>,
 ) -> Result<FileRead, String> {
     if bytes.len() > MAX_BYTES {
         return Err(too_large(name, bytes.len() as f64));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         let text = super::docx::docx_text(bytes).map_err(|e| format!("“{name}”{e}"))?;
-        return published(name, &text, None);
+        // A Word file this app made carries its report: read exactly, and
+        // where its tables were changed by hand, say so cell by cell.
+        if let Some(data) = super::docx::docx_data(bytes) {
+            let report = import(&data).map_err(|e| format!("“{name}”：{e}"))?;
+            let differences = recognised_disagreements(&recognise(&text), &report)
+                .iter()
+                .map(|d| d.message())
+                .collect();
+            return Ok(FileRead {
+                report,
+                note: Some(
+                    "这个 Word 文件是本工具导出的，已按文件中保存的报告数据读取，与导出时完全相同。"
+                        .to_owned(),
+                ),
+                differences,
+                recognition: None,
+            });
+        }
+        return published(name, &text, None, Vec::new());
     }
     if bytes.starts_with(b"%PDF") {
         return Err(format!(
             "“{name}”是 PDF 文件，不能直接导入。请在 PDF 阅读器中全选并复制报告的文字，粘贴到记事本保存为 .txt 文件后再导入。"
         ));
     }
-    let (text, note) = match classify(bytes) {
-        Bytes::Utf8(text) => (text, None),
-        Bytes::DamagedUtf8 { at, bad } => {
-            return Err(format!("“{name}”：{}", damaged_message(at, bad)))
-        }
-        Bytes::Legacy => {
-            let text = legacy(bytes).ok_or_else(|| {
-                format!("“{name}”既不是 UTF-8 也不是 GB18030（GBK）编码的文字，可能不是报告文件或已损坏。")
-            })?;
-            let note = "这个文件是 GB18030（GBK）编码的（可能被其他软件另存过），已按该编码读取。请核对文字是否正确。";
-            (text, Some(note.to_owned()))
-        }
-    };
+    let (text, note) = decode(name, bytes, legacy)?;
     let head = text.trim_start_matches('\u{feff}').trim_start();
     let html = head.starts_with('<');
     // A .json file is this app's data, whatever it holds (its errors are
@@ -94,12 +104,12 @@ pub fn read_file(
             head.starts_with('{')
         };
     if !ours {
-        let source = if html {
-            page_text(&text).ok_or_else(|| format!("无法读取网页“{name}”的内容。"))?
-        } else {
-            text
-        };
-        return published(name, &source, note);
+        if !html {
+            return published(name, &text, note, Vec::new());
+        }
+        let page = page_text(&text).map_err(|why| format!("“{name}”：{why}"))?;
+        let notes = page.hidden_note().into_iter().collect();
+        return published(name, &page.text, note, notes);
     }
     let report = import(&text).map_err(|e| format!("“{name}”：{e}"))?;
     let differences = if text.trim_start().starts_with('<') {
@@ -118,8 +128,52 @@ pub fn read_file(
     })
 }
 
+/// The bytes as text, and how they were decoded when not as UTF-8: a page's
+/// declared encoding is followed when the bytes are not UTF-8.
+fn decode(
+    name: &str,
+    bytes: &[u8],
+    legacy: impl FnOnce(&[u8], &str) -> Option<String>,
+) -> Result<(String, Option<String>), String> {
+    let declared = declared_charset(bytes).filter(|l| !matches!(l.as_str(), "utf-8" | "utf8"));
+    match classify(bytes) {
+        Bytes::Utf8(text) => Ok((text, None)),
+        Bytes::Utf16(Some(text)) => Ok((
+            text,
+            Some("这个文件是 UTF-16 编码的，已按该编码读取。请核对文字是否正确。".to_owned()),
+        )),
+        Bytes::Utf16(None) => Err(format!(
+            "“{name}”是 UTF-16 编码的文字，但其中有损坏的字符，为免读错，没有导入。请使用原始文件，或用记事本另存为 UTF-8 后再试。"
+        )),
+        Bytes::DamagedUtf8 { at, bad } if declared.is_none() => {
+            Err(format!("“{name}”：{}", damaged_message(at, bad)))
+        }
+        Bytes::DamagedUtf8 { .. } | Bytes::Legacy => {
+            let label = declared.unwrap_or_else(|| "gb18030".to_owned());
+            let what = charset_name(&label);
+            let text = legacy(bytes, &label).ok_or_else(|| {
+                if is_gbk_family(&label) {
+                    format!("“{name}”既不是 UTF-8 也不是 GB18030（GBK）编码的文字，可能不是报告文件或已损坏。")
+                } else {
+                    format!("“{name}”声明为 {what} 编码，但内容不是有效的 {what} 文字，可能已损坏，没有导入。")
+                }
+            })?;
+            let note = format!(
+                "这个文件是 {what} 编码的（可能被其他软件另存过），已按该编码读取。请核对文字是否正确。"
+            );
+            Ok((text, Some(note)))
+        }
+    }
+}
+
 /// A published report's text, recognised; refused when no table is found.
-fn published(name: &str, text: &str, note: Option<String>) -> Result<FileRead, String> {
+/// `notes` are said in the review before the recognition's own.
+fn published(
+    name: &str,
+    text: &str,
+    note: Option<String>,
+    mut notes: Vec<String>,
+) -> Result<FileRead, String> {
     let r = recognise(text);
     let placed = r.count(Certainty::Recognised) + r.count(Certainty::Uncertain);
     if placed == 0 {
@@ -139,7 +193,11 @@ fn published(name: &str, text: &str, note: Option<String>) -> Result<FileRead, S
             uncertain,
             not_found: r.count(Certainty::NotFound),
             review_html: review_html(&r, &text.lines().collect::<Vec<_>>()),
-            notes: r.notes,
+            year_found: r.year_found,
+            notes: {
+                notes.extend(r.notes);
+                notes
+            },
         }),
         report: r.report,
         note,
@@ -162,10 +220,10 @@ mod tests {
     #[test]
     fn json_and_html_exports_read_back_the_same_report() {
         let r = sample();
-        let json = read_file("a.json", to_json(&r).as_bytes(), |_| None, |_| None).unwrap();
+        let json = read_file("a.json", to_json(&r).as_bytes(), |_, _| None).unwrap();
         assert_eq!(json.report, r);
         assert_eq!(json.note, None);
-        let html = read_file("a.html", render_html(&r).as_bytes(), |_| None, |_| None).unwrap();
+        let html = read_file("a.html", render_html(&r).as_bytes(), |_, _| None).unwrap();
         assert_eq!(html.report, r);
         assert!(html.differences.is_empty());
     }
@@ -173,16 +231,16 @@ mod tests {
     #[test]
     fn a_legacy_file_is_decoded_by_the_caller_and_said_so() {
         let gbk = b"\xc4\xea\xb1\xa8"; // 年报 in GBK: not UTF-8
-        let e = read_file("b.json", gbk, |_| Some("{}".into()), |_| None).unwrap_err();
+        let e = read_file("b.json", gbk, |_, _| Some("{}".into())).unwrap_err();
         assert!(e.starts_with("“b.json”："), "{e}");
-        let e = read_file("b.json", gbk, |_| None, |_| None).unwrap_err();
+        let e = read_file("b.json", gbk, |_, _| None).unwrap_err();
         assert!(e.contains("既不是 UTF-8 也不是 GB18030"), "{e}");
     }
 
     #[test]
     fn published_text_and_pages_are_recognised_and_other_text_refused() {
         let text = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |";
-        let read = read_file("r.txt", text.as_bytes(), |_| None, |_| None).unwrap();
+        let read = read_file("r.txt", text.as_bytes(), |_, _| None).unwrap();
         let r = read.recognition.unwrap();
         assert_eq!((r.recognised, r.uncertain.len()), (14, 0));
         assert_eq!(
@@ -190,27 +248,17 @@ mod tests {
                 .value(crate::template::TableId::Requests, "carriedOver", "total"),
             Some(1)
         );
-        // A page: its text as the browser gives it.
-        let page = read_file(
-            "p.html",
-            b"<html><table>...</table></html>",
-            |_| None,
-            |_| Some(text.to_owned()),
-        )
-        .unwrap();
+        // A page: each table row a line.
+        let html = "<html><body><table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>\
+            <tr><td>二、上年结转政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table></body></html>";
+        let page = read_file("p.html", html.as_bytes(), |_, _| None).unwrap();
         assert_eq!(page.report, read.report);
-        let e = read_file(
-            "n.txt",
-            "一段与报告无关的文字。".as_bytes(),
-            |_| None,
-            |_| None,
-        )
-        .unwrap_err();
+        let e = read_file("n.txt", "一段与报告无关的文字。".as_bytes(), |_, _| None).unwrap_err();
         assert!(e.contains("没有找到年度报告的统计表格"), "{e}");
-        let e = read_file("r.pdf", b"%PDF-1.7\n...", |_| None, |_| None).unwrap_err();
+        let e = read_file("r.pdf", b"%PDF-1.7\n...", |_, _| None).unwrap_err();
         assert!(e.contains("复制报告的文字"), "{e}");
-        let e = read_file("n.html", b"<html></html>", |_| None, |_| None).unwrap_err();
-        assert!(e.contains("无法读取网页"), "{e}");
+        let e = read_file("n.html", b"<html></html>", |_, _| None).unwrap_err();
+        assert!(e.contains("没有找到年度报告的统计表格"), "{e}");
     }
 
     #[test]

@@ -7,9 +7,10 @@ mod check;
 pub mod docx;
 pub mod encoding;
 mod file;
+pub mod page;
 pub mod published;
 
-pub use check::{disagreements, Disagreement};
+pub use check::{disagreements, recognised_disagreements, Disagreement};
 pub use file::{read_file, too_large, FileRead, Recognition};
 
 use crate::json::{from_json, DecodeError};

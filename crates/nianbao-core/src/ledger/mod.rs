@@ -8,6 +8,7 @@
 //! counted is listed with the reason.
 
 mod propose;
+pub mod view;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -17,7 +18,10 @@ use crate::report::Date;
 use crate::template::keys as key;
 use crate::template::{CellId, TableId, Template};
 
-pub use propose::{propose, propose_applicant, propose_columns, propose_result};
+pub use propose::{
+    applicant_vocabulary, propose, propose_applicant, propose_columns, propose_result,
+    result_vocabulary, Reading, Vocabulary,
+};
 
 /// What a ledger column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -106,10 +110,11 @@ impl Ledger {
 
     /// The distinct non-blank values of a column, in first-seen order.
     pub fn values(&self, col: usize) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
         let mut out: Vec<String> = Vec::new();
         for r in &self.rows {
             let v = r.get(col).map(|v| v.trim()).unwrap_or("");
-            if !v.is_empty() && !out.iter().any(|o| o == v) {
+            if !v.is_empty() && seen.insert(v) {
                 out.push(v.to_owned());
             }
         }
@@ -138,10 +143,111 @@ impl Mapping {
         serde_json::from_str(text).ok()
     }
 
-    fn column(&self, ledger: &Ledger, role: Role) -> Option<usize> {
+    /// What may be remembered in the browser for next time: the columns
+    /// chosen, and the values mapped that are category words of the
+    /// vocabulary (公民, 信息不存在, 个体户…) — never free text, which can
+    /// hold applicants' names, phone or ID-card numbers.
+    pub fn to_remembered(&self, template: &Template) -> Mapping {
+        let applicants = applicant_vocabulary(template);
+        let results = result_vocabulary(template);
+        Mapping {
+            columns: self.columns.clone(),
+            applicants: self
+                .applicants
+                .iter()
+                .filter(|(v, _)| applicants.is_category_word(v))
+                .map(|(v, k)| (v.clone(), k.clone()))
+                .collect(),
+            results: self
+                .results
+                .iter()
+                .filter(|(v, _)| results.is_category_word(v))
+                .map(|(v, k)| (v.clone(), k.clone()))
+                .collect(),
+        }
+    }
+
+    /// Takes a remembered mapping over this one: its columns where this
+    /// ledger has them, its values' choices.
+    pub fn take_remembered(&mut self, remembered: Mapping, ledger: &Ledger) {
+        for (role, name) in remembered.columns {
+            if ledger.header.contains(&name) {
+                self.columns.insert(role, name);
+            }
+        }
+        self.applicants.extend(remembered.applicants);
+        self.results.extend(remembered.results);
+    }
+
+    /// The choice made for a value of the applicant or result column.
+    pub fn choice(&self, role: Role, value: &str) -> Choice {
+        let map = match role {
+            Role::Applicant => &self.applicants,
+            _ => &self.results,
+        };
+        match map.get(value) {
+            None => Choice::Unset,
+            Some(None) => Choice::Skip,
+            Some(Some(k)) => Choice::To(k.clone()),
+        }
+    }
+
+    /// Sets the choice for a value of the applicant or result column.
+    pub fn choose(&mut self, role: Role, value: &str, choice: Choice) {
+        let map = match role {
+            Role::Applicant => &mut self.applicants,
+            _ => &mut self.results,
+        };
+        match choice {
+            Choice::Unset => {
+                map.remove(value);
+            }
+            Choice::Skip => {
+                map.insert(value.to_owned(), None);
+            }
+            Choice::To(k) => {
+                map.insert(value.to_owned(), Some(k));
+            }
+        }
+    }
+
+    pub(crate) fn column(&self, ledger: &Ledger, role: Role) -> Option<usize> {
         let name = self.columns.get(&role)?;
         ledger.header.iter().position(|h| h == name)
     }
+}
+
+/// What a ledger value is mapped to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Not chosen yet: its rows are not counted, and say so.
+    Unset,
+    /// 不计入: deliberately not counted.
+    Skip,
+    /// A 表三 column (applicants) or result row (results), by key.
+    To(String),
+}
+
+impl Choice {
+    /// As a `<select>`'s value: "" unset, "skip", or the key.
+    pub fn as_select(&self) -> &str {
+        match self {
+            Choice::Unset => "",
+            Choice::Skip => Choice::SKIP,
+            Choice::To(k) => k,
+        }
+    }
+
+    /// From a `<select>`'s value.
+    pub fn from_select(v: &str) -> Choice {
+        match v {
+            "" => Choice::Unset,
+            Choice::SKIP => Choice::Skip,
+            k => Choice::To(k.to_owned()),
+        }
+    }
+
+    const SKIP: &'static str = "skip";
 }
 
 /// 表三 as counted, where each cell came from, and what was not counted.
@@ -156,17 +262,55 @@ pub struct Counted {
 }
 
 /// A ledger date: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305, with
-/// a time after it or not.
+/// a time after it or not. The year must have four digits: `25-03-05` could
+/// be 2025 or 1925 — or day-month-year — and is not guessed.
 pub fn ledger_date(text: &str) -> Option<Date> {
-    let t = text.trim().split([' ', 'T']).next()?.trim();
+    read_date(text).ok()
+}
+
+/// A ledger date, or why it is not one, in words (`what` names the column).
+fn read_date(text: &str) -> Result<Date, DateFault> {
+    let t = text
+        .trim()
+        .split([' ', 'T'])
+        .next()
+        .unwrap_or_default()
+        .trim();
     if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
         return Date::new(
-            t[..4].parse().ok()?,
-            t[4..6].parse().ok()?,
-            t[6..].parse().ok()?,
-        );
+            t[..4].parse().map_err(|_| DateFault::Unreadable)?,
+            t[4..6].parse().map_err(|_| DateFault::Unreadable)?,
+            t[6..].parse().map_err(|_| DateFault::Unreadable)?,
+        )
+        .ok_or(DateFault::Unreadable);
     }
-    Date::parse(&t.replace('.', "-"))
+    let year = t.split(['-', '/', '.', '年']).next().unwrap_or_default();
+    if year.len() < 4 && !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateFault::ShortYear);
+    }
+    if year.len() != 4 {
+        return Err(DateFault::Unreadable);
+    }
+    Date::parse(&t.replace('.', "-")).ok_or(DateFault::Unreadable)
+}
+
+/// Why a ledger date was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateFault {
+    Unreadable,
+    /// `25-03-05`: which century, even which order, is a guess.
+    ShortYear,
+}
+
+impl DateFault {
+    fn words(self, what: &str, text: &str) -> String {
+        match self {
+            DateFault::Unreadable => format!("{what}“{text}”无法识别"),
+            DateFault::ShortYear => format!(
+                "{what}“{text}”的年份不是四位数，无法确定是哪一年：请在台账中改为四位年份（如 2025-03-05）后再粘贴"
+            ),
+        }
+    }
 }
 
 /// What the 办结 column says of a request.
@@ -182,8 +326,10 @@ fn closed_of(text: &str) -> Result<Closed, String> {
     if t.is_empty() {
         return Ok(Closed::Open);
     }
-    if let Some(d) = ledger_date(t) {
-        return Ok(Closed::On(d));
+    match read_date(t) {
+        Ok(d) => return Ok(Closed::On(d)),
+        Err(DateFault::ShortYear) => return Err(DateFault::ShortYear.words("办结日期", t)),
+        Err(DateFault::Unreadable) => {}
     }
     if ["未", "中", "待", "延期", "暂停"]
         .iter()
@@ -220,9 +366,12 @@ pub fn count(template: &Template, year: i32, ledger: &Ledger, mapping: &Mapping)
     for (i, row) in ledger.rows.iter().enumerate() {
         let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|v| v.trim()).unwrap_or("");
         let mut skip = |why: String| skipped.push((i, why));
-        let Some(rec) = ledger_date(cell(Some(received))) else {
-            skip(format!("收到日期“{}”无法识别", cell(Some(received))));
-            continue;
+        let rec = match read_date(cell(Some(received))) {
+            Ok(d) => d,
+            Err(why) => {
+                skip(why.words("收到日期", cell(Some(received))));
+                continue;
+            }
         };
         if rec.year > year {
             skip(format!(

@@ -10,6 +10,7 @@ use std::io::Write;
 
 use super::xml::Xml;
 use crate::cell::{format_money, format_value};
+use crate::json::{to_json_export, ExportCheck};
 use crate::report::{Aspect, Field, Report, FEE};
 use crate::section::Section;
 use crate::template::{GridCell, HeadCell, TableId, Template};
@@ -62,10 +63,17 @@ fn run(x: &mut Xml, text: &str, size: Option<&str>) {
             .empty("w:szCs", &[("w:val", sz)])
             .close("w:rPr");
     }
-    x.open("w:t", &[("xml:space", "preserve")])
-        .text(text)
-        .close("w:t")
-        .close("w:r");
+    // U+000B is how Word itself writes a line break inside a paragraph
+    // (Shift+Enter) when text is copied out: it becomes one again.
+    for (i, piece) in text.split('\u{b}').enumerate() {
+        if i > 0 {
+            x.empty("w:br", &[]);
+        }
+        x.open("w:t", &[("xml:space", "preserve")])
+            .text(piece)
+            .close("w:t");
+    }
+    x.close("w:r");
 }
 
 /// A text as body paragraphs, one per non-empty line (as the HTML prints it).
@@ -669,6 +677,10 @@ fn content_types() -> String {
             "/docProps/core.xml",
             "application/vnd.openxmlformats-package.core-properties+xml".to_owned(),
         ),
+        (
+            "/customXml/itemProps1.xml",
+            "application/vnd.openxmlformats-officedocument.customXmlProperties+xml".to_owned(),
+        ),
     ] {
         x.empty("Override", &[("PartName", part), ("ContentType", &kind)]);
     }
@@ -698,8 +710,42 @@ fn core_properties(report: &Report) -> String {
     x.finish()
 }
 
+/// The namespace of the report's data in the package (`customXml/item1.xml`).
+pub const DATA_NS: &str = "urn:nianbao:report";
+
+/// The report's own data, as this app's JSON with the export-stage counts,
+/// in a custom XML part: Word and WPS keep such parts when the file is saved
+/// again, and the importer reads the report back from it exactly (and says
+/// where the visible tables were changed).
+fn data_part(report: &Report, check: ExportCheck) -> String {
+    let mut x = Xml::part();
+    x.open("nianbao", &[("xmlns", DATA_NS)])
+        .text(&to_json_export(report, check))
+        .close("nianbao");
+    x.finish()
+}
+
+fn data_props() -> String {
+    let mut x = Xml::part();
+    x.open(
+        "ds:datastoreItem",
+        &[
+            ("ds:itemID", "{6E1A7C52-4B3F-4F0A-9C2D-1A2B3C4D5E6F}"),
+            (
+                "xmlns:ds",
+                "http://schemas.openxmlformats.org/officeDocument/2006/customXml",
+            ),
+        ],
+    )
+    .open("ds:schemaRefs", &[])
+    .empty("ds:schemaRef", &[("ds:uri", DATA_NS)])
+    .close("ds:schemaRefs")
+    .close("ds:datastoreItem");
+    x.finish()
+}
+
 /// The parts of the package, by name, in the order they are zipped.
-pub fn docx_parts(report: &Report) -> Vec<(&'static str, String)> {
+pub fn docx_parts(report: &Report, check: ExportCheck) -> Vec<(&'static str, String)> {
     vec![
         ("[Content_Types].xml", content_types()),
         (
@@ -726,17 +772,29 @@ pub fn docx_parts(report: &Report) -> Vec<(&'static str, String)> {
                 ("rIdFonts", &format!("{OFFICE_REL}/fontTable"), "fontTable.xml"),
                 ("rIdSettings", &format!("{OFFICE_REL}/settings"), "settings.xml"),
                 ("rIdFooter", &format!("{OFFICE_REL}/footer"), "footer1.xml"),
+                ("rIdData", &format!("{OFFICE_REL}/customXml"), "../customXml/item1.xml"),
             ]),
+        ),
+        ("customXml/item1.xml", data_part(report, check)),
+        ("customXml/itemProps1.xml", data_props()),
+        (
+            "customXml/_rels/item1.xml.rels",
+            relationships(&[(
+                "rIdProps",
+                &format!("{OFFICE_REL}/customXmlProps"),
+                "itemProps1.xml",
+            )]),
         ),
     ]
 }
 
-/// The report as a .docx file's bytes.
-pub fn render_docx(report: &Report) -> Vec<u8> {
+/// The report as a .docx file's bytes, carrying its data and the
+/// export-stage counts.
+pub fn render_docx(report: &Report, check: ExportCheck) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    for (name, text) in docx_parts(report) {
+    for (name, text) in docx_parts(report, check) {
         // Writing into memory cannot fail.
         let _ = zip.start_file(name, options);
         let _ = zip.write_all(text.as_bytes());

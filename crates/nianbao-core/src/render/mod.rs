@@ -10,7 +10,7 @@ pub mod form;
 mod xml;
 
 pub use check_report::render_check_report;
-pub use docx::{docx_parts, render_docx, TEXT_W};
+pub use docx::{docx_parts, render_docx, DATA_NS, TEXT_W};
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 

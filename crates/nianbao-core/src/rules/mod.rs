@@ -5,6 +5,7 @@
 mod cells;
 pub mod checklist;
 mod cross_year;
+mod explain;
 pub mod narrative;
 mod sums;
 mod table2;
@@ -126,6 +127,8 @@ pub struct Context<'a> {
     /// Last year's report, for the cross-year rules (Y1–Y3, T2-1, D6).
     pub previous: Option<&'a Report>,
 }
+
+pub use explain::{explain, prune_explanations, stale_explanations};
 
 /// Checks a report against every rule. Never panics; returns every finding,
 /// errors before warnings, each group in form order.

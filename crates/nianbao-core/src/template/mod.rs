@@ -19,7 +19,9 @@ pub use decl::{Block, Layout, LeafRole, Node};
 pub use tables::{T2_F2019_COUNTED, T3_CORNER, T3_OTHER_LABEL};
 
 /// An official format version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum TemplateId {
     /// 《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号: report years 2019 and 2020.
     F2019,

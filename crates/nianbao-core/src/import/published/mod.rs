@@ -46,6 +46,8 @@ pub struct Recognised {
     pub cells: Vec<CellSource>,
     /// What could not be placed or was read in a particular way, in Chinese.
     pub notes: Vec<String>,
+    /// The text printed the report year (else a stand-in year was used).
+    pub year_found: bool,
 }
 
 impl Recognised {
@@ -357,5 +359,6 @@ pub fn recognise(text: &str) -> Recognised {
         report: out.report,
         cells: out.cells,
         notes: out.notes,
+        year_found: found_year,
     }
 }

@@ -59,6 +59,37 @@ fn sum(report: &Report, cells: &[CellId]) -> Option<i64> {
         .try_fold(0i64, |acc, v| acc.checked_add(v.unwrap_or(0)))
 }
 
+/// The sum of total cells as a reader would take it (spec §8.7): a blank
+/// total counts as the sum of its row's parts. `None` when totals and parts
+/// are all blank; else the sum, and whether a blank total was summed so.
+fn totals(report: &Report, cells: &[CellId]) -> Option<(i64, bool)> {
+    let t = report.template();
+    let mut any = false;
+    let (mut total, mut from_parts) = (0i64, false);
+    for c in cells {
+        let v = match report.get(*c) {
+            Some(v) => Some(v),
+            None => {
+                let row = t.def(*c).row;
+                let parts = t
+                    .sums
+                    .iter()
+                    .find(|s| s.total == *c && s.parts.iter().all(|p| t.def(*p).row == row))
+                    .map(|s| s.parts.as_slice())
+                    .unwrap_or_default();
+                let v = sum(report, parts);
+                from_parts |= v.is_some();
+                v
+            }
+        };
+        if let Some(v) = v {
+            any = true;
+            total = total.checked_add(v)?;
+        }
+    }
+    any.then_some((total, from_parts))
+}
+
 fn places_of(report: &Report, cells: &[CellId]) -> String {
     cells
         .iter()
@@ -103,24 +134,19 @@ fn compare(report: &Report, field: Field, r: &Reading) -> Option<Finding> {
         message,
         quote: quote.clone(),
     };
+    let mut from_parts = false;
     let (cells, value, unit, table) = match family.quantity {
         Quantity::Requests(keys) => {
             let cells = request_cells(report, keys);
-            (
-                cells.clone(),
-                sum(report, &cells)?,
-                "件",
-                TableId::Requests.name(),
-            )
+            let (value, parts) = totals(report, &cells)?;
+            from_parts = parts;
+            (cells.clone(), value, "件", TableId::Requests.name())
         }
         Quantity::Cases(groups) => {
             let cells = case_cells(report, groups, &[key::TOTAL]);
-            (
-                cells.clone(),
-                sum(report, &cells)?,
-                "件",
-                TableId::ReviewLitigation.name(),
-            )
+            let (value, parts) = totals(report, &cells)?;
+            from_parts = parts;
+            (cells.clone(), value, "件", TableId::ReviewLitigation.name())
         }
         Quantity::FeeBilled => {
             let billed = report.other.fee.billed?;
@@ -174,7 +200,9 @@ fn compare(report: &Report, field: Field, r: &Reading) -> Option<Finding> {
         return None;
     }
     // 本机关不掌握 also names （四）1 alone.
-    if !family.or.is_empty() && sum(report, &request_cells(report, family.or)) == Some(figure) {
+    if !family.or.is_empty()
+        && totals(report, &request_cells(report, family.or)).map(|t| t.0) == Some(figure)
+    {
         return None;
     }
     let show = |v: i64| {
@@ -184,7 +212,7 @@ fn compare(report: &Report, field: Field, r: &Reading) -> Option<Finding> {
             v.to_string()
         }
     };
-    let right_terms = if cells.len() > 1 {
+    let right_terms = if cells.len() > 1 && !from_parts {
         terms(cells.iter().map(|c| report.get(*c).unwrap_or(0)))
     } else {
         show(value)
@@ -200,8 +228,14 @@ fn compare(report: &Report, field: Field, r: &Reading) -> Option<Finding> {
         [one] => cell_place(report, *one),
         _ => format!("{table}中的{}", family.what),
     };
+    // A blank total was read as the sum of its row's parts: say so.
+    let how = if from_parts {
+        format!("（{table}总计栏为空，按各栏之和 {}）", show(value))
+    } else {
+        String::new()
+    };
     let message = format!(
-        "“{}”写的是{} {} {unit}，而{place}是 {} {unit}，相差 {}。请核对文字或表格。",
+        "“{}”写的是{} {} {unit}，而{place}是 {} {unit}{how}，相差 {}。请核对文字或表格。",
         r.sentence.trim(),
         family.what,
         show(figure),

@@ -3,6 +3,9 @@
 //! (checked by the same rules, naming the units that break a rule), and the
 //! unit list as CSV for Excel.
 
+mod unit;
+pub use unit::{same_agency_and_year, unit_id, unsure, Unsure};
+
 use crate::limits::{MAX_COUNT, MAX_MONEY};
 use crate::report::{AgencyKind, Date, DeadlineStatus, Report};
 use crate::rules::{validate, Context, Finding, RuleId, Severity, Stage};
@@ -222,8 +225,28 @@ pub fn roll_up(units: &[(String, &Report)]) -> Result<RollUp, String> {
     })
 }
 
+/// A CSV cell as text a spreadsheet will not run (OWASP, CSV injection):
+/// a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, unless it is a plain number. Unit names and file names come
+/// from the units' files: untrusted.
+pub fn csv_cell(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = {
+        let t = text.strip_prefix('-').unwrap_or(text);
+        !t.is_empty()
+            && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && t.bytes().filter(|b| *b == b'.').count() <= 1
+            && !t.starts_with('.')
+    };
+    if risky && !number {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The unit list as CSV for Excel: UTF-8 with a byte-order mark, one header
-/// row, then one row per unit.
+/// row, then one row per unit; every cell through `csv_cell`.
 pub fn units_csv(rows: &[(String, Summary)]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut head: Vec<&str> = vec![
@@ -265,7 +288,7 @@ pub fn units_csv(rows: &[(String, Summary)]) -> String {
                 .map(|v| v.map(|n| n.to_string()).unwrap_or_default()),
         );
         record.push(s.problems.join("；"));
-        let _ = w.write_record(&record);
+        let _ = w.write_record(record.iter().map(|c| csv_cell(c)));
     }
     let body = w
         .into_inner()
