@@ -37,19 +37,24 @@ scripts/build.sh
 # A test that leaves a server open must not hang CI: force the exit, bound each test.
 node --test --test-force-exit --test-timeout=180000 --test-reporter=spec tests/tools/ tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
 
+step "tier 4: the core journeys on a real Chromium 90 (信创 browsers' engine)"
+node --test --test-force-exit --test-timeout=180000 --test-reporter=spec tests/chromium90/ 2>&1 | tee "$LOGS/chromium90.log"
+
 # Sum the runners' own counts per tier; any failure above has already stopped us.
 cargo_counts() { grep -E '^test result:' "$1" | awk '{p+=$4; f+=$6} END {print p+0, f+0}'; }
 node_counts() { awk '/^ℹ pass /{p=$3} /^ℹ fail /{f=$3} END {print p+0, f+0}' "$1"; }
 read -r c_pass c_fail < <(cargo_counts "$LOGS/core.log")
 read -r w_pass w_fail < <(cargo_counts "$LOGS/wasm.log")
 read -r e_pass e_fail < <(node_counts "$LOGS/e2e.log")
+read -r o_pass o_fail < <(node_counts "$LOGS/chromium90.log")
 step "summary"
 printf 'native:       %4d passed, %d failed\n' "$c_pass" "$c_fail"
 printf 'browser unit: %4d passed, %d failed\n' "$w_pass" "$w_fail"
 printf 'end to end:   %4d passed, %d failed\n' "$e_pass" "$e_fail"
-total_pass=$((c_pass + w_pass + e_pass))
-total_fail=$((c_fail + w_fail + e_fail))
-for n in "$c_pass" "$w_pass" "$e_pass"; do
+printf 'Chromium 90:  %4d passed, %d failed\n' "$o_pass" "$o_fail"
+total_pass=$((c_pass + w_pass + e_pass + o_pass))
+total_fail=$((c_fail + w_fail + e_fail + o_fail))
+for n in "$c_pass" "$w_pass" "$e_pass" "$o_pass"; do
   [ "$n" -gt 0 ] || { echo "a test tier ran no test" >&2; exit 1; }
 done
 echo "all: $total_pass passed, $total_fail failed"

@@ -316,6 +316,21 @@ fn array(list: &[String]) -> JsValue {
         .into()
 }
 
+/// Each report's id in the 汇总 workspace (the digest of its content).
+pub async fn unit_ids(reports: &[&Report]) -> Result<Vec<String>, String> {
+    let jsons: Vec<String> = reports.iter().map(|r| to_json(r)).collect();
+    let out = call("unitIds", &[array(&jsons)]).await?;
+    let ids: Vec<String> = js_sys::Array::from(&out)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if ids.len() == reports.len() {
+        Ok(ids)
+    } else {
+        Err(UNAVAILABLE.to_owned())
+    }
+}
+
 /// The unit list as CSV.
 pub async fn units_csv(files: &[String], units: &[String], today: &str) -> Result<String, String> {
     text(call("unitsCsv", &[array(files), array(units), today.into()]).await?)

@@ -125,7 +125,9 @@ pub fn App() -> impl IntoView {
     collect::follow_hash(collecting);
     let collect_mounted = RwSignal::new(collecting.get_untracked());
     Effect::new(move |_| {
-        if collecting.get() {
+        // Set once: setting it again would mount the workspace afresh and
+        // lose what it shows (a roll-up, questions open).
+        if collecting.get() && !collect_mounted.get_untracked() {
             collect_mounted.set(true);
         }
     });

@@ -15,9 +15,7 @@ use unit::{row, UnitDialog};
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use nianbao_core::collect::{
-    same_agency_and_year, summarize, unit_id, unsure, Summary, Unsure, FIGURES,
-};
+use nianbao_core::collect::{same_agency_and_year, summarize, unsure, Summary, Unsure, FIGURES};
 use nianbao_core::json::{read_current, to_json};
 use nianbao_core::report::{Date, Report};
 use nianbao_core::template::TemplateId;
@@ -71,10 +69,16 @@ async fn breathe() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-fn unit_of(file: String, report: Report, note: Option<String>, year_found: bool) -> Unit {
+fn unit_of(
+    id: String,
+    file: String,
+    report: Report,
+    note: Option<String>,
+    year_found: bool,
+) -> Unit {
     let summary = summarize(&report, today());
     Unit {
-        id: unit_id(&report),
+        id,
         file,
         unsure: unsure(&report, year_found),
         report,
@@ -135,7 +139,7 @@ pub fn Collect() -> impl IntoView {
                 for s in list {
                     match read_current(&s.json) {
                         Ok(r) => {
-                            let u = unit_of(s.file, r, None, s.year_found);
+                            let u = unit_of(s.id, s.file, r, None, s.year_found);
                             // Kept under an older id: one unit all the same.
                             if !loaded.iter().any(|l| l.id == u.id) {
                                 loaded.push(u);
@@ -179,8 +183,15 @@ pub fn Collect() -> impl IntoView {
             let mut cancelled = false;
             for (i, file) in files.into_iter().enumerate() {
                 let name = file.name();
-                match crate::components::import::read(file).await {
-                    Ok(read) => {
+                let read = match crate::components::import::read(file).await {
+                    Ok(read) => match crate::files::unit_ids(&[&read.report]).await {
+                        Ok(ids) => Ok((ids.into_iter().next().unwrap_or_default(), read)),
+                        Err(why) => Err(why),
+                    },
+                    Err(why) => Err(why),
+                };
+                match read {
+                    Ok((id, read)) => {
                         let year_found = read.recognition.as_ref().is_none_or(|r| r.year_found);
                         let note = read.recognition.map(|r| {
                             format!(
@@ -190,7 +201,7 @@ pub fn Collect() -> impl IntoView {
                                 r.not_found
                             )
                         });
-                        let unit = unit_of(name.clone(), read.report, note, year_found);
+                        let unit = unit_of(id, name.clone(), read.report, note, year_found);
                         let same = units.with_untracked(|u| {
                             u.iter().find(|e| e.id == unit.id).map(|e| e.file.clone())
                         });
@@ -456,36 +467,40 @@ pub fn Collect() -> impl IntoView {
         let mut report = old.report.clone();
         report.year = year;
         report.agency.name = agency.trim().to_owned();
-        let unit = unit_of(old.file.clone(), report, old.note.clone(), true);
-        let existing = units.with_untracked(|u| {
-            u.iter()
-                .find(|e| e.id != old.id && (e.id == unit.id || same_unit(e, &unit)))
-                .cloned()
-        });
-        units.update(|u| u.retain(|x| x.id != old.id));
-        let record = stored(&unit);
-        match existing {
-            Some(existing) => {
-                duplicates.update(|d| {
-                    d.push(Duplicate {
-                        existing,
-                        incoming: unit,
-                    })
-                });
-                if let Some(d) = dup_dialog.get_untracked() {
-                    if !d.open() {
-                        let _ = d.show_modal();
-                    }
-                }
-            }
-            None => units.update(|u| u.push(unit)),
-        }
         confirming.set(None);
         if let Some(d) = confirm_dialog.get_untracked() {
             d.close();
         }
-        let duplicate = duplicates.with_untracked(|d| d.iter().any(|x| x.incoming.id == record.id));
         leptos::task::spawn_local(async move {
+            let id = match crate::files::unit_ids(&[&report]).await {
+                Ok(ids) => ids.into_iter().next().unwrap_or_default(),
+                Err(why) => return problems.update(|p| p.push(why)),
+            };
+            let unit = unit_of(id, old.file.clone(), report, old.note.clone(), true);
+            let existing = units.with_untracked(|u| {
+                u.iter()
+                    .find(|e| e.id != old.id && (e.id == unit.id || same_unit(e, &unit)))
+                    .cloned()
+            });
+            units.update(|u| u.retain(|x| x.id != old.id));
+            let record = stored(&unit);
+            let duplicate = existing.is_some();
+            match existing {
+                Some(existing) => {
+                    duplicates.update(|d| {
+                        d.push(Duplicate {
+                            existing,
+                            incoming: unit,
+                        })
+                    });
+                    if let Some(d) = dup_dialog.get_untracked() {
+                        if !d.open() {
+                            let _ = d.show_modal();
+                        }
+                    }
+                }
+                None => units.update(|u| u.push(unit)),
+            }
             let mut result = store::delete(&ns.get_value(), &[old.id]).await;
             if result.is_ok() && !duplicate {
                 result = store::put(&ns.get_value(), &[record]).await;

@@ -152,10 +152,7 @@ pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
                 r.set(*cell, Some(*v));
             }
         });
-        if let Some(v) = view.get_untracked() {
-            let template = editor.template.get_untracked().get();
-            session.set_setting(REMEMBERED, &v.mapping.to_remembered(template).to_text());
-        }
+        session.set_setting(REMEMBERED, &c.remembered);
         editor.notice.set(Some(Notice::Info(if changed {
             format!("已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。")
         } else if editor.read_only.get_untracked() {

@@ -157,3 +157,98 @@ test('units of different years are never summed; a unit opens read-only or as a 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a12: a drop while “有重复的单位” is open adds its question to the open ones, never instead of them', async () => {
+  const { context, page, errors } = await openApp(s.browser, s.url);
+  await page.goto(`${s.url}#collect`);
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  const { files } = await units();
+  await drop(page, files.slice(0, 3));
+  await expect(async () => /共 3 个单位/.test(await page.locator('#collect-count').innerText()), '3 units', 30000);
+  const again = (k) => {
+    const doc = JSON.parse(Buffer.from(files[k].bytes).toString());
+    doc.report.signedDate = '2025-01-22';
+    return { name: `again-${k}.json`, bytes: [...Buffer.from(JSON.stringify(doc))] };
+  };
+  await drop(page, [again(0)]);
+  const dialog = page.getByRole('dialog', { name: '有重复的单位' });
+  await dialog.waitFor();
+  await drop(page, [again(1)]);
+  await expect(async () => (await dialog.locator('li').count()) === 2, 'both questions');
+  assert.match(await dialog.innerText(), /第1局[\s\S]*第2局/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a12/f3: files dropped the moment the workspace opens are all kept, and a reload midway keeps those read', async () => {
+  const { context, page, errors } = await openApp(s.browser, s.url);
+  const { files } = await units();
+  // Dropped at once, while the stored workspace is still loading.
+  await page.goto(`${s.url}#collect`);
+  await drop(page, files.slice(0, 10));
+  await expect(async () => /共 10 个单位/.test(await page.locator('#collect-count').innerText()), '10 units', 30000);
+  await page.waitForTimeout(500);
+  assert.match(await page.locator('#collect-count').innerText(), /共 10 个单位/, 'none vanished when the stored list arrived');
+  // 20 more at 4× CPU, and a reload while they are being read.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await drop(page, files.slice(10, 30));
+  await expect(async () => /正在读取和检查：(9|1\d) \/ 20/.test(await page.locator('.collect-progress').innerText()), 'midway', 60000);
+  await page.reload();
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  await expect(async () => {
+    const n = Number(/共 (\d+) 个单位/.exec(await page.locator('#collect-count').innerText())?.[1]);
+    return n >= 18;
+  }, 'those read before the reload are kept', 30000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a13: the workspace belongs to its storage namespace', async () => {
+  const { context, page } = await openApp(s.browser, `${s.url}?ns=unit-a#collect`);
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  const { files } = await units();
+  await drop(page, files.slice(0, 2));
+  await expect(async () => /共 2 个单位/.test(await page.locator('#collect-count').innerText()), '2 units', 30000);
+  const other = await context.newPage();
+  await other.goto(`${s.url}?ns=unit-b#collect`);
+  await other.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  await other.waitForTimeout(500);
+  assert.match(await other.locator('#collect-count').innerText(), /共 0 个单位/);
+  await other.goto(`${s.url}?ns=unit-a#collect`);
+  await expect(async () => /共 2 个单位/.test(await other.locator('#collect-count').innerText()), 'its own', 30000);
+  await context.close();
+});
+
+test('a7: a unit without a printed year or an agency is held out of the roll-up until confirmed; two windows store one unit once', async () => {
+  const { context, page, errors } = await openApp(s.browser, s.url);
+  await page.goto(`${s.url}#collect`);
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  const text = '一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |';
+  const nameless = [{ name: 'a.txt', bytes: [...Buffer.from(text)] }, { name: 'b.txt', bytes: [...Buffer.from(text)] }];
+  await drop(page, nameless);
+  // Identical content: one unit, said.
+  await expect(async () => /“b\.txt”与已添加的“a\.txt”内容完全相同/.test(await page.locator('.collect-problems').innerText()), 'identical', 30000);
+  const row = rows(page).filter({ hasText: 'a.txt' });
+  assert.match(await row.innerText(), /需要确认：文件中没有找到报告年度，没有机关名称/);
+  assert.equal(await page.getByRole('button', { name: /^合计/ }).count(), 0, 'not offered for a roll-up');
+  assert.match(await page.locator('#collect-unsure').innerText(), /1 个单位需要先确认/);
+  await row.getByRole('button', { name: '确认年度和机关名称' }).click();
+  const dialog = page.getByRole('dialog', { name: '确认年度和机关名称' });
+  await dialog.getByRole('spinbutton', { name: '报告年度' }).fill('2025');
+  await dialog.getByRole('textbox', { name: '机关名称' }).fill('某镇人民政府');
+  await dialog.getByRole('button', { name: '确认', exact: true }).click();
+  await expect(async () => (await page.getByRole('button', { name: /^合计 2025 年度/ }).count()) === 1, 'now offered');
+  // The same file added in a second window: still one unit after a reload.
+  const { files } = await units();
+  const other = await context.newPage();
+  await other.goto(`${s.url}#collect`);
+  await other.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  await Promise.all([drop(page, [files[0]]), drop(other, [files[0]])]);
+  await expect(async () => /共 2 个单位/.test(await page.locator('#collect-count').innerText()), 'added here', 30000);
+  await expect(async () => /共 2 个单位/.test(await other.locator('#collect-count').innerText()), 'added there', 30000);
+  await page.reload();
+  await expect(async () => /共 2 个单位/.test(await page.locator('#collect-count').innerText()), 'stored once', 30000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -244,3 +244,16 @@ test('named drafts: new, rename, duplicate, open, delete with undo; the last one
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('f7: a new draft opened in December is for the year that is ending, its deadline ahead', async () => {
+  const context = await s.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date('2026-12-05T10:00:00+08:00'));
+  await page.goto(s.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByRole('spinbutton', { name: '报告年度' }).inputValue(), '2026');
+  const body = await page.locator('main').innerText();
+  assert.match(body, /距截止还有 57 天/);
+  assert.doesNotMatch(body, /已逾期/);
+  await context.close();
+});

@@ -4,7 +4,7 @@
 // mapping remembered after a reload; a cell's source rows shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -150,4 +150,113 @@ test('a ledger copied from a spreadsheet fills 表三, undoably, traceably, with
   assert.deepEqual(errors, []);
   await context.close();
   pages.server.close();
+});
+
+/** Every text the browser keeps for the page: localStorage, sessionStorage,
+ * every IndexedDB database's records, cookies, the Cache Storage's entries. */
+async function everythingStored(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const st of [localStorage, sessionStorage]) {
+      for (let i = 0; i < st.length; i++) out.push(st.key(i), st.getItem(st.key(i)));
+    }
+    out.push(document.cookie);
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((ok, no) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = no; });
+      for (const store of db.objectStoreNames) {
+        const all = await new Promise((ok) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+        out.push(JSON.stringify(all));
+      }
+      db.close();
+    }
+    for (const key of await caches.keys()) {
+      const c = await caches.open(key);
+      for (const req of await c.keys()) out.push(req.url);
+    }
+    return out.join('\n');
+  });
+}
+
+test('a2: nothing of a ledger is stored — not its free text, names, phone or ID-card numbers — and the remembered mapping can be cleared', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-ledger-'));
+  const PERSONAL = ['张三', '李四', '13800138000', '110101199001011234'];
+  const rows = [
+    ['申请编号', '收到日期', '申请人姓名', '联系电话', '身份证号', '申请人类型', '办理结果', '办结日期'],
+    ['1', '2025-03-01', '张三', '13800138000', '110101199001011234', '公民', '予以公开（已电话告知张三，13800138000）', '2025-03-10'],
+    ['2', '2025-03-02', '李四', '13900139000', '110101199202021234', '李四', '信息不存在', '2025-03-12'],
+  ];
+  const html = `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><body><table id="ledger">${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+    .join('')}</table></body></html>`;
+  await writeFile(join(dir, 'ledger.html'), html);
+  const pages = await serveStatic({ root: dir });
+  const context = await s.browser.newContext({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.url).origin });
+  const source = await context.newPage();
+  await source.goto(`${pages.url}ledger.html`);
+  const page = await context.newPage();
+  await page.goto(s.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const ed = new EditorPage(page);
+  await ed.setYear(2025);
+  await copyLedger(source);
+  await page.bringToFront();
+  await page.getByRole('button', { name: '从台账填入表三' }).click();
+  const dialog = page.getByRole('dialog', { name: '从台账填入表三' });
+  await dialog.getByRole('textbox', { name: '在此粘贴台账' }).focus();
+  await page.keyboard.press('Control+V');
+  await expect(async () => /台账共 2 行/.test(await dialog.innerText()), 'ledger read');
+  // Free text is never proposed: the person maps it.
+  const free = dialog.getByRole('combobox', { name: '“予以公开（已电话告知张三，13800138000）”对应' });
+  assert.equal(await free.inputValue(), '');
+  await free.selectOption('granted');
+  await dialog.getByRole('combobox', { name: '“李四”对应' }).selectOption('natural');
+  await expect(async () => !(await dialog.locator('#ledger-skipped').count()), 'every row counted');
+  await dialog.getByRole('button', { name: '填入表三（可撤销）' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await ed.value(`${LABEL.new} 总计`), '2');
+  await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
+  // Everything the browser keeps, and what the app exports.
+  const [json] = await Promise.all([page.waitForEvent('download'), ed.button('下载 JSON').click()]);
+  const [htmlFile] = await Promise.all([page.waitForEvent('download'), ed.button('下载 HTML').click()]);
+  const kept = [await everythingStored(page), await readFile(await json.path(), 'utf8'), await readFile(await htmlFile.path(), 'utf8')].join('\n');
+  for (const p of PERSONAL) assert.ok(!kept.includes(p), `${p} was kept`);
+  // The category words were remembered; clearing forgets them.
+  assert.match(await everythingStored(page), /信息不存在/);
+  await page.getByRole('button', { name: '从台账填入表三' }).click();
+  await dialog.getByRole('button', { name: '清除记住的对应关系' }).click();
+  await expect(async () => /已清除/.test(await dialog.innerText()), 'cleared');
+  assert.doesNotMatch(await everythingStored(page), /信息不存在|公民/);
+  await context.close();
+  pages.server.close();
+});
+
+test('a9: a ledger of 200,000 rows with 5,000 free-text results is read and counted without blocking the page (4× CPU), its lists capped', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-ledger-big-'));
+  const lines = ['申请编号,收到日期,申请人类型,办理结果,办结日期'];
+  for (let i = 0; i < 200000; i++) lines.push(`${i},2025-03-01,公民,结果说明第${i % 5000}号（电话1380013${String(i % 5000).padStart(4, '0')}）,2025-03-10`);
+  await writeFile(join(dir, 'big.csv'), lines.join('\n'));
+  const context = await s.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(s.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const ed = new EditorPage(page);
+  await ed.setYear(2025);
+  await page.getByRole('button', { name: '从台账填入表三' }).click();
+  const dialog = page.getByRole('dialog', { name: '从台账填入表三' });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+  });
+  await page.setInputFiles('#ledger-file', join(dir, 'big.csv'));
+  await expect(async () => /台账共 200000 行/.test(await dialog.innerText()), 'read', 120000);
+  await expect(async () => /没有计入的 200000 行/.test(await dialog.innerText()), 'counted', 120000);
+  assert.match(await dialog.innerText(), /另有 4940 个不同的写法/);
+  assert.ok((await dialog.locator('#ledger-skipped li').count()) <= 200);
+  const longest = await page.evaluate(() => window.__longest);
+  console.log(`a9: longest main-thread task ${Math.round(longest)} ms`);
+  assert.ok(longest <= 200, `longest task ${longest} ms`);
+  await context.close();
 });

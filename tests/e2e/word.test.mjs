@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT, shared, openApp } from './harness.mjs';
+import { expect } from './expect.mjs';
 
 const s = shared();
 
@@ -64,5 +65,41 @@ test('下载 Word gives a .docx named by the title; hostile text stays text', as
   assert.ok(text.includes('某区司法局2025年政府信息公开工作年度报告'));
   assert.ok(doc.includes('<w:vMerge w:val="restart"/>') && doc.includes('<w:gridSpan w:val="3"/>'), 'merged headers');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a14/f6: the .docx records the export counts and 导入 reads it back to exactly the report exported', async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  const base = join(ROOT, 'crates/nianbao-core/tests/fixtures/base-f2021.json');
+  await page.setInputFiles('#import-file', base);
+  const dialog = page.getByRole('dialog', { name: '导入报告' });
+  await dialog.getByRole('button', { name: '作为新草稿打开' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // An error to count (T3-1), and a Word line break in a text (U+000B).
+  await ed.fill('一、本年新收政府信息公开申请数量 自然人', '999');
+  const supervision = page.getByRole('textbox', { name: '（五）监督保障', exact: true });
+  await supervision.fill('第一行\u000b第二行');
+  await supervision.blur();
+  const [json] = await Promise.all([page.waitForEvent('download'), ed.button('下载 JSON').click()]);
+  const [docx] = await Promise.all([page.waitForEvent('download'), ed.button('下载 Word').click()]);
+  await expect(async () => /文件中记下了这两个数字/.test(await ed.notice().innerText()), 'counts said recorded');
+  const parts = unzip(await readFile(await docx.path()));
+  const data = JSON.parse(decode(/<nianbao xmlns="urn:nianbao:report">([\s\S]*)<\/nianbao>/.exec(parts['customXml/item1.xml'])[1]));
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.deepEqual(data.exportCheck, exported.exportCheck, 'the counts are in the .docx');
+  // Read back in a fresh profile: the same report as the JSON export.
+  const fresh = await openApp(s.browser, s.url);
+  await fresh.page.setInputFiles('#import-file', await docx.path());
+  const again = fresh.page.getByRole('dialog', { name: '导入报告' });
+  await again.waitFor();
+  assert.match(await again.innerText(), /本工具导出的，已按文件中保存的报告数据读取/);
+  await again.getByRole('button', { name: '作为新草稿打开' }).click();
+  await again.waitFor({ state: 'hidden' });
+  const [back] = await Promise.all([fresh.page.waitForEvent('download'), fresh.ed.button('下载 JSON').click()]);
+  const read = JSON.parse(await readFile(await back.path(), 'utf8'));
+  assert.deepEqual(read.report, exported.report);
+  assert.equal(read.report.overview.aspects.supervision, '第一行\u000b第二行');
+  assert.deepEqual(errors, []);
+  await fresh.context.close();
   await context.close();
 });

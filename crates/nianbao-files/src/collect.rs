@@ -6,7 +6,7 @@ use nianbao_core::json::read_current;
 use nianbao_core::report::{Date, Report};
 use wasm_bindgen::prelude::*;
 
-fn reports(list: &[String]) -> Result<Vec<Report>, String> {
+pub(crate) fn reports(list: &[String]) -> Result<Vec<Report>, String> {
     list.iter()
         .map(|r| read_current(r).map_err(|e| e.to_string()))
         .collect()
@@ -66,4 +66,14 @@ pub fn summary_html_of(
 pub fn tables_html(report: &str) -> Result<String, String> {
     let report = read_current(report).map_err(|e| e.to_string())?;
     Ok(nianbao_core::render::tables_markup(&report).into_string())
+}
+
+/// Each report's id in the workspace (`collect::unit_id`: the digest of its
+/// content), for the app's JSON of each.
+#[wasm_bindgen(js_name = unitIds)]
+pub fn unit_ids(jsons: Vec<String>) -> Result<Vec<String>, String> {
+    Ok(reports(&jsons)?
+        .iter()
+        .map(nianbao_core::collect::unit_id)
+        .collect())
 }

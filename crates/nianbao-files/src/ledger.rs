@@ -109,13 +109,13 @@ pub fn ledger_view(request: &str) -> Result<String, String> {
 #[wasm_bindgen(js_name = ledgerCount)]
 pub fn ledger_count(request: &str) -> Result<String, String> {
     let a = ask(request)?;
+    let t = a.template.get();
+    let remembered = a.mapping.to_remembered(t);
     with_ledger(|l| {
-        json(&CountView::of(&count(
-            a.template.get(),
-            a.year,
-            l,
-            &a.mapping,
-        )))
+        json(&CountView::of(
+            &count(t, a.year, l, &a.mapping),
+            &remembered,
+        ))
     })
 }
 

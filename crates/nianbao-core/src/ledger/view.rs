@@ -109,11 +109,15 @@ pub struct CountView {
     pub skipped: usize,
     /// (row number from 1, why).
     pub skipped_shown: Vec<(usize, String)>,
+    /// The mapping as this browser may remember it
+    /// (`Mapping::to_remembered`, as text).
+    pub remembered: String,
 }
 
 impl CountView {
-    pub fn of(c: &Counted) -> CountView {
+    pub fn of(c: &Counted, remembered: &Mapping) -> CountView {
         CountView {
+            remembered: remembered.to_text(),
             values: c.values.iter().map(|(k, v)| (k.0, *v)).collect(),
             skipped: c.skipped.len(),
             skipped_shown: c
