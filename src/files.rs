@@ -316,6 +316,21 @@ fn array(list: &[String]) -> JsValue {
         .into()
 }
 
+/// The roll-up of `units` (name, report), made in the worker.
+pub async fn roll_up(units: &[(String, Report)]) -> Result<RolledUp, String> {
+    let names: Vec<String> = units.iter().map(|(n, _)| n.clone()).collect();
+    let jsons: Vec<String> = units.iter().map(|(_, r)| to_json(r)).collect();
+    let out = text(call("rollUp", &[array(&names), array(&jsons)]).await?)?;
+    let v: nianbao_core::collect::RollUpView =
+        serde_json::from_str(&out).map_err(|_| UNAVAILABLE.to_owned())?;
+    Ok(RolledUp {
+        report: read_current(&v.report).map_err(|e| e.to_string())?,
+        units: v.units,
+        tables_html: v.tables_html,
+        findings: v.findings,
+    })
+}
+
 /// Each report's id in the 汇总 workspace (the digest of its content).
 pub async fn unit_ids(reports: &[&Report]) -> Result<Vec<String>, String> {
     let jsons: Vec<String> = reports.iter().map(|r| to_json(r)).collect();

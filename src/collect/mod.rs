@@ -355,34 +355,10 @@ pub fn Collect() -> impl IntoView {
                     .collect()
             })
         });
-        let refs: Vec<(String, &Report)> = chosen.iter().map(|(n, r)| (n.clone(), r)).collect();
-        let result = nianbao_core::collect::roll_up(&refs);
         leptos::task::spawn_local(async move {
-            let rolled = match result {
-                Err(why) => Err(why),
-                Ok(up) => match crate::files::tables_html(&up.report).await {
-                    Err(why) => Err(why),
-                    Ok(tables_html) => Ok(Rolled {
-                        up: crate::files::RolledUp {
-                            findings: up
-                                .findings
-                                .iter()
-                                .map(|f| {
-                                    (
-                                        f.finding.message.clone(),
-                                        f.finding.rule.code().to_owned(),
-                                        f.units.clone(),
-                                    )
-                                })
-                                .collect(),
-                            units: up.units,
-                            tables_html,
-                            report: up.report,
-                        },
-                        units: chosen,
-                    }),
-                },
-            };
+            let rolled = crate::files::roll_up(&chosen)
+                .await
+                .map(|up| Rolled { up, units: chosen });
             rollup.set(Some(rolled));
             request_animation_frame(|| crate::components::keys::focus_id("rollup-title"));
         });

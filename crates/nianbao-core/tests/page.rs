@@ -33,7 +33,7 @@ fn a_portal_page_with_merged_cells_reads_as_rows_of_cells() {
 }
 
 #[test]
-fn scripts_styles_and_head_are_not_text_and_a_cell_holding_a_table_is_layout() {
+fn a15_scripts_styles_and_head_are_not_text_and_a_cell_holding_a_table_is_layout() {
     let html = "<html><head><style>p{}</style><script>window.__ran = 1</script><title>标题</title></head><body>\
         <p>一、总体情况</p><p>正文<img src=x onerror=\"window.__ran = 2\"></p>\
         <table><tr><td>外<table><tr><td>内</td><td>2</td></tr></table>后</td><td>1</td></tr></table>\
@@ -46,7 +46,7 @@ fn scripts_styles_and_head_are_not_text_and_a_cell_holding_a_table_is_layout() {
 }
 
 #[test]
-fn a_script_or_style_inside_a_cell_is_not_the_cell_text() {
+fn a15_a_script_or_style_inside_a_cell_is_not_the_cell_text() {
     let t = text(
         "<table><tr><td>总计<script>document.write('99')</script></td>\
          <td><style>td{color:red}</style>5</td></tr></table>",
@@ -55,7 +55,7 @@ fn a_script_or_style_inside_a_cell_is_not_the_cell_text() {
 }
 
 #[test]
-fn hidden_text_is_not_read_and_is_named() {
+fn a6_hidden_text_is_not_read_and_is_named() {
     let page = page_text(
         "<html><head><style>.x{display:none} @media print{.p{display:none}}</style></head><body>\
          <table><tr><td>自然人</td><td><span style=\"display:none\">9</span>3</td>\
@@ -77,7 +77,7 @@ fn t3_row(label: &str, v: i64) -> String {
 }
 
 #[test]
-fn a_hidden_fake_table_does_not_win_over_the_visible_one() {
+fn a6_a_hidden_fake_table_does_not_win_over_the_visible_one() {
     let label = "一、本年新收政府信息公开申请数量";
     let html = format!(
         "<div style=\"display:none\"><table>{}</table></div><table>{}</table>",
@@ -110,7 +110,7 @@ fn entities_comments_and_whitespace_read_as_a_browser_shows_them() {
 }
 
 #[test]
-fn deep_nesting_is_refused_by_its_budget_at_once() {
+fn f1_a5_deep_nesting_is_refused_by_its_budget_at_once() {
     for (open, close) in [
         ("<div>", "</div>"),
         ("<table><tr><td>", "</td></tr></table>"),
@@ -125,7 +125,7 @@ fn deep_nesting_is_refused_by_its_budget_at_once() {
 }
 
 #[test]
-fn nested_tables_below_the_budget_are_read_in_linear_time() {
+fn a5_nested_tables_below_the_budget_are_read_in_linear_time() {
     // Just under the budget: tables in cells, each level a table, row and cell.
     let depth = MAX_DEPTH / 3 - 2;
     let html = format!(

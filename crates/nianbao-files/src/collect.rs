@@ -77,3 +77,12 @@ pub fn unit_ids(jsons: Vec<String>) -> Result<Vec<String>, String> {
         .map(nianbao_core::collect::unit_id)
         .collect())
 }
+
+/// The roll-up of the given units (names, the app's JSON of each): the
+/// `RollUpView` as JSON, or why they cannot be summed.
+#[wasm_bindgen(js_name = rollUp)]
+pub fn roll_up_view(names: Vec<String>, units: Vec<String>) -> Result<String, String> {
+    let units = reports(&units)?;
+    let up = sum(&names, &units)?;
+    serde_json::to_string(&nianbao_core::collect::RollUpView::of(&up)).map_err(|e| e.to_string())
+}

@@ -126,6 +126,38 @@ pub struct RolledFinding {
     pub units: Vec<String>,
 }
 
+/// A roll-up as the workspace shows it, made in the worker: the sum as the
+/// app's JSON, how many units, each rule it breaks (message, rule, the units
+/// that break it), and its tables drawn.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RollUpView {
+    pub report: String,
+    pub units: usize,
+    pub findings: Vec<(String, String, Vec<String>)>,
+    pub tables_html: String,
+}
+
+impl RollUpView {
+    pub fn of(up: &RollUp) -> RollUpView {
+        RollUpView {
+            report: crate::json::to_json(&up.report),
+            units: up.units,
+            findings: up
+                .findings
+                .iter()
+                .map(|f| {
+                    (
+                        f.finding.message.clone(),
+                        f.finding.rule.code().to_owned(),
+                        f.units.clone(),
+                    )
+                })
+                .collect(),
+            tables_html: crate::render::tables_markup(&up.report).into_string(),
+        }
+    }
+}
+
 /// The region's tables: the sum of the units'.
 #[derive(Clone, Debug)]
 pub struct RollUp {

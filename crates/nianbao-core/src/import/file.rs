@@ -155,11 +155,11 @@ fn decode(
                 if is_gbk_family(&label) {
                     format!("“{name}”既不是 UTF-8 也不是 GB18030（GBK）编码的文字，可能不是报告文件或已损坏。")
                 } else {
-                    format!("“{name}”声明为 {what} 编码，但内容不是有效的 {what} 文字，可能已损坏，没有导入。")
+                    format!("“{name}”声明为 {what}编码，但内容不是有效的 {what}文字，可能已损坏，没有导入。")
                 }
             })?;
             let note = format!(
-                "这个文件是 {what} 编码的（可能被其他软件另存过），已按该编码读取。请核对文字是否正确。"
+                "这个文件是 {what}编码的（可能被其他软件另存过），已按该编码读取。请核对文字是否正确。"
             );
             Ok((text, Some(note)))
         }
