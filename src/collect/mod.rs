@@ -307,7 +307,7 @@ pub fn Collect() -> impl IntoView {
                 .filter(|u| match f {
                     Filter::All => true,
                     Filter::Errors => u.summary.errors > 0,
-                    Filter::Late => u.summary.late,
+                    Filter::Late => u.summary.late && !u.unsure.contains(&Unsure::Year),
                     Filter::Missing => u.summary.missing,
                 })
                 .filter(|u| q.is_empty() || u.summary.agency.contains(q) || u.file.contains(q))

@@ -22,7 +22,15 @@ pub(super) fn row(
     let id2 = id.clone();
     let id3 = id.clone();
     let name = display_name(&u);
+    // A stand-in year is not shown as the unit's year, nor judged late.
+    let year_unsure = u.unsure.contains(&nianbao_core::collect::Unsure::Year);
+    let year = if year_unsure {
+        "未确认".to_owned()
+    } else {
+        s.year.to_string()
+    };
     let deadline = match (s.late, s.deadline) {
+        _ if year_unsure => "—".to_owned(),
         (true, _) => "逾期".to_owned(),
         (false, Some(_)) if s.signed.is_some() => "按期".to_owned(),
         (false, _) => "未签发".to_owned(),
@@ -56,7 +64,7 @@ pub(super) fn row(
                     </span>
                 })}
             </th>
-            <td class="num">{s.year}</td>
+            <td class="num">{year}</td>
             <td>{s.signed.map(|d| d.iso()).unwrap_or_default()}</td>
             <td>{deadline}</td>
             <td class="num unit-errors">{s.errors}</td>

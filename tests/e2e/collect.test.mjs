@@ -231,6 +231,7 @@ test('a7: a unit without a printed year or an agency is held out of the roll-up 
   await expect(async () => /“b\.txt”与已添加的“a\.txt”内容完全相同/.test(await page.locator('.collect-problems').innerText()), 'identical', 30000);
   const row = rows(page).filter({ hasText: 'a.txt' });
   assert.match(await row.innerText(), /需要确认：文件中没有找到报告年度，没有机关名称/);
+  assert.match(await row.innerText(), /未确认/, 'the stand-in year is not shown as its year');
   assert.equal(await page.getByRole('button', { name: /^合计/ }).count(), 0, 'not offered for a roll-up');
   assert.match(await page.locator('#collect-unsure').innerText(), /1 个单位需要先确认/);
   await row.getByRole('button', { name: '确认年度和机关名称' }).click();
