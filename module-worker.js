@@ -4,6 +4,7 @@
 // responsive, can cancel (it ends this worker), and a module that traps is
 // thrown away with its worker instead of failing every later use.
 //
+// A PDF is read by pdf.js first (pdfjs/pdf-reader.js, loaded on first use).
 // A request: { id, module: 'files' | 'word', name, args }. A reply: { id, kind,
 // value }, kind one of 'ok' (value: the result), 'refused' (value: the reason
 // in words, thrown by the module), 'trap' (the module stopped: this worker is
@@ -15,6 +16,9 @@ const modules = {
   files: { init: initFiles, exports: files, wasm: './nianbao_files_bg.wasm', ready: null },
   word: { init: initWord, exports: word, wasm: './nianbao_word_bg.wasm', ready: null },
 };
+
+const isPdf = (bytes) =>
+  bytes instanceof Uint8Array && bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
 
 function load(m) {
   if (!m.ready) m.ready = m.init({ module_or_path: new URL(m.wasm, import.meta.url) });
@@ -42,6 +46,18 @@ self.onmessage = async ({ data }) => {
     return;
   }
   try {
+    // A PDF: its text and where it sits, by pdf.js (loaded the first time a PDF is
+    // opened), then read by the file module like any other file.
+    if (module === 'files' && name === 'readReportFile' && isPdf(values[1])) {
+      const { pdfPieces } = await import('./pdfjs/pdf-reader.js');
+      const read = await pdfPieces(values[0], values[1]);
+      if (read.refused) {
+        self.postMessage({ id, kind: 'refused', value: read.refused });
+        return;
+      }
+      self.postMessage({ id, kind: 'ok', value: m.exports.readPdf(values[0], JSON.stringify(read.pieces)) });
+      return;
+    }
     const value = m.exports[name](...values);
     self.postMessage({ id, kind: 'ok', value });
   } catch (e) {

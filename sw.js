@@ -4,7 +4,7 @@
 // caches nothing and removes itself.
 'use strict';
 
-const BUILD = { version: '', files: [] };
+const BUILD = { version: '', files: [], lazy: [] };
 
 // Caches belong to the whole origin: name them by this copy's scope so two copies of
 // the app under different paths of one portal never delete each other's files.
@@ -40,6 +40,22 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   // The page itself, with any configuration in its query: the cached index.html.
   const key = request.mode === 'navigate' && url.href === self.registration.scope ? INDEX : url.href;
+  // Folders loaded on first use (pdf.js): kept the first time they are fetched.
+  if (BUILD.lazy.some((d) => key.startsWith(new URL(d, self.registration.scope).href))) {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(key).then(
+          (hit) =>
+            hit ||
+            fetch(request).then((response) => {
+              if (response.ok) cache.put(key, response.clone());
+              return response;
+            }),
+        ),
+      ),
+    );
+    return;
+  }
   if (!BUILD.files.some((f) => new URL(f, self.registration.scope).href === key)) return;
   event.respondWith(
     caches.open(CACHE).then((cache) => cache.match(key).then((hit) => hit || fetch(request))),

@@ -15,5 +15,12 @@ for module in files word; do
   wasm-opt -Oz --enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int \
     --enable-bulk-memory --enable-multivalue "dist/nianbao_${module}_bg.wasm" -o "dist/nianbao_${module}_bg.wasm"
 done
+# pdf.js (npm pdfjs-dist, legacy build) and our loader for it, loaded by the worker
+# the first time a PDF is opened; the CMaps for Chinese fonts beside it.
+rm -rf dist/pdfjs
+mkdir -p dist/pdfjs
+cp pdfjs/*.js dist/pdfjs/
+cp node_modules/pdfjs-dist/legacy/build/pdf.min.js node_modules/pdfjs-dist/legacy/build/pdf.worker.min.js dist/pdfjs/
+cp -r node_modules/pdfjs-dist/cmaps dist/pdfjs/cmaps
 node scripts/stamp-sw.mjs dist
 scripts/check-baseline.sh dist

@@ -3,6 +3,7 @@
 //! transcriptions where they exist. A cell is either placed right or not
 //! placed: never misplaced.
 
+use nianbao_core::import::pdf::{pdf_text, Piece};
 use nianbao_core::import::published::{recognise, Certainty, Recognised};
 use nianbao_core::rules::{validate, Context, RuleId, Severity};
 use nianbao_core::template::{CellId, TableId, TemplateId};
@@ -165,6 +166,52 @@ fn the_huaian_city_report_reads_the_same_from_both_pdf_copies_and_misplaces_noth
         .notes
         .iter()
         .any(|n| n.starts_with("表四") && n.contains("对不上")));
+}
+
+#[test]
+fn the_huaian_city_pdf_read_by_position_gives_every_cell_as_its_layout_copy() {
+    // The pieces pdf.js gives for the published PDF (scripts/pdf-pieces.mjs),
+    // rebuilt into lines and columns as the app does.
+    let pieces: Vec<Piece> =
+        serde_json::from_str(&sample("2024_city_jiangsu_huaian_govt.pieces.json")).unwrap();
+    let pdf = pdf_text(&pieces);
+    let from_pdf = recognise(&pdf.text);
+    let layout = recognise(&sample("2024_city_jiangsu_huaian_govt.layout.txt"));
+    let t = layout.report.template();
+    let mut placed = 0;
+    let mut cells = 0;
+    for table in [
+        TableId::Requests,
+        TableId::Proactive,
+        TableId::ReviewLitigation,
+    ] {
+        for c in t.table_cells(table) {
+            cells += 1;
+            if from_pdf.source(c).certainty == Certainty::NotFound {
+                continue;
+            }
+            placed += 1;
+            assert_eq!(
+                from_pdf.report.get(c),
+                layout.report.get(c),
+                "{} {}",
+                table.name(),
+                t.def(c).name()
+            );
+        }
+    }
+    assert_eq!(
+        from_pdf.count(Certainty::Uncertain),
+        0,
+        "{:?}",
+        from_pdf.notes
+    );
+    assert_eq!(placed, cells, "{:?}", from_pdf.notes);
+    assert_eq!(from_pdf.report.year, 2024);
+    // Every line knows its page and line there, for the review to cite.
+    assert_eq!(pdf.places.len(), pdf.text.lines().count());
+    assert_eq!(pdf.places.first(), Some(&(1, 1)));
+    assert!(pdf.places.iter().any(|p| p.0 > 1));
 }
 
 #[test]
@@ -404,11 +451,13 @@ fn a_word_file_made_from_the_official_format_reads_cell_for_cell() {
         Some(150 * 10_000)
     );
     assert!(rec.notes.iter().any(|n| n.contains("没有找到报告年度")));
-    // The blank format: every cell found, every one blank.
+    // The blank format: 表二's rows found by their labels, blank; the rows of
+    // blanks in 表三 and 表四 say nothing and are not placed (order alone
+    // would be all that places them).
     let bytes = std::fs::read(format!("{}/template_2021_format_blank.docx", samples())).unwrap();
     let blank = read_file("blank.docx", &bytes, |_, _| None).unwrap();
     let rec = blank.recognition.unwrap();
-    assert_eq!(rec.recognised, 200, "{:?}", rec.notes);
+    assert_eq!(rec.recognised, 10, "{:?}", rec.notes);
     let t = blank.report.template();
     assert!((0..t.cells.len()).all(|i| blank.report.get(CellId(i as u16)).is_none()));
     assert_eq!(
@@ -521,7 +570,7 @@ fn the_review_marks_every_value_cell_and_quotes_its_line_as_text() {
     use nianbao_core::import::published::review_html;
     let text = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 | <script>alert(1)</script>\n";
     let r = recognise(text);
-    let html = review_html(&r, &text.lines().collect::<Vec<_>>());
+    let html = review_html(&r, &text.lines().collect::<Vec<_>>(), None);
     assert_eq!(html.matches("class=\"num review-recognised\"").count(), 7);
     assert_eq!(
         html.matches("class=\"num review-notfound\"").count(),

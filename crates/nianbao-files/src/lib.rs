@@ -32,7 +32,19 @@ fn set(o: &Object, key: &str, value: &JsValue) {
 /// or throws the reason in words.
 #[wasm_bindgen(js_name = readReportFile)]
 pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
-    let read = read_file(name, bytes, legacy)?;
+    Ok(file_read(read_file(name, bytes, legacy)?))
+}
+
+/// Reads a PDF from the pieces of text pdf.js found (`import::pdf::Piece`
+/// as JSON): the same answer as `readReportFile`.
+#[wasm_bindgen(js_name = readPdf)]
+pub fn read_pdf(name: &str, pieces: &str) -> Result<Object, String> {
+    let pieces: Vec<nianbao_core::import::pdf::Piece> = serde_json::from_str(pieces)
+        .map_err(|_| format!("“{name}”中的文字无法读取，可能已损坏。"))?;
+    Ok(file_read(nianbao_core::import::read_pdf(name, &pieces)?))
+}
+
+fn file_read(read: nianbao_core::import::FileRead) -> Object {
     let out = Object::new();
     set(&out, "report", &to_json(&read.report).into());
     if let Some(note) = read.note {
@@ -51,7 +63,7 @@ pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
         set(&rec, "yearFound", &r.year_found.into());
         set(&out, "recognition", &rec);
     }
-    Ok(out)
+    out
 }
 
 /// The publishable HTML file of a report, recording the export-stage counts.

@@ -166,13 +166,37 @@ fn decode(
     }
 }
 
+/// A PDF file, from the pieces of text pdf.js found on its pages (with
+/// where each sits): its tables rebuilt by position, then recognised. A PDF
+/// with no text (a scan) is refused in words.
+pub fn read_pdf(name: &str, pieces: &[super::pdf::Piece]) -> Result<FileRead, String> {
+    let chars: usize = pieces.iter().map(|p| p.s.trim().chars().count()).sum();
+    if chars < 20 {
+        return Err(format!(
+            "“{name}”是扫描件（图片），没有文字层，无法读出其中的数字。请使用原始的 Word 或网页版报告，或对照扫描件手工填写。"
+        ));
+    }
+    let pdf = super::pdf::pdf_text(pieces);
+    published_at(name, &pdf.text, None, pdf.notes, Some(&pdf.places))
+}
+
 /// A published report's text, recognised; refused when no table is found.
 /// `notes` are said in the review before the recognition's own.
 fn published(
     name: &str,
     text: &str,
     note: Option<String>,
+    notes: Vec<String>,
+) -> Result<FileRead, String> {
+    published_at(name, text, note, notes, None)
+}
+
+fn published_at(
+    name: &str,
+    text: &str,
+    note: Option<String>,
     mut notes: Vec<String>,
+    places: Option<&[(u32, usize)]>,
 ) -> Result<FileRead, String> {
     let r = recognise(text);
     let placed = r.count(Certainty::Recognised) + r.count(Certainty::Uncertain);
@@ -192,7 +216,7 @@ fn published(
             recognised: r.count(Certainty::Recognised),
             uncertain,
             not_found: r.count(Certainty::NotFound),
-            review_html: review_html(&r, &text.lines().collect::<Vec<_>>()),
+            review_html: review_html(&r, &text.lines().collect::<Vec<_>>(), places),
             year_found: r.year_found,
             notes: {
                 notes.extend(r.notes);

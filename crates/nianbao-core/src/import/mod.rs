@@ -8,10 +8,14 @@ pub mod docx;
 pub mod encoding;
 mod file;
 pub mod page;
+pub mod pdf;
 pub mod published;
+mod radical;
+mod radicals;
 
 pub use check::{disagreements, recognised_disagreements, Disagreement};
-pub use file::{read_file, too_large, FileRead, Recognition};
+pub use file::{read_file, read_pdf, too_large, FileRead, Recognition};
+pub use radical::unify_radicals;
 
 use crate::json::{from_json, DecodeError};
 use crate::render::DATA_ID;

@@ -4,7 +4,7 @@
 //! table has columns); one whose cells the source lost is not placed.
 
 use super::fold::{coverage, fold};
-use super::tokens::{Run, Tok, Token};
+use super::tokens::{split_run, Run, Tok, Token};
 use super::{Certainty, Placing};
 use crate::edit::structured::parse_value;
 use crate::template::{CellId, GridCell, Scope, TableId, Template};
@@ -54,6 +54,27 @@ pub(super) fn rows_of(template: &Template, table: TableId) -> Vec<(String, Vec<C
                 })
                 .collect();
             (fold(label), cells)
+        })
+        .collect()
+}
+
+/// The sums within one row of `table` (T3-1's 总计 = the six columns; 表四's
+/// 总计 = its four results), as positions in the row's cells.
+fn row_sums(template: &Template, table: TableId) -> Vec<(usize, Vec<usize>)> {
+    let Some((_, cells)) = rows_of(template, table)
+        .into_iter()
+        .find(|(_, c)| !c.is_empty())
+    else {
+        return Vec::new();
+    };
+    let pos = |c: &CellId| cells.iter().position(|x| x == c);
+    template
+        .sums
+        .iter()
+        .filter_map(|s| {
+            let t = pos(&s.total)?;
+            let parts: Option<Vec<usize>> = s.parts.iter().map(pos).collect();
+            parts.filter(|p| !p.is_empty()).map(|p| (t, p))
         })
         .collect()
 }
@@ -133,12 +154,16 @@ fn named(label: &str, rows: &[Expected]) -> Option<(usize, f32)> {
 #[derive(Clone, Debug, Default)]
 struct Named {
     anchor: Option<usize>,
+    /// The anchoring label is on the run's own line.
+    same_line: bool,
     near: Vec<usize>,
 }
 
 impl Named {
     fn weight(&self, j: usize) -> i32 {
-        if self.anchor == Some(j) {
+        if self.anchor == Some(j) && self.same_line {
+            10
+        } else if self.anchor == Some(j) {
             8
         } else if self.near.contains(&j) {
             2
@@ -148,24 +173,53 @@ impl Named {
     }
 }
 
-fn evidence(tokens: &[Token], runs: &[&Run], rows: &[Expected]) -> Vec<Named> {
-    let lead = |i: usize| {
-        runs[i]
-            .lead
-            .as_deref()
-            .and_then(|l| named(l, rows))
+/// Where a table prints a row's label: before its numbers (a page, most
+/// PDFs) or after them (a PDF whose labels sit lower than their numbers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+fn evidence(tokens: &[Token], runs: &[&Run], rows: &[Expected], side: Side) -> Vec<Named> {
+    // The label right before a run (its lead) or right after it (the label
+    // tokens up to the next run's start), the row it names, and whether it
+    // is on the run's own line.
+    let label_of = |i: usize| -> Option<(usize, bool)> {
+        let token = match side {
+            Side::Before => runs[i].start.checked_sub(1).map(|p| &tokens[p]),
+            Side::After => {
+                let to = runs.get(i + 1).map_or(tokens.len(), |r| r.start);
+                tokens[runs[i].end..to.max(runs[i].end)]
+                    .iter()
+                    .find(|t| matches!(t.tok, Tok::Label(_)))
+            }
+        }?;
+        let Tok::Label(text) = &token.tok else {
+            return None;
+        };
+        named(text, rows)
             .filter(|&(_, c)| c >= 0.9)
-            .map(|(r, _)| r)
+            .map(|(r, _)| (r, token.line == runs[i].line))
     };
     (0..runs.len())
         .map(|i| {
             let from = if i == 0 { 0 } else { runs[i - 1].end };
             let to = runs.get(i + 1).map_or(tokens.len(), |r| r.start);
+            let own = label_of(i);
+            // A label on the run's own line is its row's. One on a line of
+            // its own is taken only when the neighbour's is too (after
+            // numbers printed without their label, the label that follows
+            // may be theirs).
+            let anchor = own.filter(|&(_, same)| {
+                same || match side {
+                    Side::Before => i == 0 || label_of(i - 1).is_some(),
+                    Side::After => i + 1 == runs.len() || label_of(i + 1).is_some(),
+                }
+            });
             Named {
-                // After numbers printed without their label, the label that
-                // follows may be theirs (a PDF prints some labels after their
-                // numbers): it anchors nothing then.
-                anchor: lead(i).filter(|_| i == 0 || lead(i - 1).is_some()),
+                anchor: anchor.map(|(r, _)| r),
+                same_line: anchor.is_some_and(|(_, same)| same),
                 near: tokens[from..to.max(from)]
                     .iter()
                     .filter_map(|t| match &t.tok {
@@ -205,9 +259,6 @@ fn align(n: usize, m: usize, support: &[Named]) -> (Vec<(usize, usize)>, i32) {
     (pairs, f[n][m])
 }
 
-/// A way of printing the rows, the (run, row) pairs matched, the evidence per run, the score.
-type Alignment = (Vec<Expected>, Vec<(usize, usize)>, Vec<Named>, i32);
-
 /// Places the table's rows found in `tokens` (the table's part of the text).
 pub fn recognise(
     template: &Template,
@@ -230,16 +281,25 @@ pub fn recognise(
     // A run of whole rows (one cell per line, labels printed apart) is cut
     // into rows; anything else has lost cells and is not placed.
     // No table has 40 rows: a longer run of numbers is something else.
+    // Digits a PDF ran together are split only where one split alone gives
+    // the row's width and keeps the row's own sums (总计 = its parts).
+    let sums = row_sums(template, table);
+    let holds = |v: &[i64]| {
+        sums.iter().all(|(t, parts)| {
+            v.get(*t) == Some(&parts.iter().map(|p| v.get(*p).copied().unwrap_or(0)).sum())
+        })
+    };
+    let fit = |r: &Run| r.fitted(width).or_else(|| split_run(r, width, &holds));
     let fitted: Vec<Run> = runs
         .iter()
         .filter(|r| r.cells.len() <= width * 40)
-        .filter_map(|r| r.fitted(width))
+        .filter_map(fit)
         .take(400)
         .collect();
     let whole: Vec<&Run> = fitted.iter().collect();
     for r in runs
         .iter()
-        .filter(|r| r.cells.len() > width * 40 || (r.fitted(width).is_none() && r.cells.len() > 1))
+        .filter(|r| r.cells.len() > width * 40 || (fit(r).is_none() && r.cells.len() > 1))
     {
         out.note(format!(
             "{}：第 {} 行起有一组 {} 个数字，与表格的 {width} 列对不上（原文可能丢了空格子），没有导入，请对照原文填写。",
@@ -265,27 +325,178 @@ pub fn recognise(
             })
         })
         .collect();
-    let mut best: Option<Alignment> = None;
-    for rows in variants(template, table) {
-        let by_run = evidence(tokens, &whole, &rows);
-        let support: Vec<Named> = pieces
-            .iter()
-            .map(|(i, p)| Named {
-                anchor: by_run[*i].anchor.filter(|_| p.lead.is_some()),
-                near: by_run[*i].near.clone(),
-            })
-            .collect();
-        let (pairs, score) = align(pieces.len(), rows.len(), &support);
-        if best.as_ref().is_none_or(|b| score > b.3) {
-            best = Some((rows, pairs, support, score));
+    // Every way of printing the rows, with the labels before or after their
+    // numbers: each a reading of the table.
+    let mut readings: Vec<Reading> = Vec::new();
+    for rows in variants_printed(template, table, tokens) {
+        for side in [Side::Before, Side::After] {
+            let by_run = evidence(tokens, &whole, &rows, side);
+            let support: Vec<Named> = pieces
+                .iter()
+                .enumerate()
+                .map(|(u, (i, p))| {
+                    // A run cut into rows: its label names only its first
+                    // row (Before) or its last (After).
+                    // A label naming a row holds for a run of exactly that
+                    // row's numbers: more may be another table's.
+                    let first = u == 0 || pieces[u - 1].0 != *i;
+                    let last = pieces.get(u + 1).is_none_or(|(j, _)| j != i);
+                    let alone = first && last;
+                    let own = alone
+                        && match side {
+                            Side::Before => p.lead.is_some(),
+                            Side::After => true,
+                        };
+                    Named {
+                        anchor: by_run[*i].anchor.filter(|_| own),
+                        same_line: by_run[*i].same_line,
+                        near: by_run[*i].near.clone(),
+                    }
+                })
+                .collect();
+            let (pairs, score) = align(pieces.len(), rows.len(), &support);
+            readings.push(read(
+                template, table, &rows, &pieces, &pairs, &support, score,
+            ));
         }
     }
-    let Some((rows, pairs, support, _)) = best else {
-        return;
+    // The reading its labels support best — unless another is supported
+    // nearly as well (labels on lines of their own, before or after their
+    // numbers) and keeps more of the table's sums across rows (（七） =
+    // （一）…（六）, 表四's 总计). When such readings keep them equally and place
+    // differently, only what they agree on is placed.
+    // Sums within one row hold for any run of the row's width wherever it is
+    // placed: only sums across rows tell readings apart.
+    let sums: Vec<(CellId, Vec<CellId>)> = template
+        .sums
+        .iter()
+        .filter(|s| template.def(s.total).table == table)
+        .filter(|s| {
+            s.parts
+                .iter()
+                .any(|p| template.def(*p).row != template.def(s.total).row)
+        })
+        .map(|s| (s.total, s.parts.clone()))
+        .collect();
+    for r in &mut readings {
+        r.kept = kept(&r.placed, &sums);
+    }
+    // Labels first: readings within one anchor of the best supported one
+    // contend, and of those the one keeping most sums wins.
+    let top = readings.iter().map(|r| r.score).max().unwrap_or(0);
+    readings.retain(|r| r.score + MARGIN >= top);
+    readings.sort_by_key(|r| std::cmp::Reverse((r.kept, r.score)));
+    let Some(best) = readings.first() else { return };
+    let rivals: Vec<&Reading> = readings
+        .iter()
+        .skip(1)
+        .filter(|r| r.kept == best.kept && r.placed != best.placed && !r.placed.is_empty())
+        .collect();
+    let value = |placed: &[Placed], c: CellId| {
+        placed.iter().find(|p| p.cell == c).map(|p| {
+            parse_value(p.text.as_deref().unwrap_or(""), template.def(c).kind)
+                .ok()
+                .map(|v| v.0)
+        })
     };
-    // Certain: a run its own label names, and the runs between two such
-    // (or the table's ends) when they are exactly as many as the rows
-    // between: order then leaves one way to place them.
+    let mut doubted = 0;
+    for p in &best.placed {
+        let agreed = rivals
+            .iter()
+            .all(|r| value(&r.placed, p.cell) == value(&best.placed, p.cell));
+        if !agreed {
+            doubted += 1;
+            continue;
+        }
+        out.place(
+            template,
+            p.cell,
+            p.text.as_deref(),
+            Certainty::Recognised,
+            p.lines,
+        );
+    }
+    if doubted > 0 {
+        out.note(format!(
+            "{}：原文中的行名与数字可有两种对应方式，表格的勾稽关系也无法区分，其中 {doubted} 格两种读法不同，没有导入，请对照原文填写。",
+            table.name()
+        ));
+    }
+    for n in &best.notes {
+        out.note(n.clone());
+    }
+}
+
+/// How much less label support a reading may have and still contend: one
+/// anchor on a line of its own.
+const MARGIN: i32 = 10;
+
+/// A cell a reading places: its text as printed and its source lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Placed {
+    cell: CellId,
+    text: Option<String>,
+    lines: (usize, usize),
+}
+
+/// One reading of a table: what it places, what it says, how well the
+/// labels support it, and how many of the table's sums it keeps.
+struct Reading {
+    placed: Vec<Placed>,
+    notes: Vec<String>,
+    score: i32,
+    kept: i32,
+}
+
+/// The table's sums kept minus those broken by what is placed (sums not
+/// wholly placed count nothing).
+fn kept(placed: &[Placed], sums: &[(CellId, Vec<CellId>)]) -> i32 {
+    let get = |c: &CellId| -> Option<i64> {
+        let p = placed.iter().find(|p| p.cell == *c)?;
+        let t = p.text.as_deref()?;
+        parse_value(t, crate::cell::CellKind::Count).ok()?.0
+    };
+    sums.iter()
+        .filter_map(|(total, parts)| {
+            let t = get(total)?;
+            let s: i64 = parts.iter().map(get).sum::<Option<i64>>()?;
+            Some(if t == s { 1 } else { -1 })
+        })
+        .sum()
+}
+
+/// The ways of printing the rows that fit the text: （六） as one row only
+/// when none of its parts' own labels is printed.
+fn variants_printed(template: &Template, table: TableId, tokens: &[Token]) -> Vec<Vec<Expected>> {
+    let all = variants(template, table);
+    let parts_printed = all.first().is_some_and(|plain| {
+        tokens.iter().any(|t| match &t.tok {
+            Tok::Label(l) => named(l, plain).is_some_and(|(r, c)| {
+                c >= 0.9
+                    && matches!(&plain[r], Expected::Row { cells, .. }
+                        if cells.first().is_some_and(|c| template.def(*c).row.starts_with("other.")))
+                    && fold(l).chars().count() > 3
+            }),
+            _ => false,
+        })
+    });
+    all.into_iter()
+        .filter(|rows| !parts_printed || rows.iter().all(|r| matches!(r, Expected::Row { .. })))
+        .collect()
+}
+
+/// The cells an alignment places: certain pairs only (a run its own label
+/// names, or runs between two such exactly as many as the rows between);
+/// runs of blanks say nothing and are not placed.
+fn read(
+    template: &Template,
+    table: TableId,
+    rows: &[Expected],
+    pieces: &[(usize, Run)],
+    pairs: &[(usize, usize)],
+    support: &[Named],
+    score: i32,
+) -> Reading {
     let anchored: Vec<(isize, isize)> = std::iter::once((-1, -1))
         .chain(
             pairs
@@ -308,20 +519,27 @@ pub fn recognise(
             ua < u && u < ub && ub - ua == rb - ra && r - ra == u - ua
         })
     };
-    for &(u, r) in &pairs {
+    let mut placed = Vec::new();
+    let mut notes = Vec::new();
+    let mut used = Vec::new();
+    for &(u, r) in pairs {
         let run = &pieces[u].1;
-        let certainty = if certain(u, r) {
-            Certainty::Recognised
-        } else {
-            Certainty::Uncertain
-        };
+        if !certain(u, r) || run.cells.iter().all(Option::is_none) {
+            continue;
+        }
+        used.push(u);
         let lines = (run.line, run.line);
-        match &rows[r] {
-            Expected::Row { cells, .. } => {
-                for (cell, text) in cells.iter().zip(&run.cells) {
-                    out.place(template, *cell, text.as_deref(), certainty, lines);
-                }
+        let mut put = |cells: &[CellId]| {
+            for (cell, text) in cells.iter().zip(&run.cells) {
+                placed.push(Placed {
+                    cell: *cell,
+                    text: text.clone(),
+                    lines,
+                });
             }
+        };
+        match &rows[r] {
+            Expected::Row { cells, .. } => put(cells),
             Expected::OneForMany { rows: many, .. } => {
                 let zeros = run.cells.iter().all(|c| {
                     c.as_deref().is_some_and(|t| {
@@ -334,17 +552,15 @@ pub fn recognise(
                 if zeros {
                     // 0 in the one row is 0 in each of its parts: nothing guessed.
                     for cells in many {
-                        for (cell, text) in cells.iter().zip(&run.cells) {
-                            out.place(template, *cell, text.as_deref(), certainty, lines);
-                        }
+                        put(cells);
                     }
-                    out.note(format!(
+                    notes.push(format!(
                         "{}：原文把“{}”印成一行，且都是 0，三个小项各记为 0。",
                         table.name(),
                         crate::template::T3_OTHER_LABEL
                     ));
                 } else {
-                    out.note(format!(
+                    notes.push(format!(
                         "{}：原文把“{}”印成一行（第 {} 行），本格式分为三个小项，无法确定各项的数字，请对照原文填写。",
                         table.name(),
                         crate::template::T3_OTHER_LABEL,
@@ -355,12 +571,19 @@ pub fn recognise(
         }
     }
     for (u, (_, run)) in pieces.iter().enumerate() {
-        if !pairs.iter().any(|(i, _)| *i == u) {
-            out.note(format!(
+        if !used.contains(&u) && run.cells.iter().any(Option::is_some) {
+            notes.push(format!(
                 "{}：第 {} 行的一组数字无法确定属于哪一行，没有导入。",
                 table.name(),
                 run.line + 1
             ));
         }
+    }
+    let _ = template;
+    Reading {
+        placed,
+        notes,
+        score,
+        kept: 0,
     }
 }

@@ -8,7 +8,7 @@ mod cross;
 mod fold;
 mod proactive;
 mod review;
-mod tokens;
+pub(crate) mod tokens;
 
 use crate::edit::structured::parse_value;
 use crate::report::{Date, Report};
@@ -196,6 +196,7 @@ const FALLBACK_YEAR: i32 = 2024;
 
 /// Recognises a published report's text.
 pub fn recognise(text: &str) -> Recognised {
+    let (text, radicals) = crate::import::unify_radicals(text);
     let lines: Vec<&str> = text.lines().collect();
     let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
     let find =
@@ -228,15 +229,28 @@ pub fn recognise(text: &str) -> Recognised {
             })
     })
     .or(heads[2]);
-    let t4_head = labels_of(TemplateId::F2021, TableId::ReviewLitigation)
+    // 表四 by its header — a line of its head labels, or one alone — never by
+    // a word of it in a sentence (行政复议 is in many a preamble).
+    // Its own labels only: 总计 is 表三's too.
+    let t3_all = labels_of(TemplateId::F2021, TableId::Requests);
+    let t4_heads: Vec<String> = labels_of(TemplateId::F2021, TableId::ReviewLitigation)
         .into_iter()
-        .next()
-        .unwrap_or_default();
-    let t4 = heads[3].or_else(|| find(t3.unwrap_or(0), &|l| l.contains(t4_head.as_str())));
+        .filter(|h| !t3_all.contains(h))
+        .collect();
+    let t4_header = |l: &str| {
+        let prose = l.contains(['，', '。', '、', '；', ',']);
+        let named = t4_heads.iter().filter(|h| l.contains(h.as_str())).count();
+        t4_heads.iter().any(|h| h == l) || (!prose && named >= 2)
+    };
+    let t4 = heads[3].or_else(|| find(t3.or(t2).unwrap_or(0), &t4_header));
     let end5 = heads[4].unwrap_or(lines.len());
 
-    // Year and agency from the title, else from the statistics period.
-    let title = folded.iter().take(8).position(|l| l.contains("年度报告"));
+    // Year and agency from the title, else from the statistics period —
+    // never from a sentence that cites a report (another year's, often).
+    let is_title = |l: &str| {
+        l.contains("年度报告") && !l.contains('《') && !l.ends_with('。') && l.chars().count() <= 60
+    };
+    let title = folded.iter().take(8).position(|l| is_title(l));
     let year = title
         .and_then(|i| year_in(&folded[i]))
         .or_else(|| {
@@ -352,6 +366,11 @@ pub fn recognise(text: &str) -> Recognised {
     if !found_year {
         out.note(format!(
             "原文中没有找到报告年度，暂记为 {FALLBACK_YEAR} 年度，请在“报告信息”中改为实际年度。"
+        ));
+    }
+    if radicals > 0 {
+        out.note(format!(
+            "原文中有 {radicals} 个部首字符（如“⼈”“⾏”，PDF 的字体常把汉字存成这样，看起来一样），已按对应的汉字（“人”“行”）读取。"
         ));
     }
     out.report.mark_printed_totals();

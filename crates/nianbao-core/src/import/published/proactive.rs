@@ -4,7 +4,7 @@
 
 use super::cross::rows_of;
 use super::fold::{coverage, fold};
-use super::tokens::{Run, Tok, Token};
+use super::tokens::{split_run, Run, Tok, Token};
 use super::{Certainty, Placing};
 use crate::cell::CellKind;
 use crate::template::{CellId, TableId, Template};
@@ -23,7 +23,32 @@ pub fn recognise(template: &Template, tokens: &[Token], runs: &[Run], out: &mut 
         })
         .filter(|(_, cells)| !cells.is_empty())
         .collect();
-    let mut done = vec![false; rows.len()];
+    // Each row label, with the runs right after and right before it.
+    struct Found<'a> {
+        row: usize,
+        label: &'a str,
+        line: usize,
+        after: Option<&'a Run>,
+        before: Option<&'a Run>,
+    }
+    let adjacent = |from: usize, step: isize| -> Option<&Run> {
+        let mut j = from as isize + step;
+        while j >= 0 && (j as usize) < tokens.len() && tokens[j as usize].tok == Tok::Break {
+            j += step;
+        }
+        if j < 0 {
+            return None;
+        }
+        let j = j as usize;
+        runs.iter().find(|r| {
+            if step > 0 {
+                r.start == j
+            } else {
+                r.end == j + 1
+            }
+        })
+    };
+    let mut found: Vec<Found> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let Tok::Label(label) = &t.tok else { continue };
         if label.len() > super::cross::MAX_LABEL {
@@ -36,22 +61,70 @@ pub fn recognise(template: &Template, tokens: &[Token], runs: &[Run], out: &mut 
         }) else {
             continue;
         };
-        if done[r] {
+        if found.iter().any(|f| f.row == r) {
             continue;
         }
-        let next = tokens[i + 1..]
+        found.push(Found {
+            row: r,
+            label,
+            line: t.line,
+            after: adjacent(i, 1),
+            before: adjacent(i, -1),
+        });
+    }
+    // Labels before their numbers (a page, most PDFs) or after them (a PDF
+    // printing labels lower than their numbers): the table's own way, where
+    // its labels show one; a label on its numbers' line is theirs.
+    let before_all = found.iter().all(|f| f.after.is_some());
+    let after_all = found.iter().all(|f| f.before.is_some());
+    // Which run each label takes; a run two labels would take is neither's.
+    let choice: Vec<Option<&Run>> = found
+        .iter()
+        .map(|f| {
+            let line = f.line;
+            f.after
+                .filter(|r| r.line == line)
+                .or(f.before.filter(|r| r.line == line))
+                .or(match (before_all, after_all) {
+                    (true, false) => f.after,
+                    (false, true) => f.before,
+                    // Either way fits, or neither always: only a label with
+                    // numbers on one side alone.
+                    _ => match (f.after, f.before) {
+                        (Some(a), None) => Some(a),
+                        (None, Some(b)) => Some(b),
+                        _ => None,
+                    },
+                })
+        })
+        .collect();
+    let taken_twice = |r: &Run| {
+        choice
             .iter()
-            .position(|t| t.tok != Tok::Break)
-            .map(|p| i + 1 + p);
-        let Some(run) = next.and_then(|n| runs.iter().find(|run| run.start == n)) else {
+            .flatten()
+            .filter(|c| c.start == r.start)
+            .count()
+            > 1
+    };
+    for (f, run) in found.iter().zip(&choice) {
+        let cells = &rows[f.row].1;
+        let Some(run) = run.filter(|r| !taken_twice(r)) else {
+            if run.is_some() || (f.after.is_some() && f.before.is_some()) {
+                out.note(format!(
+                    "表二：“{}”一行的数字可能在它的前面也可能在后面，无法确定，没有导入，请对照原文填写。",
+                    f.label
+                ));
+            }
             continue;
         };
-        let cells = &rows[r].1;
-        done[r] = true;
-        let fitted = run.exactly(cells.len());
+        // Digits run together (`规章003`) split only where one split alone fits.
+        let fitted = run
+            .exactly(cells.len())
+            .or_else(|| split_run(run, cells.len(), &|_| true));
         let Some(run) = fitted.as_ref() else {
             out.note(format!(
-                "表二：“{label}”一行有 {} 个数字，应为 {} 个，没有导入，请对照原文填写。",
+                "表二：“{}”一行有 {} 个数字，应为 {} 个，没有导入，请对照原文填写。",
+                f.label,
                 run.cells.len(),
                 cells.len()
             ));
@@ -63,7 +136,7 @@ pub fn recognise(template: &Template, tokens: &[Token], runs: &[Run], out: &mut 
                 *cell,
                 text.as_deref(),
                 Certainty::Recognised,
-                (t.line, run.line),
+                (f.line, run.line),
             );
         }
     }

@@ -13,8 +13,10 @@ use crate::template::{CellId, TableId};
 /// The longest source line quoted for a cell, in characters.
 const QUOTE: usize = 120;
 
-/// The tables as an HTML fragment (no ids: it sits beside the form).
-pub fn review_html(r: &Recognised, lines: &[&str]) -> String {
+/// The tables as an HTML fragment (no ids: it sits beside the form). A
+/// cell's source is named by its line, or for a PDF by `places` (the page
+/// and the line on it, for each line of the text).
+pub fn review_html(r: &Recognised, lines: &[&str], places: Option<&[(u32, usize)]>) -> String {
     let template = r.report.template();
     let cell = |c: CellId, colspan: Option<u16>| {
         let def = template.def(c);
@@ -35,10 +37,13 @@ pub fn review_html(r: &Recognised, lines: &[&str]) -> String {
         });
         let described = match (&quote, source.lines) {
             (Some(q), Some((a, _))) => format!(
-                "{}“{}”{words}，原文第 {} 行：{q}",
+                "{}“{}”{words}，原文{}：{q}",
                 def.table.name(),
                 def.name(),
-                a + 1
+                match places.and_then(|p| p.get(a)) {
+                    Some((page, line)) => format!("第 {page} 页第 {line} 行"),
+                    None => format!("第 {} 行", a + 1),
+                }
             ),
             _ => format!("{}“{}”{words}", def.table.name(), def.name()),
         };

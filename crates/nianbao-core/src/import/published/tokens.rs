@@ -10,6 +10,10 @@ pub fn is_value(text: &str) -> bool {
     if ["—", "——", "-", "--", "/", "／", "无", "－", "─"].contains(&t) {
         return true;
     }
+    // `1.` is a label's numbering cut off by a wrapped line, not a value.
+    if t.ends_with(['.', '．']) {
+        return false;
+    }
     t.chars()
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         && t.chars().all(|c| {
@@ -43,13 +47,17 @@ pub struct Token {
 pub fn is_footer(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if let Some(inner) = t.strip_prefix('-').and_then(|r| r.strip_suffix('-')) {
+    // `- 3 -`, and `— 3 —` as official documents number their pages.
+    let dash = ['-', '—', '–', '－'];
+    if let Some(inner) = t.strip_prefix(dash).and_then(|r| r.strip_suffix(dash)) {
         return digits(inner);
     }
     if let Some(inner) = t.strip_prefix('第').and_then(|r| r.strip_suffix('页')) {
         return digits(inner) || inner.contains("页共") || inner.split('页').all(digits);
     }
-    matches!(t.split_once('/'), Some((a, b)) if digits(a) && digits(b))
+    // `3/12`, written tight: `7 / 8` is a row of two figures and a zero mark.
+    !line.trim().contains(char::is_whitespace)
+        && matches!(t.split_once('/'), Some((a, b)) if digits(a) && digits(b))
 }
 
 fn field(text: &str, out: &mut Vec<Token>, line: usize) {
@@ -64,23 +72,69 @@ fn field(text: &str, out: &mut Vec<Token>, line: usize) {
     out.push(Token { tok, line });
 }
 
-/// Whether the lines are `|`-flattened (a third or more of them carry a `|`).
-fn piped(lines: &[&str]) -> bool {
-    let filled: Vec<_> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
-    let with = filled.iter().filter(|l| l.contains('|')).count();
-    with * 3 >= filled.len().max(1)
+/// How the lines separate cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// `|` inside the lines: a row per line, or a cell per line ending `|`.
+    Pipes,
+    /// A cell per line and a line of only `|` between cells: the pipes are
+    /// separators, and two with nothing between them an empty cell.
+    LonePipes,
+    /// No pipes: PDF text, or a cell per line.
+    Plain,
+}
+
+fn is_lone_pipe(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| c == '|' || c.is_whitespace())
+}
+
+/// The mode of `lines`: pipes when a third or more of the lines carry one;
+/// lone pipes when most of those are pipes alone and the lines with text
+/// carry none.
+fn mode(lines: &[&str]) -> Mode {
+    let filled: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let lone = filled.iter().filter(|l| is_lone_pipe(l)).count();
+    let text: Vec<&&str> = filled.iter().filter(|l| !is_lone_pipe(l)).collect();
+    let text_piped = text.iter().filter(|l| l.contains('|')).count();
+    if (lone + text_piped) * 3 < filled.len().max(1) {
+        Mode::Plain
+    } else if lone * 3 >= filled.len() && text_piped * 10 <= text.len() {
+        Mode::LonePipes
+    } else {
+        Mode::Pipes
+    }
 }
 
 /// The tokens of `lines` (the source's lines, `first` the number of the first).
 pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
     let mut out = Vec::new();
-    let pipes = piped(lines);
+    let mode = mode(lines);
+    let pipes = mode == Mode::Pipes;
+    // Lone pipes: whether a separator came since the last cell.
+    let mut separated = false;
     for (i, raw) in lines.iter().enumerate() {
         let line = first + i;
         let trimmed = raw.trim();
+        if mode == Mode::LonePipes && is_lone_pipe(trimmed) {
+            if separated {
+                // Nothing between two separators: an empty cell (at a row's
+                // ends, the runs drop it).
+                out.push(Token {
+                    tok: Tok::Blank,
+                    line,
+                });
+            }
+            separated = true;
+            continue;
+        }
         if trimmed.is_empty() || is_footer(trimmed) {
             continue;
         }
+        separated = false;
         if pipes {
             // A lone `|` is an empty cell — or, right before a row's label,
             // the end of the row before; a line of pipes ends a row.
@@ -136,11 +190,24 @@ pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
             }
             continue;
         }
+        // A table row among plain text (`| label | 3 |  | 0 |`, as a PDF's
+        // table is rebuilt by position): its cells as written.
+        if is_pipe_row(trimmed) {
+            let inner = &trimmed[1..trimmed.len() - 1];
+            for p in inner.split('|') {
+                field(p, &mut out, line);
+            }
+            out.push(Token {
+                tok: Tok::Break,
+                line,
+            });
+            continue;
+        }
         // Plain text: values are the parts that read as values, the rest
         // (joined) is a label; a line with two or more values is a row.
         let mut label = String::new();
         let mut values = 0;
-        for part in trimmed.split_whitespace() {
+        for part in trimmed.split_whitespace().flat_map(split_trailing_digits) {
             if is_value(part) {
                 if !label.is_empty() {
                     out.push(Token {
@@ -171,6 +238,145 @@ pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
         }
     }
     out
+}
+
+/// `| a | b |`: a row of cells between pipes, two or more of them values.
+fn is_pipe_row(t: &str) -> bool {
+    t.len() > 2
+        && t.starts_with('|')
+        && t.ends_with('|')
+        && t[1..t.len() - 1]
+            .split('|')
+            .filter(|p| is_value(p.trim()))
+            .count()
+            >= 2
+}
+
+/// A label with digits run onto its end (`规章003`, a PDF's text with
+/// nothing between its cells) as the label and the digits; anything else as
+/// it is. Numbering (`1.属于…`) and dates (`2024年`) are not at the end.
+fn split_trailing_digits(part: &str) -> Vec<&str> {
+    let digits = part.len() - part.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits == part.len() {
+        return vec![part];
+    }
+    let (label, number) = part.split_at(part.len() - digits);
+    // After words or a closing quote or bracket (危及“三安全一稳定”3): not
+    // after a sign or a separator.
+    let before = label.chars().next_back().unwrap_or(' ');
+    if (before.is_alphanumeric() && !before.is_ascii()) || "”」）)》】".contains(before) {
+        vec![label, number]
+    } else {
+        vec![part]
+    }
+}
+
+/// The numbers of a run, as `width` cells: split where the source ran
+/// digits together (`003` → 0 0 3) — a run where some digits cannot be one
+/// number (a leading zero) — and only where exactly one split of all its
+/// groups of digits gives `width` canonical numbers (no leading zeros but 0
+/// itself) for which `holds` is true (the row's own sums); `None` otherwise.
+pub fn split_run(run: &Run, width: usize, holds: &dyn Fn(&[i64]) -> bool) -> Option<Run> {
+    let n = run.cells.len();
+    if n >= width || run.cells.iter().any(Option::is_none) {
+        return None;
+    }
+    // A label ending in a digit may hold the row's first number.
+    if run
+        .lead
+        .as_deref()
+        .is_some_and(|l| l.ends_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    // Digits only, and short enough to split into few numbers.
+    let texts: Vec<&str> = run
+        .cells
+        .iter()
+        .map(|c| c.as_deref().unwrap_or(""))
+        .collect();
+    if texts
+        .iter()
+        .any(|t| !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 24)
+    {
+        return None;
+    }
+    // Digits ran together only where some cannot be one number (`003`, a
+    // leading zero): otherwise `11` may as well be eleven beside a blank the
+    // source lost. Then every group of digits may be several numbers.
+    if !texts.iter().any(|t| t.len() > 1 && t.starts_with('0')) {
+        return None;
+    }
+    // Every reading: each group of digits as one or more numbers, and — as
+    // copied text loses empty cells — blanks anywhere, between groups or
+    // inside one (`00002` `` `2`); the row's sums hold in each (a blank
+    // counting 0). One reading alone is taken.
+    type Cells = Vec<Option<String>>;
+    struct Search<'a> {
+        texts: &'a [&'a str],
+        width: usize,
+        found: Vec<Cells>,
+        budget: usize,
+        holds: &'a dyn Fn(&[i64]) -> bool,
+    }
+    impl Search<'_> {
+        /// From digit `pos` of group `group` on, with `acc` read so far.
+        fn go(&mut self, group: usize, pos: usize, acc: &mut Cells) {
+            if self.budget == 0 || self.found.len() > 1 || acc.len() > self.width {
+                return;
+            }
+            self.budget -= 1;
+            if acc.len() < self.width {
+                // A blank the source lost, here.
+                acc.push(None);
+                self.go(group, pos, acc);
+                acc.pop();
+            }
+            let Some(text) = self.texts.get(group) else {
+                if acc.len() == self.width {
+                    let nums: Option<Vec<i64>> = acc
+                        .iter()
+                        .map(|t| t.as_deref().map_or(Some(0), |t| t.parse().ok()))
+                        .collect();
+                    if nums.is_some_and(|n| (self.holds)(&n)) && !self.found.contains(acc) {
+                        self.found.push(acc.clone());
+                    }
+                }
+                return;
+            };
+            // The next number: digits from `pos`, no leading zero but 0.
+            let rest = &text[pos..];
+            for end in 1..=rest.len() {
+                let piece = &rest[..end];
+                if piece.len() > 1 && piece.starts_with('0') {
+                    break;
+                }
+                acc.push(Some(piece.to_owned()));
+                if end == rest.len() {
+                    self.go(group + 1, 0, acc);
+                } else {
+                    self.go(group, pos + end, acc);
+                }
+                acc.pop();
+            }
+        }
+    }
+    let mut search = Search {
+        texts: &texts,
+        width,
+        found: Vec::new(),
+        budget: 200_000,
+        holds,
+    };
+    search.go(0, 0, &mut Vec::new());
+    let (mut found, budget) = (search.found, search.budget);
+    match (found.len(), budget) {
+        (1, b) if b > 0 => Some(Run {
+            cells: found.remove(0),
+            ..run.clone()
+        }),
+        _ => None,
+    }
 }
 
 /// A run of cells: values and kept blanks with no label or break between.
@@ -301,7 +507,11 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].cells.len(), 7);
         assert!(
-            is_footer("- 3 -") && is_footer("第 3 页") && !is_footer("3.补正后申请内容仍不明确")
+            is_footer("- 3 -")
+                && is_footer("— 12 —")
+                && !is_footer("— —")
+                && is_footer("第 3 页")
+                && !is_footer("3.补正后申请内容仍不明确")
         );
     }
 
