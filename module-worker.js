@@ -55,7 +55,7 @@ self.onmessage = async ({ data }) => {
         self.postMessage({ id, kind: 'refused', value: read.refused });
         return;
       }
-      self.postMessage({ id, kind: 'ok', value: m.exports.readPdf(values[0], JSON.stringify(read.pieces)) });
+      self.postMessage({ id, kind: 'ok', value: m.exports.readPdf(values[0], JSON.stringify(read)) });
       return;
     }
     const value = m.exports[name](...values);

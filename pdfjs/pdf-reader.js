@@ -7,6 +7,7 @@
 // false), no fonts loaded into the page, no annotations or forms read.
 import './polyfill.js';
 import './pdf.min.js';
+import { pageRules, textPieces } from './pdf-geometry.js';
 
 const here = (path) => new URL(path, import.meta.url).href;
 
@@ -23,7 +24,7 @@ function refusal(name, e) {
   }
 }
 
-/** `{ pieces }` (each `{page, x, y, w, h, s}`), or `{ refused }` in words. */
+/** `{ pieces, rules }` (pdf-geometry.js), or `{ refused }` in words. */
 export async function pdfPieces(name, bytes) {
   const pdfjs = globalThis.pdfjsLib;
   pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(here('./pdf-worker.js'));
@@ -42,21 +43,18 @@ export async function pdfPieces(name, bytes) {
     return { refused: refusal(name, e) };
   }
   const pieces = [];
+  const rules = [];
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      for (const it of content.items) {
-        if (!it.str || !it.str.trim()) continue;
-        const [a, b, , d, x, y] = it.transform;
-        pieces.push({ page: p, x, y, w: it.width, h: Math.hypot(b, d) || Math.abs(a) || it.height, s: it.str });
-      }
+      pieces.push(...textPieces(p, await page.getTextContent()));
+      rules.push(...pageRules(p, await page.getOperatorList(), pdfjs.OPS));
       page.cleanup();
     }
   } catch (e) {
     return { refused: refusal(name, e) };
   } finally {
-    doc.destroy();
+    doc.destroy(); // js-baseline-ok: destroy (pdf.js PDFDocumentProxy, not a browser API)
   }
-  return { pieces };
+  return { pieces, rules };
 }

@@ -11,4 +11,4 @@ node scripts/js-baseline.mjs "$dir"
 # Our PDF loader; pdf.js itself (a vendored build whose own property names the
 # name check cannot tell from newer browser APIs) is proven on a real Chromium 90
 # by tests/chromium90/.
-node scripts/js-baseline.mjs "$dir"/pdfjs/pdf-reader.js "$dir"/pdfjs/polyfill.js "$dir"/pdfjs/pdf-worker.js
+node scripts/js-baseline.mjs "$dir"/pdfjs/pdf-reader.js "$dir"/pdfjs/pdf-geometry.js "$dir"/pdfjs/polyfill.js "$dir"/pdfjs/pdf-worker.js

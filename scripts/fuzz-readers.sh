@@ -5,7 +5,12 @@
 #  - tests/page.rs: PAGE_CASES generated table pages read back row for row
 #    (default 100,000);
 #  - tests/ledger_phrasing.rs: PHRASING_CASES generated ledger values per kind,
-#    never proposed wrongly (default 100,000 each).
+#    never proposed wrongly (default 100,000 each);
+#  - tests/layouts.rs: LAYOUT_CASES generated reports printed in ten text shapes
+#    (pasted tables, PDF text, run-together digits …) and read back, no cell
+#    ever different (default 100,000);
+#  - tests/pdf_layouts.rs: PDF_CASES generated PDF pages (positions, fonts,
+#    alignments, wrapped numbers, rules) read back (default 100,000).
 # A benchmark-sized run, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,3 +21,7 @@ PAGE_CASES="${PAGE_CASES:-100000}" cargo test --release --locked -p nianbao-core
   | grep -E '^page reader|panicked|test result'
 PHRASING_CASES="${PHRASING_CASES:-100000}" cargo test --release --locked -p nianbao-core --test ledger_phrasing generated -- --nocapture 2>&1 \
   | grep -E '^results|^applicants|panicked|test result'
+LAYOUT_CASES="${LAYOUT_CASES:-100000}" cargo test --release --locked -p nianbao-core --test layouts -- --nocapture 2>&1 \
+  | grep -E '^layout|^case|panicked|test result'
+PDF_CASES="${PDF_CASES:-100000}" cargo test --release --locked -p nianbao-core --test pdf_layouts -- --nocapture 2>&1 \
+  | grep -E '^pdf|^case|panicked|test result'

@@ -81,8 +81,15 @@ export function checkSource(source, { sourceType = 'module' } = {}) {
   index ??= buildIndex();
   const problems = [];
   let ast;
+  // `// js-baseline-ok: name (why)` exempts `.name` on its own line: for a library's own
+  // method that shares its name with a newer browser API (pdf.js `doc.destroy()`).
+  const exempt = new Map();
+  const onComment = (_block, text, _start, _end, loc) => {
+    const m = /^\s*js-baseline-ok:\s*([\w$]+)\s*\(.+\)/.exec(text);
+    if (m) exempt.set(loc.line, m[1]);
+  };
   try {
-    ast = parse(source, { ecmaVersion: 2022, sourceType, locations: true });
+    ast = parse(source, { ecmaVersion: 2022, sourceType, locations: true, onComment });
   } catch (e) {
     return [{ line: e.loc?.line ?? 0, what: `syntax newer than ES2022: ${e.message}` }];
   }
@@ -93,7 +100,7 @@ export function checkSource(source, { sourceType = 'module' } = {}) {
   const tested = (node, parent) =>
     ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === node) ||
     (parent.type === 'LogicalExpression' && parent.left === node) ||
-    (parent.type === 'UnaryExpression' && parent.operator === 'typeof') ||
+    (parent.type === 'UnaryExpression' && (parent.operator === 'typeof' || parent.operator === '!')) ||
     (parent.type === 'BinaryExpression' && /^[!=]==?$/.test(parent.operator));
   const nameOf = (node) =>
     node.type === 'MemberExpression' && !node.computed ? node.property.name : node.type === 'Identifier' ? node.name : null;
@@ -111,6 +118,10 @@ export function checkSource(source, { sourceType = 'module' } = {}) {
     },
     MemberExpression: (n, _state, ancestors) => {
       if (n.computed || n.property.type !== 'Identifier' || guarded(n, ancestors)) return;
+      if (exempt.get(n.property.loc.start.line) === n.property.name) return;
+      // Defining a property (a polyfill) is not using it.
+      const parent = ancestors[ancestors.length - 2];
+      if (parent.type === 'AssignmentExpression' && parent.left === n) return;
       const since = index.members.get(n.property.name);
       if (since > BASELINE) flag(n, `.${n.property.name} (Chrome ${since === Infinity ? 'none' : since})`);
     },

@@ -1,10 +1,12 @@
-// Prints a PDF's text pieces as JSON — the same pieces pdfjs/pdf-reader.js hands the
-// file module in the browser — with the same pdf.js build (node_modules/pdfjs-dist).
+// Prints what the app reads of a PDF as JSON, `{ pieces, rules }` — the same
+// pdfjs/pdf-reader.js hands the file module in the browser, by the same code
+// (pdfjs/pdf-geometry.js) and pdf.js build (node_modules/pdfjs-dist).
 // Used to make the committed test fixtures and by the PDF round-trip test.
-//   node scripts/pdf-pieces.mjs file.pdf > pieces.json
+//   node scripts/pdf-pieces.mjs file.pdf > file.pieces.json
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { pageRules, textPieces } from '../pdfjs/pdf-geometry.js';
 
 const require = createRequire(import.meta.url);
 // pdf.js warns on stdout that it cannot draw without `canvas`; it draws nothing here.
@@ -25,21 +27,18 @@ export async function pdfPieces(bytes) {
     verbosity: 0,
   }).promise;
   const pieces = [];
+  const rules = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    for (const it of content.items) {
-      if (!it.str || !it.str.trim()) continue;
-      const [a, b, , d, x, y] = it.transform;
-      pieces.push({ page: p, x, y, w: it.width, h: Math.hypot(b, d) || Math.abs(a) || it.height, s: it.str });
-    }
+    pieces.push(...textPieces(p, await page.getTextContent()));
+    rules.push(...pageRules(p, await page.getOperatorList(), pdfjs.OPS));
     page.cleanup();
   }
   await doc.destroy();
-  return pieces;
+  return { pieces, rules };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const pieces = await pdfPieces(readFileSync(process.argv[2]));
-  process.stdout.write(JSON.stringify(pieces) + '\n');
+  const read = await pdfPieces(readFileSync(process.argv[2]));
+  process.stdout.write(JSON.stringify(read) + '\n');
 }

@@ -43,3 +43,12 @@ test('the wasm feature set allowed in tools/wasm-baseline is what MDN says Chrom
     assert.ok(wasmFeatureSince(f) > BASELINE, `${f}: Chrome ${wasmFeatureSince(f)}`);
   }
 });
+
+test('a polyfill guarded by `!` passes, and a marked library method is exempt on its own line only', () => {
+  assert.deepEqual(checkSource('if (!Array.prototype.at) Array.prototype.at = function () {};'), []);
+  const marked = 'export function done(doc) { doc.destroy(); // js-baseline-ok: destroy (library method)\n}';
+  assert.deepEqual(checkSource(marked), []);
+  const unmarked = 'export function done(doc) {\n  doc.destroy(); // js-baseline-ok: other (wrong name)\n}';
+  assert.match(found(unmarked), /\.destroy/);
+  assert.match(found('export function done(doc) { doc.destroy(); }'), /\.destroy/);
+});

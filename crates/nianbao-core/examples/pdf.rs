@@ -2,14 +2,14 @@
 //! `tests/tools/pdf-roundtrip.test.mjs` and a look at what a PDF reads as.
 //!   pdf make <dir> <n> <seed>  n random valid reports: k.json (the report),
 //!                              k.docx (the Word export), k.html (the page)
-//!   pdf check <dir>            each k.pieces.json (pdf.js, scripts/pdf-pieces.mjs)
+//!   pdf check <dir>            each k.pieces.json (pdf.js pieces and rules, scripts/pdf-pieces.mjs)
 //!                              read as the app does, against k.json: one JSON
 //!                              line per file: cells with a value, how many of
 //!                              them placed, cells misplaced
 //!   pdf text <pieces.json>     the text the recognition reads
 //! Usage: cargo run --release -p nianbao-core --example pdf -- <command> …
 
-use nianbao_core::import::pdf::{pdf_text, Piece};
+use nianbao_core::import::pdf::{pdf_text, PdfRead};
 use nianbao_core::import::published::{recognise, Certainty};
 use nianbao_core::json::{from_json, to_json, ExportCheck};
 use nianbao_core::render::{render_docx, render_html_export};
@@ -19,7 +19,7 @@ use serde_json::json;
 #[path = "../tests/valid/mod.rs"]
 mod valid;
 
-fn pieces(path: &str) -> Vec<Piece> {
+fn pieces(path: &str) -> PdfRead {
     let s = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&s).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -62,7 +62,8 @@ fn main() {
                     .unwrap(),
                 )
                 .unwrap();
-                let got = recognise(&pdf_text(&pieces(&format!("{dir}/{name}.pieces.json"))).text);
+                let read = pieces(&format!("{dir}/{name}.pieces.json"));
+                let got = recognise(&pdf_text(&read.pieces, &read.rules).text);
                 let t = want.template();
                 let (mut cells, mut placed, mut misplaced, mut uncertain) = (0, 0, Vec::new(), 0);
                 for table in [
@@ -103,7 +104,31 @@ fn main() {
                 println!("{line}");
             }
         }
-        Some("text") => print!("{}", pdf_text(&pieces(&args[1])).text),
+        Some("read") => {
+            // What the reader makes of a text: placements and notes.
+            let text = std::fs::read_to_string(&args[1]).unwrap();
+            let got = recognise(&text);
+            let t = got.report.template();
+            for n in &got.notes {
+                println!("note: {n}");
+            }
+            for c in (0..t.cells.len()).map(|i| nianbao_core::template::CellId(i as u16)) {
+                let s = got.source(c);
+                if s.certainty != Certainty::NotFound {
+                    let v = got.report.get(c);
+                    println!(
+                        "{:?} {} = {v:?} {:?}",
+                        s.certainty,
+                        t.def(c).name(),
+                        s.lines
+                    );
+                }
+            }
+        }
+        Some("text") => {
+            let read = pieces(&args[1]);
+            print!("{}", pdf_text(&read.pieces, &read.rules).text)
+        }
         _ => eprintln!("usage: pdf make <dir> <n> <seed> | check <dir> | text <pieces.json>"),
     }
 }

@@ -3,7 +3,7 @@
 //! transcriptions where they exist. A cell is either placed right or not
 //! placed: never misplaced.
 
-use nianbao_core::import::pdf::{pdf_text, Piece};
+use nianbao_core::import::pdf::{pdf_text, PdfRead};
 use nianbao_core::import::published::{recognise, Certainty, Recognised};
 use nianbao_core::rules::{validate, Context, RuleId, Severity};
 use nianbao_core::template::{CellId, TableId, TemplateId};
@@ -172,9 +172,9 @@ fn the_huaian_city_report_reads_the_same_from_both_pdf_copies_and_misplaces_noth
 fn the_huaian_city_pdf_read_by_position_gives_every_cell_as_its_layout_copy() {
     // The pieces pdf.js gives for the published PDF (scripts/pdf-pieces.mjs),
     // rebuilt into lines and columns as the app does.
-    let pieces: Vec<Piece> =
+    let read: PdfRead =
         serde_json::from_str(&sample("2024_city_jiangsu_huaian_govt.pieces.json")).unwrap();
-    let pdf = pdf_text(&pieces);
+    let pdf = pdf_text(&read.pieces, &read.rules);
     let from_pdf = recognise(&pdf.text);
     let layout = recognise(&sample("2024_city_jiangsu_huaian_govt.layout.txt"));
     let t = layout.report.template();
@@ -643,4 +643,70 @@ fn a_report_printed_in_the_other_years_format_is_read_as_printed_and_said() {
     let own = recognise(&sample("2023_county_jiangsu_huaian_hongze_govt.txt"));
     let cells = r.report.template().cells.len();
     assert!((0..cells).all(|i| r.report.get(CellId(i as u16)) == own.report.get(CellId(i as u16))));
+}
+
+/// Texts the generated-layout property tests once misread, with the cell
+/// each misread: now read as printed or left for the user, never wrong.
+fn regression(name: &str) -> Recognised {
+    let path = format!(
+        "{}/tests/fixtures/regressions/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    recognise(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
+#[test]
+fn a_row_whose_numbers_do_not_fit_keeps_its_place_and_shifts_no_row() {
+    // 7.属于行政执法案卷 lost a blank cell (6 numbers for 7 columns): the rows
+    // after it were once moved up one, and the lost blank read as 0.
+    let r = regression("pdf-hole-lost-row.txt");
+    let seven = "denied.enforcementFile";
+    assert_eq!(
+        certainty(&r, TableId::Requests, seven, "publicWelfare"),
+        Certainty::NotFound
+    );
+    assert!(
+        r.notes.iter().any(|n| n.contains("一组 6 个数字")),
+        "{:?}",
+        r.notes
+    );
+    // 8.属于行政查询事项 is read from its own line, not the lost row's place.
+    let eight = cell(&r, TableId::Requests, "denied.adminQuery", "natural");
+    assert_eq!(r.source(eight).certainty, Certainty::Recognised);
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/regressions/pdf-hole-lost-row.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let line = r.source(eight).lines.map(|l| l.0).unwrap();
+    assert!(text.lines().nth(line).unwrap().starts_with("| 8.属 |"));
+}
+
+#[test]
+fn a_row_split_in_two_by_run_together_marks_is_counted_as_no_row() {
+    // （一）予以公开 printed `/ /4/ // 4`: never given 二、上年结转's numbers.
+    let r = regression("run-together-two-holes-one-row.txt");
+    for col in ["commercial", "legalService", "total"] {
+        let v = value(&r, TableId::Requests, "granted", col);
+        assert!(matches!(v, None | Some(0) | Some(4)), "{col}: {v:?}");
+    }
+}
+
+#[test]
+fn a_stray_run_after_the_last_row_takes_no_label_from_it() {
+    // Labels after their numbers, and 表四's row (its heading lost) after
+    // 表三's last: 一、本年新收 (12 from natural persons) not shifted.
+    let r = regression("label-after-stray-run.txt");
+    let v = value(&r, TableId::Requests, "newReceived", "natural");
+    assert!(matches!(v, None | Some(12)), "{v:?}");
+}
+
+#[test]
+fn a_row_printed_like_a_page_number_is_not_dropped_silently() {
+    // 表二's 行政许可 printed `— 2 —` (a zero, 2, a zero), labels after.
+    let r = regression("dash-row-like-page-number.txt");
+    let v = value(&r, TableId::Proactive, "licensing", "delta");
+    assert!(matches!(v, None | Some(2)), "{v:?}");
+    let next = value(&r, TableId::Proactive, "otherServices", "prevCount");
+    assert!(matches!(next, None | Some(0)), "{next:?}");
 }

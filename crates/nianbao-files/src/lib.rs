@@ -35,13 +35,13 @@ pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
     Ok(file_read(read_file(name, bytes, legacy)?))
 }
 
-/// Reads a PDF from the pieces of text pdf.js found (`import::pdf::Piece`
-/// as JSON): the same answer as `readReportFile`.
+/// Reads a PDF from what pdf.js found in it (`import::pdf::PdfRead` as
+/// JSON: text pieces and rules): the same answer as `readReportFile`.
 #[wasm_bindgen(js_name = readPdf)]
-pub fn read_pdf(name: &str, pieces: &str) -> Result<Object, String> {
-    let pieces: Vec<nianbao_core::import::pdf::Piece> = serde_json::from_str(pieces)
+pub fn read_pdf(name: &str, read: &str) -> Result<Object, String> {
+    let read: nianbao_core::import::pdf::PdfRead = serde_json::from_str(read)
         .map_err(|_| format!("“{name}”中的文字无法读取，可能已损坏。"))?;
-    Ok(file_read(nianbao_core::import::read_pdf(name, &pieces)?))
+    Ok(file_read(nianbao_core::import::read_pdf(name, &read)?))
 }
 
 fn file_read(read: nianbao_core::import::FileRead) -> Object {

@@ -167,16 +167,17 @@ fn decode(
 }
 
 /// A PDF file, from the pieces of text pdf.js found on its pages (with
-/// where each sits): its tables rebuilt by position, then recognised. A PDF
-/// with no text (a scan) is refused in words.
-pub fn read_pdf(name: &str, pieces: &[super::pdf::Piece]) -> Result<FileRead, String> {
-    let chars: usize = pieces.iter().map(|p| p.s.trim().chars().count()).sum();
+/// where each sits) and the rules drawn there: its tables rebuilt by
+/// position and borders, then recognised. A PDF with no text (a scan) is
+/// refused in words.
+pub fn read_pdf(name: &str, pdf: &super::pdf::PdfRead) -> Result<FileRead, String> {
+    let chars: usize = pdf.pieces.iter().map(|p| p.s.trim().chars().count()).sum();
     if chars < 20 {
         return Err(format!(
             "“{name}”是扫描件（图片），没有文字层，无法读出其中的数字。请使用原始的 Word 或网页版报告，或对照扫描件手工填写。"
         ));
     }
-    let pdf = super::pdf::pdf_text(pieces);
+    let pdf = super::pdf::pdf_text(&pdf.pieces, &pdf.rules);
     published_at(name, &pdf.text, None, pdf.notes, Some(&pdf.places))
 }
 

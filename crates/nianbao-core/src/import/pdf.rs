@@ -23,6 +23,25 @@ pub struct Piece {
     pub s: String,
 }
 
+/// A straight line drawn on a page (a table's border), x0 ≤ x1, y0 ≤ y1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    pub page: u32,
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+/// What pdf.js gives of a PDF (pdfjs/pdf-geometry.js): its text pieces and
+/// its rules.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PdfRead {
+    pub pieces: Vec<Piece>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
 /// The text, and where each of its lines is: (page, line on that page),
 /// both from 1.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,6 +66,14 @@ impl Segment {
     }
     fn number(&self) -> bool {
         is_value(&self.text)
+    }
+    /// A number, or the head of one wrapped after its decimal point (`1.`).
+    fn part(&self) -> bool {
+        self.number()
+            || self
+                .text
+                .strip_suffix(['.', '．'])
+                .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty())
     }
 }
 
@@ -110,6 +137,105 @@ fn lines_of(page: u32, mut pieces: Vec<&Piece>) -> Vec<Line> {
         .collect()
 }
 
+/// A page's table borders: where a piece of text sits in a ruled table.
+struct Grid {
+    /// Horizontal rules: (y, x0, x1).
+    across: Vec<(f64, f64, f64)>,
+    /// Vertical rules: (x, y0, y1).
+    down: Vec<(f64, f64, f64)>,
+}
+
+impl Grid {
+    fn of(page: u32, rules: &[Rule]) -> Grid {
+        let mut g = Grid {
+            across: Vec::new(),
+            down: Vec::new(),
+        };
+        for r in rules.iter().filter(|r| r.page == page) {
+            let (w, h) = (r.x1 - r.x0, r.y1 - r.y0);
+            if !(w.is_finite() && h.is_finite()) {
+                continue;
+            }
+            if h <= 3.0 && w > 3.0 {
+                g.across.push(((r.y0 + r.y1) / 2.0, r.x0, r.x1));
+            } else if w <= 3.0 && h > 3.0 {
+                g.down.push(((r.x0 + r.x1) / 2.0, r.y0, r.y1));
+            }
+        }
+        g
+    }
+
+    /// The rules above and below the point (x, y), when it is inside a
+    /// table's cell: ruled above, below, left and right.
+    fn band(&self, x: f64, y: f64) -> Option<(f64, f64)> {
+        let covers = |&&(_, x0, x1): &&(f64, f64, f64)| x0 - 0.5 <= x && x <= x1 + 0.5;
+        let top = self
+            .across
+            .iter()
+            .filter(covers)
+            .map(|r| r.0)
+            .filter(|&ry| ry > y)
+            .min_by(f64::total_cmp)?;
+        let bottom = self
+            .across
+            .iter()
+            .filter(covers)
+            .map(|r| r.0)
+            .filter(|&ry| ry < y)
+            .max_by(f64::total_cmp)?;
+        let side = |left: bool| {
+            self.down
+                .iter()
+                .any(|&(rx, y0, y1)| y0 - 1.0 <= y && y <= y1 + 1.0 && (rx < x) == left && rx != x)
+        };
+        (side(true) && side(false)).then_some((top, bottom))
+    }
+
+    /// Whether every piece of `a` and `b` sits in a ruled cell and no rule
+    /// lies between the two lines where either has text: one table row.
+    fn same_row(&self, a: &Line, b: &Line) -> bool {
+        a.segments.iter().chain(&b.segments).all(|s| {
+            let x = s.center();
+            match (self.band(x, a.y), self.band(x, b.y)) {
+                (Some(p), Some(q)) => (p.0 - q.0).abs() < 0.5 && (p.1 - q.1).abs() < 0.5,
+                _ => false,
+            }
+        })
+    }
+}
+
+/// In a ruled table, the lines of one row are one row: a label or a number
+/// wrapped over lines inside its cell, whatever the cell's alignment, joins
+/// up, top to bottom, where the borders show one cell.
+fn join_ruled(lines: &mut Vec<Line>, grid: &Grid) {
+    if grid.across.len() < 2 || grid.down.len() < 2 {
+        return;
+    }
+    let has_number = |l: &Line| l.segments.iter().any(Segment::number);
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        if !(has_number(a) || has_number(b)) || !grid.same_row(a, b) {
+            i += 1;
+            continue;
+        }
+        let below = lines.remove(i + 1);
+        let row = &mut lines[i];
+        for p in below.segments {
+            let overlaps = |s: &Segment| s.x0 < p.x1 && p.x0 < s.x1;
+            match row.segments.iter_mut().find(|s| overlaps(s)) {
+                Some(s) => {
+                    s.text.push_str(&p.text);
+                    s.x0 = s.x0.min(p.x0);
+                    s.x1 = s.x1.max(p.x1);
+                }
+                None => row.segments.push(p),
+            }
+        }
+        row.segments.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+}
+
 /// A number too wide for its cell wraps inside it (`1087` over `5`): its
 /// pieces stand one text line apart in one column, centred on the row's
 /// baseline — half a line above and below it for two pieces, closer to the
@@ -117,20 +243,58 @@ fn lines_of(page: u32, mut pieces: Vec<&Piece>) -> Vec<Line> {
 /// row. Three or more pieces (the middle one on the row's baseline) only
 /// from lines that hold nothing but numbers; anything less clear is left as
 /// it is, and the row is then not read by columns (`crowded`).
+/// The page's number (`— 3 —`, `第 3 页`), as its lowest or highest line,
+/// set tight: no table row (a row of `—` `3` `—` spreads over its columns).
+fn drop_page_numbers(lines: &mut Vec<Line>) {
+    let number = |l: &Line| {
+        let (x0, x1) = (
+            l.segments.first().map_or(0.0, |s| s.x0),
+            l.segments.last().map_or(0.0, |s| s.x1),
+        );
+        is_footer(&plain(l)) && x1 - x0 <= 5.0 * l.h
+    };
+    if lines.last().is_some_and(number) {
+        lines.pop();
+    }
+    if lines.first().is_some_and(number) {
+        lines.remove(0);
+    }
+}
+
+/// Whether a stack of three or more pieces (baselines `ys`, top first) goes
+/// on: a number in its column one more of its pitches above or below. Its
+/// ends may then be the pieces of two other rows' wrapped numbers.
+fn beyond(lines: &[Line], seg: &Segment, ys: &[f64], h: f64) -> bool {
+    let pitch = (ys[0] - ys[ys.len() - 1]) / (ys.len() - 1) as f64;
+    let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+    lines.iter().any(|l| {
+        let d = (l.y - top).max(bottom - l.y);
+        (l.y > top || l.y < bottom)
+            && (d - pitch).abs() <= 0.25 * h
+            && l.segments
+                .iter()
+                .any(|s| s.part() && s.x0 < seg.x1 && seg.x0 < s.x1)
+    })
+}
+
+/// The widest line pitch of a wrapped number, in text heights (1.5 line
+/// spacing, and digits of another font a little off the baseline).
+const WRAP_PITCH: f64 = 1.7;
+
 fn join_wrapped(lines: &mut Vec<Line>) {
     let overlaps = |a: &Segment, b: &Segment| a.x0 < b.x1 && b.x0 < a.x1;
-    let numbers_only = |l: &Line| l.segments.iter().all(Segment::number);
+    let numbers_only = |l: &Line| l.segments.iter().all(Segment::part);
     let mut i = 0;
     'rows: while i < lines.len() {
         let row = &lines[i];
         let h = row.h;
         let near: Vec<usize> = (0..lines.len())
-            .filter(|&j| j != i && (lines[j].y - row.y).abs() <= 1.6 * h)
+            .filter(|&j| j != i && (lines[j].y - row.y).abs() <= WRAP_PITCH * h)
             .collect();
         let numbers: Vec<(usize, usize)> = near
             .iter()
             .flat_map(|&j| (0..lines[j].segments.len()).map(move |k| (j, k)))
-            .filter(|&(j, k)| lines[j].segments[k].number())
+            .filter(|&(j, k)| lines[j].segments[k].part())
             .collect();
         if numbers.is_empty() {
             i += 1;
@@ -158,16 +322,29 @@ fn join_wrapped(lines: &mut Vec<Line>) {
             let mean = ys.iter().sum::<f64>() / ys.len() as f64;
             let mut on: Vec<usize> = column.iter().map(|p| p.0).collect();
             on.dedup();
-            let clear = column.iter().all(|&(m, n)| lines[m].segments[n].number())
+            let mut pieces: Vec<(f64, &str)> = column
+                .iter()
+                .map(|&(m, n)| (lines[m].y, lines[m].segments[n].text.as_str()))
+                .collect();
+            pieces.extend(own.map(|o| (row.y, row.segments[o].text.as_str())));
+            pieces.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let whole: String = pieces.iter().map(|p| p.1).collect();
+            let clear = column.iter().all(|&(m, n)| lines[m].segments[n].part())
+                && is_value(&whole)
                 && own.is_none_or(|o| {
-                    row.segments[o].number() && on.iter().all(|&m| numbers_only(&lines[m]))
+                    row.segments[o].part() && on.iter().all(|&m| numbers_only(&lines[m]))
                 })
                 && on.len() == column.len()
                 && ys.len() >= 2
                 && ys
                     .windows(2)
-                    .all(|w| (0.9 * h..=1.5 * h).contains(&(w[0] - w[1])))
-                && (mean - row.y).abs() <= 0.3 * h;
+                    .all(|w| (0.9 * h..=WRAP_PITCH * h).contains(&(w[0] - w[1])))
+                // One text line apart each: the same pitch throughout.
+                && ys.windows(2).map(|w| w[0] - w[1]).fold(f64::NEG_INFINITY, f64::max)
+                    - ys.windows(2).map(|w| w[0] - w[1]).fold(f64::INFINITY, f64::min)
+                    <= 0.2 * h
+                && (mean - row.y).abs() <= 0.3 * h
+                && (ys.len() < 3 || !beyond(lines, seg, &ys, h));
             if !clear {
                 i += 1;
                 continue 'rows;
@@ -212,28 +389,31 @@ fn join_wrapped(lines: &mut Vec<Line>) {
 /// always has its label on its first line, so such a line is no row of its
 /// own — but a line between two rows may continue either: then neither is
 /// read, and the user is told (`unclear`).
-fn join_aligned(lines: &mut Vec<Line>) {
+fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
     let overlaps = |a: &Segment, b: &Segment| a.x0 < b.x1 && b.x0 < a.x1;
     let mut c = 0;
     while c < lines.len() {
         let line = &lines[c];
-        let piece_line = !line.segments.is_empty()
-            && line.segments.iter().all(Segment::number)
-            && !is_footer(&plain(line))
-            && line.unclear.is_none();
-        if !piece_line {
+        // (In a ruled table the borders have said.)
+        let ruled = line
+            .segments
+            .iter()
+            .any(|s| grid.band(s.center(), line.y).is_some());
+        let numbers = |l: &Line| l.segments.iter().filter(|s| s.number()).count();
+        let candidate =
+            !ruled && numbers(line) > 0 && !is_footer(&plain(line)) && line.unclear.is_none();
+        if !candidate {
             c += 1;
             continue;
         }
         // Rows it may continue: the lines right above and below, a text
-        // line away, with a number over or under each of its pieces.
-        let fits = |r: usize| {
+        // line away, with a number over or under each of its numbers.
+        let under = |r: usize| {
             let row = &lines[r];
             let d = (row.y - line.y).abs();
             row.page == line.page
-                && (0.9 * line.h..=1.5 * line.h).contains(&d)
-                && row.unclear.is_none()
-                && line.segments.iter().all(|p| {
+                && (0.9 * line.h..=WRAP_PITCH * line.h).contains(&d)
+                && line.segments.iter().filter(|s| s.number()).all(|p| {
                     row.segments
                         .iter()
                         .filter(|s| overlaps(s, p))
@@ -244,8 +424,62 @@ fn join_aligned(lines: &mut Vec<Line>) {
         let rows: Vec<usize> = [c.checked_sub(1), Some(c + 1)]
             .into_iter()
             .flatten()
-            .filter(|&r| r < lines.len() && fits(r))
+            .filter(|&r| r < lines.len() && under(r))
             .collect();
+        // Next to a row that could not be read for this reason: its pieces
+        // may be that row's, so it is not read either.
+        if let Some(why) = rows.iter().find_map(|&r| lines[r].unclear.clone()) {
+            lines[c].unclear = Some(why);
+            c += 1;
+            continue;
+        }
+        if numbers(line) < line.segments.len() {
+            // Words too (a label's last characters): a row's wrapped
+            // number and label, or the next row with cells left blank —
+            // unless it fills as many cells as the row it is under.
+            let unsure: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&r| numbers(&lines[r]) > numbers(line))
+                .collect();
+            if !unsure.is_empty() {
+                let why = format!(
+                    "“{}”中的数字可能是上下相邻一行中的数字折行而来，也可能是另一行，无法确定，这几行没有导入，请对照原文填写。",
+                    plain(line)
+                );
+                for r in unsure.into_iter().chain([c]) {
+                    lines[r].unclear = Some(why.clone());
+                }
+            }
+            c += 1;
+            continue;
+        }
+        // A piece on the row's other side too, under one of these numbers:
+        // a number wrapped over three lines or more, not read here.
+        let beyond = |r: usize| {
+            let other = if r > c { r + 1 } else { r.wrapping_sub(1) };
+            lines.get(other).is_some_and(|o| {
+                o.page == line.page
+                    && (o.y - lines[r].y).abs() <= 2.0 * WRAP_PITCH * line.h
+                    && o.segments
+                        .iter()
+                        .any(|q| q.number() && line.segments.iter().any(|p| overlaps(p, q)))
+            })
+        };
+        if let [r] = rows[..] {
+            if beyond(r) {
+                let other = if r > c { r + 1 } else { r - 1 };
+                let why = format!(
+                    "“{}”一格的数字可能折成了三行以上，无法确定，这几行没有导入，请对照原文填写。",
+                    plain(&lines[r])
+                );
+                for k in [c, r, other] {
+                    lines[k].unclear = Some(why.clone());
+                }
+                c += 1;
+                continue;
+            }
+        }
         match rows[..] {
             [r] => {
                 let piece = lines.remove(c);
@@ -363,19 +597,26 @@ fn row_in(line: &Line, cols: &[f64]) -> Option<String> {
         return None;
     }
     let values: Vec<&str> = cells.iter().map(|c| c.unwrap_or("")).collect();
+    // A row whose label is on other lines has only its cells.
+    if label.is_empty() {
+        return Some(format!("| {} |", values.join(" | ")));
+    }
     Some(format!("| {} | {} |", label.join(" "), values.join(" | ")))
 }
 
 /// The PDF's text (see the module note) from its pieces.
-pub fn pdf_text(pieces: &[Piece]) -> PdfText {
+pub fn pdf_text(pieces: &[Piece], rules: &[Rule]) -> PdfText {
     let mut pages: Vec<u32> = pieces.iter().map(|p| p.page).collect();
     pages.sort_unstable();
     pages.dedup();
     let mut out = PdfText::default();
     for page in pages {
         let mut lines = lines_of(page, pieces.iter().filter(|p| p.page == page).collect());
+        drop_page_numbers(&mut lines);
+        let grid = Grid::of(page, rules);
+        join_ruled(&mut lines, &grid);
         join_wrapped(&mut lines);
-        join_aligned(&mut lines);
+        join_aligned(&mut lines, &grid);
         let numbers = |l: &Line| l.segments.iter().filter(|s| s.number()).count();
         // Blocks of table rows: lines with two or more numbers, with at most
         // two lines of words between them (a label wrapped).
@@ -472,12 +713,13 @@ mod tests {
             }
         }
         p.push(piece(2, 50.0, 700.0, "- 2 -"));
-        let t = pdf_text(&p);
+        let t = pdf_text(&p, &[]);
         assert_eq!(
             t.text,
-            "三、收到和处理政府信息公开申请情况\n| 一、本年新收 | 1 | 2 | 3 |\n| 二、上年结转 | 4 |  | 6 |\n| 四、结转下年度 | 7 | 8 | 15 |\n- 2 -"
+            "三、收到和处理政府信息公开申请情况\n| 一、本年新收 | 1 | 2 | 3 |\n| 二、上年结转 | 4 |  | 6 |\n| 四、结转下年度 | 7 | 8 | 15 |",
+            "the page's number is no line of the text"
         );
-        assert_eq!(t.places, [(1, 1), (1, 2), (1, 3), (1, 4), (2, 1)]);
+        assert_eq!(t.places, [(1, 1), (1, 2), (1, 3), (1, 4)]);
     }
 
     #[test]
@@ -487,6 +729,75 @@ mod tests {
             piece(1, 22.5, 100.0, "新收"),
             piece(1, 80.0, 100.0, "12"),
         ];
-        assert_eq!(pdf_text(&p).text, "本年新收 12");
+        assert_eq!(pdf_text(&p, &[]).text, "本年新收 12");
+    }
+
+    fn at(x: f64, y: f64, w: f64, s: &str) -> Piece {
+        Piece {
+            page: 1,
+            x,
+            y,
+            w,
+            h: 9.0,
+            s: s.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_decimal_wrapped_in_a_middle_aligned_cell_joins_its_row() {
+        // `1.6` over two lines centred on the row; the label set at the top.
+        let p = vec![
+            at(76.0, 658.6, 54.0, "政府集中采购"),
+            at(160.1, 652.6, 9.0, "17"),
+            at(180.1, 658.6, 9.0, "1."),
+            at(184.6, 646.7, 4.5, "6"),
+        ];
+        let t = pdf_text(&p, &[]);
+        assert!(
+            t.text.contains("17") && t.text.contains("1.6"),
+            "{}",
+            t.text
+        );
+    }
+
+    #[test]
+    fn a_row_like_a_page_number_is_kept_and_a_page_number_dropped() {
+        // `— 2 —` spread over three columns is a row; set tight at the
+        // page's foot it is the page's number.
+        let mut p = vec![at(72.0, 700.0, 40.0, "行政许可")];
+        for (k, s) in ["—", "2", "—"].iter().enumerate() {
+            p.push(at(200.0 + 60.0 * k as f64, 700.0, 9.0, s));
+        }
+        p.push(at(280.0, 60.0, 9.0, "—"));
+        p.push(at(292.0, 60.0, 9.0, "3"));
+        p.push(at(304.0, 60.0, 9.0, "—"));
+        let t = pdf_text(&p, &[]);
+        assert_eq!(t.text, "| 行政许可 | — | 2 | — |");
+    }
+
+    #[test]
+    fn a_fragment_between_two_rows_is_read_with_neither() {
+        // Unruled, numbers at the top of their cells: `41` under one row and
+        // over the next, as near to both.
+        let p = vec![
+            at(72.0, 700.0, 36.0, "行政处罚"),
+            at(200.0, 700.0, 9.0, "3"),
+            at(250.0, 700.0, 13.5, "149"),
+            at(250.0, 688.0, 9.0, "41"),
+            at(72.0, 676.0, 36.0, "行政强制"),
+            at(200.0, 676.0, 9.0, "5"),
+            at(250.0, 676.0, 13.5, "205"),
+        ];
+        let t = pdf_text(&p, &[]);
+        assert!(
+            t.text.contains("149（？）") && t.text.contains("205（？）"),
+            "{}",
+            t.text
+        );
+        assert!(
+            t.notes.iter().any(|n| n.contains("无法确定")),
+            "{:?}",
+            t.notes
+        );
     }
 }

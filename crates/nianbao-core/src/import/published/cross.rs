@@ -290,13 +290,53 @@ pub fn recognise(
         })
     };
     let fit = |r: &Run| r.fitted(width).or_else(|| split_run(r, width, &holds));
-    let fitted: Vec<Run> = runs
+    // A run that does not fit held part of a row, a row or rows: it stays in
+    // the order as a hole that places nothing, so rows after it are not
+    // shifted into its place. It counts as one row only when it is a row's
+    // line (two or more numbers, alone on one line, short of the width);
+    // otherwise how many rows it held is not known, and no row is placed by
+    // counting rows across it.
+    let last_line = |r: &Run| {
+        tokens
+            .get(r.end.saturating_sub(1))
+            .map_or(r.line, |t| t.line)
+    };
+    let shares_line = |r: &Run| {
+        runs.iter()
+            .any(|o| o.start != r.start && last_line(o) >= r.line && o.line <= last_line(r))
+    };
+    let fitted: Vec<(Run, bool, bool)> = runs
         .iter()
         .filter(|r| r.cells.len() <= width * 40)
-        .filter_map(fit)
+        .filter_map(|r| match fit(r) {
+            Some(f) => Some((f, false, false)),
+            // `— 3 —` where no row has three cells: a page's number.
+            None if r.cells.is_empty()
+                && tokens
+                    .get(r.start)
+                    .is_some_and(|t| t.tok != Tok::Unsure(width)) =>
+            {
+                None
+            }
+            None if width > 0 => {
+                let row_line = (2..width).contains(&r.cells.len())
+                    && last_line(r) == r.line
+                    && !shares_line(r);
+                let hole = Run {
+                    cells: vec![None; width],
+                    ..r.clone()
+                };
+                Some((hole, !row_line, true))
+            }
+            None => None,
+        })
         .take(400)
         .collect();
-    let whole: Vec<&Run> = fitted.iter().collect();
+    let whole: Vec<&Run> = fitted.iter().map(|(r, _, _)| r).collect();
+    let loose: Vec<bool> = fitted
+        .iter()
+        .flat_map(|(r, l, _)| std::iter::repeat_n(*l, r.cells.len().div_ceil(width.max(1))))
+        .collect();
     for r in runs
         .iter()
         .filter(|r| r.cells.len() > width * 40 || (fit(r).is_none() && r.cells.len() > 1))
@@ -330,7 +370,25 @@ pub fn recognise(
     let mut readings: Vec<Reading> = Vec::new();
     for rows in variants_printed(template, table, tokens) {
         for side in [Side::Before, Side::After] {
-            let by_run = evidence(tokens, &whole, &rows, side);
+            // Labels are evidence for runs of numbers only: a hole takes none.
+            let numbered: Vec<&Run> = whole
+                .iter()
+                .zip(&fitted)
+                .filter(|(_, (_, _, hole))| !hole)
+                .map(|(r, _)| *r)
+                .collect();
+            let mut found = evidence(tokens, &numbered, &rows, side).into_iter();
+            let by_run: Vec<Named> = fitted
+                .iter()
+                .map(|(_, _, hole)| match hole {
+                    false => found.next().expect("one per run"),
+                    true => Named {
+                        anchor: None,
+                        same_line: false,
+                        near: Vec::new(),
+                    },
+                })
+                .collect();
             let support: Vec<Named> = pieces
                 .iter()
                 .enumerate()
@@ -355,9 +413,7 @@ pub fn recognise(
                 })
                 .collect();
             let (pairs, score) = align(pieces.len(), rows.len(), &support);
-            readings.push(read(
-                template, table, &rows, &pieces, &pairs, &support, score,
-            ));
+            readings.push(read(table, &rows, &pieces, &loose, &pairs, &support, score));
         }
     }
     // The reading its labels support best — unless another is supported
@@ -385,12 +441,19 @@ pub fn recognise(
     // contend, and of those the one keeping most sums wins.
     let top = readings.iter().map(|r| r.score).max().unwrap_or(0);
     readings.retain(|r| r.score + MARGIN >= top);
+    // A reading that must leave more rows of printed numbers unplaced than
+    // the best explains the page less well and does not contend.
     readings.sort_by_key(|r| std::cmp::Reverse((r.kept, r.score)));
     let Some(best) = readings.first() else { return };
     let rivals: Vec<&Reading> = readings
         .iter()
         .skip(1)
-        .filter(|r| r.kept == best.kept && r.placed != best.placed && !r.placed.is_empty())
+        .filter(|r| {
+            r.kept == best.kept
+                && r.unused <= best.unused
+                && r.placed != best.placed
+                && !r.placed.is_empty()
+        })
         .collect();
     let value = |placed: &[Placed], c: CellId| {
         placed.iter().find(|p| p.cell == c).map(|p| {
@@ -446,6 +509,8 @@ struct Reading {
     notes: Vec<String>,
     score: i32,
     kept: i32,
+    /// Runs of numbers it leaves unplaced.
+    unused: usize,
 }
 
 /// The table's sums kept minus those broken by what is placed (sums not
@@ -489,10 +554,10 @@ fn variants_printed(template: &Template, table: TableId, tokens: &[Token]) -> Ve
 /// names, or runs between two such exactly as many as the rows between);
 /// runs of blanks say nothing and are not placed.
 fn read(
-    template: &Template,
     table: TableId,
     rows: &[Expected],
     pieces: &[(usize, Run)],
+    loose: &[bool],
     pairs: &[(usize, usize)],
     support: &[Named],
     score: i32,
@@ -516,7 +581,11 @@ fn read(
         let (u, r) = (u as isize, r as isize);
         anchored.windows(2).any(|w| {
             let ((ua, ra), (ub, rb)) = (w[0], w[1]);
-            ua < u && u < ub && ub - ua == rb - ra && r - ra == u - ua
+            ua < u
+                && u < ub
+                && ub - ua == rb - ra
+                && r - ra == u - ua
+                && !loose[(ua + 1) as usize..ub as usize].iter().any(|&l| l)
         })
     };
     let mut placed = Vec::new();
@@ -570,8 +639,10 @@ fn read(
             }
         }
     }
+    let mut unused = 0;
     for (u, (_, run)) in pieces.iter().enumerate() {
         if !used.contains(&u) && run.cells.iter().any(Option::is_some) {
+            unused += 1;
             notes.push(format!(
                 "{}：第 {} 行的一组数字无法确定属于哪一行，没有导入。",
                 table.name(),
@@ -579,11 +650,11 @@ fn read(
             ));
         }
     }
-    let _ = template;
     Reading {
         placed,
         notes,
         score,
         kept: 0,
+        unused,
     }
 }

@@ -34,6 +34,10 @@ pub enum Tok {
     Blank,
     /// The end of a table row, where the source shows one.
     Break,
+    /// A line that may be a row of this many cells or a page's number
+    /// (`— 3 —`): nothing read from it; in a table as wide, no row counted
+    /// across it.
+    Unsure(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +62,15 @@ pub fn is_footer(line: &str) -> bool {
     // `3/12`, written tight: `7 / 8` is a row of two figures and a zero mark.
     !line.trim().contains(char::is_whitespace)
         && matches!(t.split_once('/'), Some((a, b)) if digits(a) && digits(b))
+}
+
+/// `— 3 —`, `- 3 -`: a page's number as official documents print it.
+fn is_dash_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let dash = ['-', '—', '–', '－'];
+    t.strip_prefix(dash)
+        .and_then(|r| r.strip_suffix(dash))
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn field(text: &str, out: &mut Vec<Token>, line: usize) {
@@ -131,7 +144,18 @@ pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
             separated = true;
             continue;
         }
-        if trimmed.is_empty() || is_footer(trimmed) {
+        if trimmed.is_empty() {
+            continue;
+        }
+        if is_footer(trimmed) {
+            // `— 3 —` may be a page's number or a row of a zero, 3 and a
+            // zero: no values taken, and no row counted across it.
+            if is_dash_number(trimmed) {
+                out.push(Token {
+                    tok: Tok::Unsure(trimmed.split_whitespace().count()),
+                    line,
+                });
+            }
             continue;
         }
         separated = false;
@@ -419,7 +443,19 @@ pub fn runs(tokens: &[Token]) -> Vec<Run> {
                 run.cells.push(c);
                 run.end = i + 1;
             }
-            None => out.extend(current.take()),
+            None => {
+                out.extend(current.take());
+                if matches!(t.tok, Tok::Unsure(_)) {
+                    // A run of no cells: it fits no row, and holds its place.
+                    out.push(Run {
+                        cells: Vec::new(),
+                        start: i,
+                        end: i + 1,
+                        line: t.line,
+                        lead: None,
+                    });
+                }
+            }
         }
     }
     out.extend(current);
@@ -446,22 +482,36 @@ impl Run {
 
     /// The run with blank cells at its ends dropped until it has a multiple
     /// of `width` cells (a lone `|` may close a row as well as be a cell),
-    /// or `None` when that does not get there.
+    /// or `None` when that does not get there — or when blanks dropped from
+    /// one end or the other leave different cells (`| | 3 | |`).
     pub fn fitted(&self, width: usize) -> Option<Run> {
-        let mut cells = self.cells.as_slice();
-        loop {
-            if width > 0 && !cells.is_empty() && cells.len().is_multiple_of(width) {
-                return Some(Run {
-                    cells: cells.to_vec(),
-                    ..self.clone()
-                });
-            }
-            match cells {
-                [rest @ .., None] => cells = rest,
-                [None, rest @ ..] => cells = rest,
+        let n = self.cells.len();
+        if width == 0 || n == 0 {
+            return None;
+        }
+        let lead = self.cells.iter().take_while(|c| c.is_none()).count();
+        let trail = self.cells.iter().rev().take_while(|c| c.is_none()).count();
+        // The fewest blanks dropped from the ends; where they may come off
+        // either end with different cells left, the run does not fit.
+        for drop in 0..n {
+            let fits: Vec<&[Option<String>]> = (0..=drop)
+                .map(|i| (i, drop - i))
+                .filter(|&(i, j)| i <= lead && j <= trail && i + j < n)
+                .map(|(i, j)| &self.cells[i..n - j])
+                .filter(|c| c.len().is_multiple_of(width))
+                .collect();
+            match fits.as_slice() {
+                [] => continue,
+                [first, rest @ ..] if rest.iter().all(|c| c == first) => {
+                    return Some(Run {
+                        cells: first.to_vec(),
+                        ..self.clone()
+                    })
+                }
                 _ => return None,
             }
         }
+        None
     }
 }
 
@@ -503,9 +553,13 @@ mod tests {
                 .collect::<Vec<_>>(),
             0,
         );
+        // The page number stays as an empty run: it holds its place (a
+        // table three cells wide may have a row `— 3 —`).
         let r = runs(&tokens);
-        assert_eq!(r.len(), 2);
+        assert_eq!(r.len(), 3);
         assert_eq!(r[0].cells.len(), 7);
+        assert!(r[1].cells.is_empty() && tokens[r[1].start].tok == Tok::Unsure(3));
+        assert_eq!(r[2].cells.len(), 7);
         assert!(
             is_footer("- 3 -")
                 && is_footer("— 12 —")
