@@ -231,12 +231,12 @@ pub fn Importer(
 
     view! {
         <input node_ref=picker type="file" class="sr-only" id="import-file" tabindex="-1"
-            aria-label="选择要导入的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件，或报告文字 .txt）"
-            accept=".json,.html,.htm,.txt,.docx,application/json,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-label="选择要导入的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件、PDF 文件，或报告文字 .txt）"
+            accept=".json,.html,.htm,.txt,.docx,.pdf,application/json,text/html,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             on:change=on_pick(Purpose::Report) />
         <input node_ref=last_year_picker type="file" class="sr-only" id="import-last-year" tabindex="-1"
-            aria-label="选择上年的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件，或报告文字 .txt）"
-            accept=".json,.html,.htm,.txt,.docx,application/json,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-label="选择上年的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件、PDF 文件，或报告文字 .txt）"
+            accept=".json,.html,.htm,.txt,.docx,.pdf,application/json,text/html,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             on:change=on_pick(Purpose::LastYear) />
         <dialog node_ref=paste_box class="drafts" aria-labelledby="paste-title">
             <h2 id="paste-title">"粘贴已发布的报告"</h2>
@@ -336,7 +336,7 @@ fn recognition_view(rec: Recognition, report: &Report) -> impl IntoView {
             {(!rec.notes.is_empty()).then(|| view! {
                 <ul id="import-notes">{rec.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             })}
-            <p class="hint">"PDF 文件不能直接导入：请在 PDF 阅读器中全选、复制文字，粘贴到记事本保存为 .txt 后再导入。"</p>
+            <p class="hint">"PDF 文件按文字在页面上的位置还原表格；扫描件（图片）中的数字无法读取。标为需核对或留空的格，请对照原文填写。"</p>
         </div>
         <p class="review-legend">
             <span class="swatch review-recognised"></span>"已识别 "

@@ -3,7 +3,7 @@
 // starts; every section is laid out (F2: no 0-px sections from CSS the engine
 // rejects); the toolbar's dialog buttons are plain buttons (F2); typing checks the
 // tables and 检查's links focus a cell on screen (F2); a saved page is read in the
-// worker and opened; a reload keeps the draft; the 汇总 workspace keeps a unit in
+// worker and opened; a reload keeps the draft; a PDF is read by pdf.js and opened; the 汇总 workspace keeps a unit in
 // IndexedDB; a ledger CSV fills 表三. scripts/setup.sh unpacks the browser
 // (target/chromium90) from the npm package chrome-aws-lambda.
 import { test, before, after } from 'node:test';
@@ -146,6 +146,21 @@ test('chromium 90: a saved page is read in the worker, opened as a draft, and ke
   }, NEW);
   assert.equal(await value(page, '机关名称'), '某区人民政府');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('chromium 90: a PDF is read by pdf.js in the worker (with its one polyfill) and opened as a draft', async () => {
+  const { context, page, errors } = await open();
+  const input = await page.$('#import-file');
+  await input.uploadFile(join(ROOT, 'crates/nianbao-core/tests/fixtures/samples/2024_city_jiangsu_huaian_govt.pdf'));
+  await until(page, () => [...document.querySelectorAll('dialog[open]')].some((d) => /识别 200 格/.test(d.innerText)));
+  const open_ = await page.evaluateHandle(() => [...document.querySelectorAll('dialog[open] button')].find((b) => b.innerText.trim() === '作为新草稿打开'));
+  await open_.click();
+  await until(page, (n) => {
+    for (const el of document.querySelectorAll('input')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.value === '3119';
+    return false;
+  }, NEW);
   assert.deepEqual(errors, []);
   await context.close();
 });
