@@ -12,7 +12,8 @@
 //! report**, and no cell is marked 需核对 without a printed value. `PDF_CASES`
 //! sets the pages (default 1,000; `scripts/fuzz-readers.sh` runs 100,000);
 //! the recall per layout is printed; `PDF_DEBUG=<case>` shows one page's
-//! text and placements.
+//! text and placements (`PDF_PIECES=<text>` or `<page>:<y>`: the pieces
+//! around it).
 
 use std::collections::BTreeMap;
 
@@ -466,9 +467,19 @@ fn no_cell_read_from_a_generated_pdf_ever_differs_from_the_report() {
                 "{}\nnotes: {:#?}\npdf notes: {:#?}",
                 pdf.text, r.notes, pdf.notes
             );
+            eprintln!("{} rules", rules.len());
             if let Ok(find) = std::env::var("PDF_PIECES") {
                 // The pieces around one text, as the page has them.
-                if let Some(at) = pieces.iter().find(|p| p.s == find) {
+                let at = match find.split_once(':') {
+                    // `page:y`
+                    Some((pg, y)) => Some(Piece {
+                        page: pg.parse().unwrap(),
+                        y: y.parse().unwrap(),
+                        ..pieces[0].clone()
+                    }),
+                    None => pieces.iter().find(|p| p.s == find).cloned(),
+                };
+                if let Some(at) = at {
                     for q in pieces
                         .iter()
                         .filter(|q| q.page == at.page && (q.y - at.y).abs() < 40.0)

@@ -89,26 +89,39 @@ struct Line {
 }
 
 /// Lines of one page, top to bottom, each its segments left to right.
-fn lines_of(page: u32, mut pieces: Vec<&Piece>) -> Vec<Line> {
+fn lines_of(page: u32, mut pieces: Vec<&Piece>, grid: &Grid) -> Vec<Line> {
     pieces.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<(f64, f64, Vec<&Piece>)> = Vec::new();
     for p in pieces {
         let h = p.h.abs().max(1.0);
         match rows.last_mut() {
-            // The same baseline, within a third of the text's height.
-            Some((y, rh, list)) if (*y - p.y).abs() <= 0.35 * rh.max(h) => list.push(p),
+            // The same baseline, within a third of the text's height of the
+            // line's mean so far (not of its first piece: a merged column's
+            // vertical label may start it a little higher).
+            Some((y, rh, list)) if (*y - p.y).abs() <= 0.35 * rh.max(h) => {
+                list.push(p);
+                *y = list.iter().map(|q| q.y).sum::<f64>() / list.len() as f64;
+            }
             _ => rows.push((p.y, h, vec![p])),
         }
     }
     rows.into_iter()
-        .map(|(y, _, mut list)| {
+        .map(|(_, _, mut list)| {
+            // Its baseline: most of its pieces' (a merged column's vertical
+            // label may set a character a little off its row's numbers).
+            let y = median(list.iter().map(|p| p.y).collect());
             list.sort_by(|a, b| a.x.total_cmp(&b.x));
             let h = median(list.iter().map(|p| p.h.abs()).collect()).max(1.0);
             let mut segments: Vec<Segment> = Vec::new();
             for p in list {
-                let gap_ok = segments
-                    .last()
-                    .is_some_and(|s| p.x - s.x1 <= 0.3 * h && p.x >= s.x0);
+                // Close together, and no cell border between.
+                let gap_ok = segments.last().is_some_and(|s| {
+                    p.x - s.x1 <= 0.3 * h
+                        && p.x >= s.x0
+                        && !grid.down.iter().any(|&(rx, y0, y1)| {
+                            s.x1 - 0.5 <= rx && rx <= p.x + 0.5 && y0 <= p.y && p.y <= y1
+                        })
+                });
                 match segments.last_mut() {
                     Some(s) if gap_ok => {
                         s.text.push_str(&p.s);
@@ -221,6 +234,11 @@ fn join_ruled(lines: &mut Vec<Line>, grid: &Grid) {
         }
         let below = lines.remove(i + 1);
         let row = &mut lines[i];
+        // The row stands where most of its text does (not a wrapped
+        // number's first piece above it).
+        if below.segments.len() > row.segments.len() {
+            row.y = below.y;
+        }
         for p in below.segments {
             let overlaps = |s: &Segment| s.x0 < p.x1 && p.x0 < s.x1;
             match row.segments.iter_mut().find(|s| overlaps(s)) {
@@ -329,7 +347,14 @@ fn join_wrapped(lines: &mut Vec<Line>) {
             pieces.extend(own.map(|o| (row.y, row.segments[o].text.as_str())));
             pieces.sort_by(|a, b| b.0.total_cmp(&a.0));
             let whole: String = pieces.iter().map(|p| p.1).collect();
+            // A line with words and numbers in other columns is a row, not
+            // the piece of another row's number.
+            let a_row = |m: usize| {
+                let l = &lines[m];
+                !numbers_only(l) && l.segments.iter().any(|s| s.number() && !overlaps(s, seg))
+            };
             let clear = column.iter().all(|&(m, n)| lines[m].segments[n].part())
+                && !on.iter().any(|&m| a_row(m))
                 && is_value(&whole)
                 && own.is_none_or(|o| {
                     row.segments[o].part() && on.iter().all(|&m| numbers_only(&lines[m]))
@@ -421,10 +446,15 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
                         .eq([true])
                 })
         };
-        let rows: Vec<usize> = [c.checked_sub(1), Some(c + 1)]
+        // The nearest lines with numbers above and below (a merged column's
+        // vertical label puts lines of one character between).
+        let numbered = |r: &usize| lines[*r].segments.iter().any(Segment::part);
+        let up = (0..c).rev().find(numbered);
+        let down = (c + 1..lines.len()).find(numbered);
+        let rows: Vec<usize> = [up, down]
             .into_iter()
             .flatten()
-            .filter(|&r| r < lines.len() && under(r))
+            .filter(|&r| under(r))
             .collect();
         // Next to a row that could not be read for this reason: its pieces
         // may be that row's, so it is not read either.
@@ -456,9 +486,15 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
         }
         // A piece on the row's other side too, under one of these numbers:
         // a number wrapped over three lines or more, not read here.
+        let other_side = |r: usize| {
+            if r > c {
+                (r + 1..lines.len()).find(numbered)
+            } else {
+                (0..r).rev().find(numbered)
+            }
+        };
         let beyond = |r: usize| {
-            let other = if r > c { r + 1 } else { r.wrapping_sub(1) };
-            lines.get(other).is_some_and(|o| {
+            other_side(r).map(|k| &lines[k]).is_some_and(|o| {
                 o.page == line.page
                     && (o.y - lines[r].y).abs() <= 2.0 * WRAP_PITCH * line.h
                     && o.segments
@@ -468,7 +504,7 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
         };
         if let [r] = rows[..] {
             if beyond(r) {
-                let other = if r > c { r + 1 } else { r - 1 };
+                let other = other_side(r).expect("found by beyond");
                 let why = format!(
                     "“{}”一格的数字可能折成了三行以上，无法确定，这几行没有导入，请对照原文填写。",
                     plain(&lines[r])
@@ -480,7 +516,37 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
                 continue;
             }
         }
+        // Another line of nothing but numbers a text line away: pieces of a
+        // number wrapped over more lines, of this row or another — unclear.
+        let fragment_near = [up, down].into_iter().flatten().any(|k| {
+            !rows.contains(&k)
+                && lines[k].segments.iter().all(Segment::part)
+                && (lines[k].y - line.y).abs() <= WRAP_PITCH * line.h
+        });
+        if let ([r], true) = (&rows[..], fragment_near) {
+            let why = format!(
+                "“{}”附近有几行数字可能是折行的数字，无法确定各属于哪一行，这几行没有导入，请对照原文填写。",
+                plain(&lines[*r])
+            );
+            for k in [c, *r] {
+                lines[k].unclear = Some(why.clone());
+            }
+            c += 1;
+            continue;
+        }
         match rows[..] {
+            // As many numbers as the row: pieces of every one of its
+            // numbers, or a row of its own with its label on another line.
+            [r] if numbers(line) >= numbers(&lines[r]) => {
+                let why = format!(
+                    "“{}”下（上）一行的数字可能是它的数字折行而来，也可能是另一行，无法确定，这两行没有导入，请对照原文填写。",
+                    plain(&lines[r])
+                );
+                for k in [c, r] {
+                    lines[k].unclear = Some(why.clone());
+                }
+                c += 1;
+            }
             [r] => {
                 let piece = lines.remove(c);
                 let r = if r > c { r - 1 } else { r };
@@ -511,6 +577,41 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
                 c += 1;
             }
             _ => c += 1,
+        }
+    }
+    spread_unclear(lines);
+}
+
+/// A line of nothing but numbers not read may be pieces of the nearest row
+/// above or below it (a number wrapped over three lines): under or over its
+/// numbers, a text line away, that row is not read either.
+fn spread_unclear(lines: &mut [Line]) {
+    let overlaps = |a: &Segment, b: &Segment| a.x0 < b.x1 && b.x0 < a.x1;
+    let numbered = |l: &Line| l.segments.iter().any(Segment::number);
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for u in 0..lines.len() {
+            let Some(why) = lines[u].unclear.clone() else {
+                continue;
+            };
+            if !lines[u].segments.iter().all(Segment::part) {
+                continue;
+            }
+            let up = (0..u).rev().find(|&r| numbered(&lines[r]));
+            let down = (u + 1..lines.len()).find(|&r| numbered(&lines[r]));
+            for r in [up, down].into_iter().flatten() {
+                let (a, b) = (&lines[u], &lines[r]);
+                let near = a.page == b.page && (a.y - b.y).abs() <= WRAP_PITCH * a.h;
+                let under = a
+                    .segments
+                    .iter()
+                    .all(|p| b.segments.iter().any(|s| s.number() && overlaps(s, p)));
+                if near && under && b.unclear.is_none() {
+                    lines[r].unclear = Some(why.clone());
+                    changed = true;
+                }
+            }
         }
     }
 }
@@ -611,9 +712,13 @@ pub fn pdf_text(pieces: &[Piece], rules: &[Rule]) -> PdfText {
     pages.dedup();
     let mut out = PdfText::default();
     for page in pages {
-        let mut lines = lines_of(page, pieces.iter().filter(|p| p.page == page).collect());
-        drop_page_numbers(&mut lines);
         let grid = Grid::of(page, rules);
+        let mut lines = lines_of(
+            page,
+            pieces.iter().filter(|p| p.page == page).collect(),
+            &grid,
+        );
+        drop_page_numbers(&mut lines);
         join_ruled(&mut lines, &grid);
         join_wrapped(&mut lines);
         join_aligned(&mut lines, &grid);
