@@ -4,6 +4,7 @@
 // (a scan) or a damaged one is refused in words, and the draft is untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, openApp, shared } from './harness.mjs';
 import { expect } from './expect.mjs';
@@ -34,14 +35,22 @@ export function pdfWithoutText() {
   return Buffer.from(out, 'latin1');
 }
 
-test('the 淮安市 2024 PDF → review with page and line of each cell → a new draft with every number as printed', async () => {
+test('the 淮安市 2024 PDF dropped on the page → review with page and line of each cell → a new draft with every number as printed', async () => {
   const { context, page, ed, errors } = await openApp(s.browser, s.url);
-  await page.setInputFiles('#import-file', HUAIAN);
+  const bytes = [...(await readFile(HUAIAN))];
+  const dt = await page.evaluateHandle(([b, n]) => {
+    const t = new DataTransfer();
+    t.items.add(new File([new Uint8Array(b)], n, { type: 'application/pdf' }));
+    return t;
+  }, [bytes, '2024_city_jiangsu_huaian_govt.pdf']);
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
   const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
   await dialog.waitFor({ timeout: 60_000 });
   const text = await dialog.innerText();
   assert.match(text, /识别 200 格，需要对照原文核对 0 格/);
   assert.match(await dialog.locator('.review-tables td.review-recognised').first().getAttribute('data-source'), /原文第 3 页第 16 行：\| 规章 \| 1 \| 0 \| 11 \|/);
+  assert.match(text, /文件：2024_city_jiangsu_huaian_govt\.pdf/);
   assert.match(text, /淮安市人民政府/);
   await dialog.locator('.review-tables td.review-recognised[data-source*="一、本年新收政府信息公开申请数量 自然人"]').focus();
   assert.match(
