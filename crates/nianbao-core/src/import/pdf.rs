@@ -58,6 +58,9 @@ struct Segment {
     x0: f64,
     x1: f64,
     text: String,
+    /// One character of a column of single characters (a merged cell's
+    /// label set vertically): never a number, whatever it reads as (`无`).
+    vertical: bool,
 }
 
 impl Segment {
@@ -65,7 +68,7 @@ impl Segment {
         (self.x0 + self.x1) / 2.0
     }
     fn number(&self) -> bool {
-        is_value(&self.text)
+        !self.vertical && is_value(&self.text)
     }
     /// A number, or the head of one wrapped after its decimal point (`1.`).
     fn part(&self) -> bool {
@@ -131,6 +134,7 @@ fn lines_of(page: u32, mut pieces: Vec<&Piece>, grid: &Grid) -> Vec<Line> {
                         x0: p.x,
                         x1: p.x + p.w,
                         text: p.s.clone(),
+                        vertical: false,
                     }),
                 }
             }
@@ -261,6 +265,36 @@ fn join_ruled(lines: &mut Vec<Line>, grid: &Grid) {
 /// row. Three or more pieces (the middle one on the row's baseline) only
 /// from lines that hold nothing but numbers; anything less clear is left as
 /// it is, and the row is then not read by columns (`crowded`).
+/// Marks single CJK characters set one under another in one column (a
+/// merged cell's label written vertically): `无` of 无法提供 is no zero there.
+fn mark_vertical(lines: &mut [Line]) {
+    let single = |s: &Segment| {
+        let mut cs = s.text.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    let mut marks = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        for (k, s) in l.segments.iter().enumerate() {
+            if !single(s) {
+                continue;
+            }
+            let stacked = |m: &Line| {
+                m.page == l.page
+                    && (m.y - l.y).abs() <= 2.0 * l.h
+                    && m.segments.iter().any(|t| {
+                        single(t) && (t.x0 - s.x0).abs() <= 1.0 && (t.x1 - s.x1).abs() <= 1.0
+                    })
+            };
+            if lines.iter().enumerate().any(|(j, m)| j != i && stacked(m)) {
+                marks.push((i, k));
+            }
+        }
+    }
+    for (i, k) in marks {
+        lines[i].segments[k].vertical = true;
+    }
+}
+
 /// The page's number (`— 3 —`, `第 3 页`), as its lowest or highest line,
 /// set tight: no table row (a row of `—` `3` `—` spreads over its columns).
 fn drop_page_numbers(lines: &mut Vec<Line>) {
@@ -391,6 +425,7 @@ fn join_wrapped(lines: &mut Vec<Line>) {
                     .map(|p| p.1.x1)
                     .fold(f64::NEG_INFINITY, f64::max),
                 text: parts.iter().map(|p| p.1.text.as_str()).collect(),
+                vertical: false,
             };
             let segs = &mut lines[i].segments;
             match own {
@@ -582,9 +617,9 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
     spread_unclear(lines);
 }
 
-/// A line of nothing but numbers not read may be pieces of the nearest row
-/// above or below it (a number wrapped over three lines): under or over its
-/// numbers, a text line away, that row is not read either.
+/// A line not read may hold pieces of the nearest row above or below it (a
+/// number wrapped over three lines): with each of its numbers under or over
+/// one of that row's, a text line away, that row is not read either.
 fn spread_unclear(lines: &mut [Line]) {
     let overlaps = |a: &Segment, b: &Segment| a.x0 < b.x1 && b.x0 < a.x1;
     let numbered = |l: &Line| l.segments.iter().any(Segment::number);
@@ -595,18 +630,16 @@ fn spread_unclear(lines: &mut [Line]) {
             let Some(why) = lines[u].unclear.clone() else {
                 continue;
             };
-            if !lines[u].segments.iter().all(Segment::part) {
-                continue;
-            }
             let up = (0..u).rev().find(|&r| numbered(&lines[r]));
             let down = (u + 1..lines.len()).find(|&r| numbered(&lines[r]));
             for r in [up, down].into_iter().flatten() {
                 let (a, b) = (&lines[u], &lines[r]);
                 let near = a.page == b.page && (a.y - b.y).abs() <= WRAP_PITCH * a.h;
-                let under = a
-                    .segments
-                    .iter()
-                    .all(|p| b.segments.iter().any(|s| s.number() && overlaps(s, p)));
+                // Its numbers (its words may be a merged column's vertical
+                // label) each under or over one of the row's.
+                let mut nums = a.segments.iter().filter(|p| p.part()).peekable();
+                let under = nums.peek().is_some()
+                    && nums.all(|p| b.segments.iter().any(|s| s.number() && overlaps(s, p)));
                 if near && under && b.unclear.is_none() {
                     lines[r].unclear = Some(why.clone());
                     changed = true;
@@ -698,8 +731,9 @@ fn row_in(line: &Line, cols: &[f64]) -> Option<String> {
         return None;
     }
     let values: Vec<&str> = cells.iter().map(|c| c.unwrap_or("")).collect();
-    // A row whose label is on other lines has only its cells.
-    if label.is_empty() {
+    // A row whose label is on other lines has only its cells (and a label
+    // that would read as a cell — a vertical label's `无` — is left out).
+    if label.is_empty() || is_value(&label.join(" ")) {
         return Some(format!("| {} |", values.join(" | ")));
     }
     Some(format!("| {} | {} |", label.join(" "), values.join(" | ")))
@@ -719,6 +753,7 @@ pub fn pdf_text(pieces: &[Piece], rules: &[Rule]) -> PdfText {
             &grid,
         );
         drop_page_numbers(&mut lines);
+        mark_vertical(&mut lines);
         join_ruled(&mut lines, &grid);
         join_wrapped(&mut lines);
         join_aligned(&mut lines, &grid);
@@ -903,6 +938,26 @@ mod tests {
             t.notes.iter().any(|n| n.contains("无法确定")),
             "{:?}",
             t.notes
+        );
+    }
+
+    #[test]
+    fn a_vertical_labels_wu_is_no_zero_of_the_row_beside_it() {
+        // （四）无法提供 set one character under another; `无` on the baseline
+        // of a row whose second cell is blank: six cells, never seven.
+        let mut p = Vec::new();
+        for (k, c) in ["（", "四", "）", "无", "法", "提"].iter().enumerate() {
+            p.push(at(93.0, 203.0 - 16.9 * k as f64, 9.0, c));
+        }
+        p.push(at(111.0, 161.5, 90.0, "2.没有现成信息需"));
+        for x in [255.6, 364.8, 419.4, 474.0, 528.6, 583.2] {
+            p.push(at(x, 152.3, 9.0, "—"));
+        }
+        let t = pdf_text(&p, &[]);
+        assert!(
+            !t.text.contains("| 无 |") && !t.text.contains("无 —"),
+            "{}",
+            t.text
         );
     }
 }
