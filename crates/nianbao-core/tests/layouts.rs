@@ -429,20 +429,7 @@ fn no_recognised_cell_ever_differs_from_the_generated_report() {
             == Some(case)
         {
             eprintln!("notes: {:#?}", r.notes);
-            for i in 0..t.cells.len() {
-                let c = CellId(i as u16);
-                let s = r.source(c);
-                if s.certainty != Certainty::NotFound {
-                    eprintln!(
-                        "{:?} {} = {:?} (truth {:?}) line {:?}",
-                        s.certainty,
-                        t.def(c).name(),
-                        r.report.get(c),
-                        truth.get(c),
-                        s.lines
-                    );
-                }
-            }
+            valid::dump_placements(&r, &truth);
         }
         let tl = tally.entry(shape).or_default();
         tl.texts += 1;

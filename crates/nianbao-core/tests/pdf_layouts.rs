@@ -491,21 +491,7 @@ fn no_cell_read_from_a_generated_pdf_ever_differs_from_the_report() {
                     }
                 }
             }
-            let t = r.report.template();
-            for i in 0..t.cells.len() {
-                let c = CellId(i as u16);
-                let s = r.source(c);
-                if s.certainty != Certainty::NotFound {
-                    eprintln!(
-                        "{:?} {} = {:?} (truth {:?}) line {:?}",
-                        s.certainty,
-                        t.def(c).name(),
-                        r.report.get(c),
-                        truth.get(c),
-                        s.lines
-                    );
-                }
-            }
+            valid::dump_placements(&r, &truth);
         }
         let tl = tally.entry(valign).or_default();
         tl.pages += 1;

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use nianbao_core::cell::CellKind;
+use nianbao_core::import::published::{Certainty, Recognised};
 use nianbao_core::report::{AgencyKind, Report};
 use nianbao_core::template::{CellId, TableId};
 
@@ -153,4 +154,24 @@ pub fn report(rng: &mut Rng) -> Report {
         }
     }
     r
+}
+
+/// Every cell a reading placed, with the truth beside it (a failing case,
+/// looked at).
+pub fn dump_placements(r: &Recognised, truth: &Report) {
+    let t = r.report.template();
+    for i in 0..t.cells.len() {
+        let c = CellId(i as u16);
+        let s = r.source(c);
+        if s.certainty != Certainty::NotFound {
+            eprintln!(
+                "{:?} {} = {:?} (truth {:?}) line {:?}",
+                s.certainty,
+                t.def(c).name(),
+                r.report.get(c),
+                truth.get(c),
+                s.lines
+            );
+        }
+    }
 }

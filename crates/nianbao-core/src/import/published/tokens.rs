@@ -51,10 +51,8 @@ pub struct Token {
 pub fn is_footer(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    // `- 3 -`, and `— 3 —` as official documents number their pages.
-    let dash = ['-', '—', '–', '－'];
-    if let Some(inner) = t.strip_prefix(dash).and_then(|r| r.strip_suffix(dash)) {
-        return digits(inner);
+    if is_dash_number(line) {
+        return true;
     }
     if let Some(inner) = t.strip_prefix('第').and_then(|r| r.strip_suffix('页')) {
         return digits(inner) || inner.contains("页共") || inner.split('页').all(digits);
