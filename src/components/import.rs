@@ -336,7 +336,7 @@ fn recognition_view(rec: Recognition, report: &Report) -> impl IntoView {
             {(!rec.notes.is_empty()).then(|| view! {
                 <ul id="import-notes">{rec.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             })}
-            <p class="hint">"PDF 文件按文字在页面上的位置还原表格；扫描件（图片）中的数字无法读取。标为需核对或留空的格，请对照原文填写。"</p>
+            <p class="hint">"PDF 按页面上文字的位置还原表格；扫描件（图片）无法读取。"</p>
         </div>
         <p class="review-legend">
             <span class="swatch review-recognised"></span>"已识别 "
