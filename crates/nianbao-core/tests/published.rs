@@ -710,3 +710,27 @@ fn a_row_printed_like_a_page_number_is_not_dropped_silently() {
     let next = value(&r, TableId::Proactive, "otherServices", "prevCount");
     assert!(matches!(next, None | Some(0)), "{next:?}");
 }
+
+#[test]
+fn a_label_on_the_next_rows_line_is_not_the_label_after_the_row_before() {
+    // Read from a PDF: `| 3.其他 | 0 … |` under `| 开申请 | 0 … |`, then （七）总计
+    // not read. 3.其他 names its own line's numbers in both readings, so
+    // they are never taken for （七）总计 (printed 12, 3, 4, …).
+    let r = regression("pdf-label-before-next-run.txt");
+    let total = value(&r, TableId::Requests, "resultTotal", "natural");
+    assert!(matches!(total, None | Some(12)), "{total:?}");
+    let other = cell(&r, TableId::Requests, "other.other", "natural");
+    assert_eq!(r.source(other).certainty, Certainty::Recognised);
+    assert_eq!(r.report.get(other), Some(0));
+}
+
+#[test]
+fn readings_are_weighed_by_the_sums_both_place_not_by_zeros_in_a_shifted_one() {
+    // Labels after their numbers; the first rows each lost a blank (holes),
+    // and nearly every cell is 0. Read with labels before, every row shifts
+    // up one and the zeros keep the sums; read as printed, the holes leave
+    // （一） unplaced. （一）予以公开 printed its 商业企业 blank: never read as 0.
+    let r = regression("label-after-holes-zeros.txt");
+    let v = value(&r, TableId::Requests, "granted", "commercial");
+    assert_eq!(v, None);
+}

@@ -264,7 +264,7 @@ fn join_ruled(lines: &mut Vec<Line>, grid: &Grid) {
 /// row than another row can be. They are joined, top to bottom, into the
 /// row. Three or more pieces (the middle one on the row's baseline) only
 /// from lines that hold nothing but numbers; anything less clear is left as
-/// it is, and the row is then not read by columns (`crowded`).
+/// it is, and the row is then not read (`mark_crowded`).
 /// Marks single CJK characters set one under another in one column (a
 /// merged cell's label written vertically): `无` of 无法提供 is no zero there.
 fn mark_vertical(lines: &mut [Line]) {
@@ -460,8 +460,11 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
             .iter()
             .any(|s| grid.band(s.center(), line.y).is_some());
         let numbers = |l: &Line| l.segments.iter().filter(|s| s.number()).count();
+        // Its pieces: numbers, or a number's head wrapped after its point
+        // (`900.` over `2`).
+        let parts = |l: &Line| l.segments.iter().filter(|s| s.part()).count();
         let candidate =
-            !ruled && numbers(line) > 0 && !is_footer(&plain(line)) && line.unclear.is_none();
+            !ruled && parts(line) > 0 && !is_footer(&plain(line)) && line.unclear.is_none();
         if !candidate {
             c += 1;
             continue;
@@ -473,7 +476,7 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
             let d = (row.y - line.y).abs();
             row.page == line.page
                 && (0.9 * line.h..=WRAP_PITCH * line.h).contains(&d)
-                && line.segments.iter().filter(|s| s.number()).all(|p| {
+                && line.segments.iter().filter(|s| s.part()).all(|p| {
                     row.segments
                         .iter()
                         .filter(|s| overlaps(s, p))
@@ -486,10 +489,12 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
         let numbered = |r: &usize| lines[*r].segments.iter().any(Segment::part);
         let up = (0..c).rev().find(numbered);
         let down = (c + 1..lines.len()).find(numbered);
+        // A number's head (`900.`) continues only below it.
+        let head = parts(line) > numbers(line);
         let rows: Vec<usize> = [up, down]
             .into_iter()
             .flatten()
-            .filter(|&r| under(r))
+            .filter(|&r| under(r) && !(head && r < c))
             .collect();
         // Next to a row that could not be read for this reason: its pieces
         // may be that row's, so it is not read either.
@@ -498,14 +503,14 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
             c += 1;
             continue;
         }
-        if numbers(line) < line.segments.len() {
+        if parts(line) < line.segments.len() {
             // Words too (a label's last characters): a row's wrapped
             // number and label, or the next row with cells left blank —
             // unless it fills as many cells as the row it is under.
             let unsure: Vec<usize> = rows
                 .iter()
                 .copied()
-                .filter(|&r| numbers(&lines[r]) > numbers(line))
+                .filter(|&r| numbers(&lines[r]) > parts(line))
                 .collect();
             if !unsure.is_empty() {
                 let why = format!(
@@ -534,7 +539,7 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
                     && (o.y - lines[r].y).abs() <= 2.0 * WRAP_PITCH * line.h
                     && o.segments
                         .iter()
-                        .any(|q| q.number() && line.segments.iter().any(|p| overlaps(p, q)))
+                        .any(|q| q.part() && line.segments.iter().any(|p| overlaps(p, q)))
             })
         };
         if let [r] = rows[..] {
@@ -572,7 +577,7 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
         match rows[..] {
             // As many numbers as the row: pieces of every one of its
             // numbers, or a row of its own with its label on another line.
-            [r] if numbers(line) >= numbers(&lines[r]) => {
+            [r] if parts(line) >= numbers(&lines[r]) => {
                 let why = format!(
                     "“{}”下（上）一行的数字可能是它的数字折行而来，也可能是另一行，无法确定，这两行没有导入，请对照原文填写。",
                     plain(&lines[r])
@@ -649,14 +654,39 @@ fn spread_unclear(lines: &mut [Line]) {
     }
 }
 
-/// Whether a number stands closer to `line` than another row could (within
-/// a line's height) — a piece of a wrapped number not joined: its row is
-/// not read by columns, as a blank there may be that number.
-fn crowded(lines: &[Line], i: usize) -> bool {
-    let l = &lines[i];
-    lines.iter().enumerate().any(|(j, m)| {
-        j != i && (m.y - l.y).abs() < 0.9 * l.h && m.segments.iter().any(Segment::number)
-    })
+/// Numbers closer to another line's numbers than two rows' text can be
+/// (within a line's height) are pieces of one row set off each other's
+/// baseline — a wrapped number not joined, a label on another line: which
+/// cell each is cannot be told from the text, so none is read (the text
+/// reading would take them in line order, not by column).
+fn mark_crowded(lines: &mut [Line]) {
+    let numbered = |l: &Line| l.segments.iter().any(Segment::part);
+    let mut marks = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !numbered(l) || l.unclear.is_some() {
+            continue;
+        }
+        let near = lines.iter().enumerate().any(|(j, m)| {
+            j != i && m.page == l.page && (m.y - l.y).abs() < 0.9 * l.h && numbered(m)
+        });
+        if near {
+            marks.push(i);
+        }
+    }
+    // One note for lines one after another.
+    let mut last: Option<(usize, String)> = None;
+    for i in marks {
+        let why = match last {
+            Some((k, why)) if k + 1 == i => why,
+            _ => format!(
+                "“{}”的数字与相邻一行的数字上下错开、靠得很近，可能是同一行折开的数字，无法确定各属于哪一格，这几行没有导入，请对照原文填写。",
+                plain(&lines[i])
+            ),
+        };
+        lines[i].unclear = Some(why.clone());
+        last = Some((i, why));
+    }
+    spread_unclear(lines);
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -757,6 +787,7 @@ pub fn pdf_text(pieces: &[Piece], rules: &[Rule]) -> PdfText {
         join_ruled(&mut lines, &grid);
         join_wrapped(&mut lines);
         join_aligned(&mut lines, &grid);
+        mark_crowded(&mut lines);
         let numbers = |l: &Line| l.segments.iter().filter(|s| s.number()).count();
         // Blocks of table rows: lines with two or more numbers, with at most
         // two lines of words between them (a label wrapped).
@@ -783,7 +814,7 @@ pub fn pdf_text(pieces: &[Piece], rules: &[Rule]) -> PdfText {
                 continue;
             }
             for &i in &b {
-                if crowded(&lines, i) || lines[i].unclear.is_some() {
+                if lines[i].unclear.is_some() {
                     continue;
                 }
                 if let Some(row) = row_in(&lines[i], &cols) {
@@ -938,6 +969,77 @@ mod tests {
             t.notes.iter().any(|n| n.contains("无法确定")),
             "{:?}",
             t.notes
+        );
+    }
+
+    #[test]
+    fn numbers_set_off_each_others_baseline_are_marked_not_read_in_line_order() {
+        // Middle-aligned: 规章's 5414 wrapped as `541` over `4`, around the
+        // row's 17 and 10; the next row close below. Read line by line the
+        // row would be `规章 541` then `17 10`: 541, 17, 10 in its cells.
+        let mut p = vec![
+            at(178.7, 639.8, 9.0, "17"),
+            at(203.2, 639.8, 9.0, "10"),
+            at(225.4, 645.1, 13.5, "541"),
+            at(229.9, 634.6, 4.5, "4"),
+            at(181.0, 624.0, 4.5, "0"),
+            at(205.5, 624.0, 4.5, "0"),
+            at(227.7, 624.0, 9.0, "16"),
+        ];
+        // Labels set one piece per character; the header's last line above.
+        for (k, c) in "规章".chars().enumerate() {
+            p.push(at(77.0 + 9.0 * k as f64, 645.9, 9.0, &c.to_string()));
+        }
+        for (k, c) in "行政规范性文件".chars().enumerate() {
+            p.push(at(77.0 + 9.0 * k as f64, 624.8, 9.0, &c.to_string()));
+        }
+        for x in [176.0, 200.5, 225.0] {
+            p.push(at(x, 656.5, 9.0, "数"));
+        }
+        let t = pdf_text(&p, &[]);
+        for n in ["541", "17", "10", "4"] {
+            assert!(t.text.contains(&format!("{n}（？）")), "{n}: {}", t.text);
+        }
+        assert!(
+            t.notes.iter().any(|n| n.contains("无法确定")),
+            "{:?}",
+            t.notes
+        );
+    }
+
+    #[test]
+    fn a_numbers_head_above_a_bottom_aligned_row_joins_it() {
+        // 900.2 wrapped as `900.` over `2`, the row's baseline at the foot.
+        let p = vec![
+            at(75.0, 148.8, 54.0, "政府集中采购"),
+            at(165.0, 148.0, 4.5, "0"),
+            at(192.4, 162.0, 18.0, "900."),
+            at(192.4, 148.0, 4.5, "2"),
+        ];
+        let t = pdf_text(&p, &[]);
+        assert!(
+            t.text.contains("900.2") && !t.text.contains("| 2 |"),
+            "{}",
+            t.text
+        );
+    }
+
+    #[test]
+    fn a_number_wrapped_over_three_lines_from_its_head_is_not_read_short() {
+        // 0.0013 as `0.` / `00` / `13`, centred on the row: never `0013`.
+        let p = vec![
+            at(78.0, 664.1, 54.0, "政府集中采购"),
+            at(186.0, 653.0, 4.5, "9"),
+            at(209.2, 664.1, 9.0, "0."),
+            at(209.2, 653.0, 9.0, "00"),
+            at(209.2, 641.9, 9.0, "13"),
+        ];
+        let t = pdf_text(&p, &[]);
+        assert!(!t.text.contains("| 0013 |"), "{}", t.text);
+        assert!(
+            t.text.contains("0.0013") || t.text.contains("13（？）"),
+            "{}",
+            t.text
         );
     }
 

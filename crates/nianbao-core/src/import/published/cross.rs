@@ -181,31 +181,90 @@ enum Side {
     After,
 }
 
-fn evidence(tokens: &[Token], runs: &[&Run], rows: &[Expected], side: Side) -> Vec<Named> {
+/// `runs` are the table's runs in order, `holes` those that did not fit
+/// (each one row's line): a hole is named by no label, but its label (or
+/// its lack of one) vouches for its neighbour's as any run's does.
+fn evidence(
+    tokens: &[Token],
+    runs: &[&Run],
+    holes: &[bool],
+    rows: &[Expected],
+    side: Side,
+) -> Vec<Named> {
     // The label right before a run (its lead) or right after it (the label
     // tokens up to the next run's start), the row it names, and whether it
     // is on the run's own line.
+    let name = |token: &Token| match &token.tok {
+        Tok::Label(text) => named(text, rows).filter(|&(_, c)| c >= 0.9),
+        _ => None,
+    };
+    let last_line = |r: &Run| {
+        tokens
+            .get(r.end.saturating_sub(1))
+            .map_or(r.line, |t| t.line)
+    };
+    // Text on one line with a run's numbers is in that row's band, whichever
+    // side it stands: a label before a run on its own line names it in both
+    // readings, and is no label after the run before it (nor one after a
+    // run's numbers on their line a label before the next run's).
+    let own_line = |i: usize| {
+        let r = runs[i];
+        r.start
+            .checked_sub(1)
+            .map(|p| &tokens[p])
+            .filter(|t| t.line == r.line)
+            .and_then(name)
+            .map(|(row, _)| (row, true))
+    };
+    // Label text on a run's line before (after) its numbers: that row's
+    // label is printed with its numbers, so labels on lines of their own
+    // between it and its neighbour may be the start (end) of it, wrapped.
+    let lead_on_line = |r: &Run| {
+        r.start
+            .checked_sub(1)
+            .is_some_and(|p| tokens[p].line == r.line && matches!(tokens[p].tok, Tok::Label(_)))
+    };
+    let trail_on_line = |r: &Run| {
+        tokens
+            .get(r.end)
+            .is_some_and(|t| t.line == last_line(r) && matches!(t.tok, Tok::Label(_)))
+    };
     let label_of = |i: usize| -> Option<(usize, bool)> {
         let token = match side {
-            Side::Before => runs[i].start.checked_sub(1).map(|p| &tokens[p]),
+            Side::Before => runs[i]
+                .start
+                .checked_sub(1)
+                .map(|p| &tokens[p])
+                .filter(|t| {
+                    t.line == runs[i].line
+                        || i == 0
+                        || (t.line != last_line(runs[i - 1]) && !trail_on_line(runs[i - 1]))
+                }),
             Side::After => {
+                if let Some(own) = own_line(i) {
+                    return Some(own);
+                }
+                if runs.get(i + 1).is_some_and(|n| lead_on_line(n)) {
+                    return None;
+                }
                 let to = runs.get(i + 1).map_or(tokens.len(), |r| r.start);
                 tokens[runs[i].end..to.max(runs[i].end)]
                     .iter()
                     .find(|t| matches!(t.tok, Tok::Label(_)))
             }
         }?;
-        let Tok::Label(text) = &token.tok else {
-            return None;
-        };
-        named(text, rows)
-            .filter(|&(_, c)| c >= 0.9)
-            .map(|(r, _)| (r, token.line == runs[i].line))
+        name(token).map(|(r, _)| (r, token.line == runs[i].line))
     };
     (0..runs.len())
         .map(|i| {
-            let from = if i == 0 { 0 } else { runs[i - 1].end };
-            let to = runs.get(i + 1).map_or(tokens.len(), |r| r.start);
+            if holes[i] {
+                return Named::default();
+            }
+            // Labels between the runs of numbers around it.
+            let from = (0..i).rev().find(|&k| !holes[k]).map_or(0, |k| runs[k].end);
+            let to = (i + 1..runs.len())
+                .find(|&k| !holes[k])
+                .map_or(tokens.len(), |k| runs[k].start);
             let own = label_of(i);
             // A label on the run's own line is its row's. One on a line of
             // its own is taken only when the neighbour's is too (after
@@ -371,22 +430,20 @@ pub fn recognise(
     for rows in variants_printed(template, table, tokens) {
         for side in [Side::Before, Side::After] {
             // Labels are evidence for runs of numbers only: a hole takes none.
-            let numbered: Vec<&Run> = whole
-                .iter()
-                .zip(&fitted)
-                .filter(|(_, (_, _, hole))| !hole)
-                .map(|(r, _)| *r)
+            // A hole that is one row's line stands in the order as a row
+            // (its label vouches for a neighbour's); one of unknown rows
+            // says nothing and is left out.
+            let order: Vec<usize> = (0..fitted.len())
+                .filter(|&k| !(fitted[k].1 && fitted[k].2))
                 .collect();
-            let mut found = evidence(tokens, &numbered, &rows, side).into_iter();
+            let runs: Vec<&Run> = order.iter().map(|&k| whole[k]).collect();
+            let holes: Vec<bool> = order.iter().map(|&k| fitted[k].2).collect();
+            let mut found = evidence(tokens, &runs, &holes, &rows, side).into_iter();
             let by_run: Vec<Named> = fitted
                 .iter()
-                .map(|(_, _, hole)| match hole {
+                .map(|(_, loose, hole)| match loose & hole {
                     false => found.next().expect("one per run"),
-                    true => Named {
-                        anchor: None,
-                        same_line: false,
-                        near: Vec::new(),
-                    },
+                    true => Named::default(),
                 })
                 .collect();
             let support: Vec<Named> = pieces
@@ -514,7 +571,8 @@ struct Reading {
 }
 
 /// The table's sums kept minus those broken by what is placed (sums not
-/// wholly placed count nothing).
+/// wholly placed count nothing, nor a sum of zeros: rows of zeros keep it
+/// in any order, a reading shifted by a row as well).
 fn kept(placed: &[Placed], sums: &[(CellId, Vec<CellId>)]) -> i32 {
     let get = |c: &CellId| -> Option<i64> {
         let p = placed.iter().find(|p| p.cell == *c)?;
@@ -525,7 +583,11 @@ fn kept(placed: &[Placed], sums: &[(CellId, Vec<CellId>)]) -> i32 {
         .filter_map(|(total, parts)| {
             let t = get(total)?;
             let s: i64 = parts.iter().map(get).sum::<Option<i64>>()?;
-            Some(if t == s { 1 } else { -1 })
+            match (t == s, t) {
+                (true, 0) => None,
+                (true, _) => Some(1),
+                (false, _) => Some(-1),
+            }
         })
         .sum()
 }
