@@ -542,9 +542,21 @@ fn join_aligned(lines: &mut Vec<Line>, grid: &Grid) {
                         .any(|q| q.part() && line.segments.iter().any(|p| overlaps(p, q)))
             })
         };
+        // Or a piece on this line's far side, a text line away, over or
+        // under one of its numbers (`2.` / `59` / `06` at a row's foot).
+        let far = |r: usize| {
+            if r > c { up } else { down }.filter(|&k| {
+                let o = &lines[k];
+                o.page == line.page
+                    && (o.y - line.y).abs() <= WRAP_PITCH * line.h
+                    && o.segments.iter().any(|q| {
+                        q.part() && line.segments.iter().any(|p| p.part() && overlaps(p, q))
+                    })
+            })
+        };
         if let [r] = rows[..] {
-            if beyond(r) {
-                let other = other_side(r).expect("found by beyond");
+            if beyond(r) || far(r).is_some() {
+                let other = far(r).or_else(|| other_side(r)).expect("found by beyond");
                 let why = format!(
                     "“{}”一格的数字可能折成了三行以上，无法确定，这几行没有导入，请对照原文填写。",
                     plain(&lines[r])
@@ -1038,6 +1050,26 @@ mod tests {
         assert!(!t.text.contains("| 0013 |"), "{}", t.text);
         assert!(
             t.text.contains("0.0013") || t.text.contains("13（？）"),
+            "{}",
+            t.text
+        );
+    }
+
+    #[test]
+    fn a_number_wrapped_over_three_lines_above_a_bottom_aligned_row_is_not_read_short() {
+        // 2.5906 as `2.` / `59` / `06`, the row's baseline at the foot: never
+        // 5906 (the head on the label's line).
+        let p = vec![
+            at(78.0, 439.0, 63.0, "政府集中采购"),
+            at(182.9, 412.3, 5.2, "0"),
+            at(205.2, 439.0, 10.5, "2."),
+            at(205.2, 426.2, 10.5, "59"),
+            at(205.2, 412.3, 10.5, "06"),
+        ];
+        let t = pdf_text(&p, &[]);
+        assert!(!t.text.contains("| 5906 |"), "{}", t.text);
+        assert!(
+            t.text.contains("2.5906") || t.text.contains("06（？）"),
             "{}",
             t.text
         );
