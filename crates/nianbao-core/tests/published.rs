@@ -734,3 +734,19 @@ fn readings_are_weighed_by_the_sums_both_place_not_by_zeros_in_a_shifted_one() {
     let v = value(&r, TableId::Requests, "granted", "commercial");
     assert_eq!(v, None);
 }
+
+#[test]
+fn a_label_on_a_line_of_unreadable_numbers_names_no_other_row() {
+    // The PDF reader marked 3.其他's numbers `（？）` (their row unclear): the
+    // label on their line is theirs, yet the row before (2.申请人逾期未按…,
+    // its label wrapped above it) was read as 3.其他, its zeros placed there.
+    let r = regression("pdf-label-on-unread-line-after.txt");
+    assert_eq!(value(&r, TableId::Requests, "other.other", "natural"), None);
+    assert_eq!(value(&r, TableId::Requests, "other.other", "total"), None);
+    // 2.其他法律行政法规禁止公开's numbers (its label split around them) were
+    // read as 3.危及“三安全一稳定”, whose own figures are marked unreadable.
+    let r = regression("pdf-label-on-unread-line-split-label.txt");
+    let danger = "denied.safetyStability";
+    assert_eq!(value(&r, TableId::Requests, danger, "legalService"), None);
+    assert_eq!(value(&r, TableId::Requests, danger, "total"), None);
+}

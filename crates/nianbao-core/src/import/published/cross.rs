@@ -194,8 +194,16 @@ fn evidence(
     // The label right before a run (its lead) or right after it (the label
     // tokens up to the next run's start), the row it names, and whether it
     // is on the run's own line.
+    // A label on a line with numbers marked unreadable is their row's.
+    let unread: Vec<usize> = tokens
+        .iter()
+        .filter(|t| t.tok == Tok::Unread)
+        .map(|t| t.line)
+        .collect();
     let name = |token: &Token| match &token.tok {
-        Tok::Label(text) => named(text, rows).filter(|&(_, c)| c >= 0.9),
+        Tok::Label(text) if !unread.contains(&token.line) => {
+            named(text, rows).filter(|&(_, c)| c >= 0.9)
+        }
         _ => None,
     };
     let last_line = |r: &Run| {
@@ -250,6 +258,7 @@ fn evidence(
                 let to = runs.get(i + 1).map_or(tokens.len(), |r| r.start);
                 tokens[runs[i].end..to.max(runs[i].end)]
                     .iter()
+                    .take_while(|t| t.tok != Tok::Unread)
                     .find(|t| matches!(t.tok, Tok::Label(_)))
             }
         }?;
@@ -282,7 +291,9 @@ fn evidence(
                 near: tokens[from..to.max(from)]
                     .iter()
                     .filter_map(|t| match &t.tok {
-                        Tok::Label(l) => named(l, rows).map(|(r, _)| r),
+                        Tok::Label(l) if !unread.contains(&t.line) => {
+                            named(l, rows).map(|(r, _)| r)
+                        }
                         _ => None,
                     })
                     .collect(),
@@ -373,7 +384,7 @@ pub fn recognise(
             None if r.cells.is_empty()
                 && tokens
                     .get(r.start)
-                    .is_some_and(|t| t.tok != Tok::Unsure(width)) =>
+                    .is_some_and(|t| matches!(t.tok, Tok::Unsure(k) if k != width)) =>
             {
                 None
             }

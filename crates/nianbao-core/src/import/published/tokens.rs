@@ -38,7 +38,14 @@ pub enum Tok {
     /// (`— 3 —`): nothing read from it; in a table as wide, no row counted
     /// across it.
     Unsure(usize),
+    /// Numbers the source marked unreadable (`12（？）`, a PDF's figures whose
+    /// row is unclear): a row, part of one or rows — nothing read from them,
+    /// no row counted across them, and the label on their line is theirs.
+    Unread,
 }
+
+/// The mark the PDF reader puts after numbers it could not place.
+pub const UNREAD: &str = "（？）";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -230,7 +237,24 @@ pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
         let mut label = String::new();
         let mut values = 0;
         for part in trimmed.split_whitespace().flat_map(split_trailing_digits) {
-            if is_value(part) {
+            if part.strip_suffix(UNREAD).is_some_and(is_value) {
+                if !label.is_empty() {
+                    out.push(Token {
+                        tok: Tok::Label(std::mem::take(&mut label)),
+                        line,
+                    });
+                }
+                // One mark per stretch of marked numbers.
+                if out
+                    .last()
+                    .is_none_or(|t| t.line != line || t.tok != Tok::Unread)
+                {
+                    out.push(Token {
+                        tok: Tok::Unread,
+                        line,
+                    });
+                }
+            } else if is_value(part) {
                 if !label.is_empty() {
                     out.push(Token {
                         tok: Tok::Label(std::mem::take(&mut label)),
@@ -443,7 +467,7 @@ pub fn runs(tokens: &[Token]) -> Vec<Run> {
             }
             None => {
                 out.extend(current.take());
-                if matches!(t.tok, Tok::Unsure(_)) {
+                if matches!(t.tok, Tok::Unsure(_) | Tok::Unread) {
                     // A run of no cells: it fits no row, and holds its place.
                     out.push(Run {
                         cells: Vec::new(),
@@ -565,6 +589,23 @@ mod tests {
                 && is_footer("第 3 页")
                 && !is_footer("3.补正后申请内容仍不明确")
         );
+    }
+
+    #[test]
+    fn numbers_marked_unreadable_are_one_mark_per_line_and_no_values() {
+        let t = tokenize(&["3.其他 1（？） 0（？） 12（？）", "102（？） 7"], 0);
+        let toks: Vec<&Tok> = t.iter().map(|t| &t.tok).collect();
+        assert_eq!(
+            toks,
+            [
+                &Tok::Label("3.其他".into()),
+                &Tok::Unread,
+                &Tok::Unread,
+                &Tok::Value("7".into())
+            ]
+        );
+        let r = runs(&t);
+        assert!(r[0].cells.is_empty() && r[1].cells.is_empty());
     }
 
     #[test]
