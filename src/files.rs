@@ -298,15 +298,12 @@ pub async fn check_report_html(
     )
 }
 
-/// A roll-up as the workspace shows it: the sum, its tables drawn by the file
-/// module, and the rules it breaks with the units that break them.
+/// A roll-up as the worker made it (its tables drawn, the rules it breaks
+/// with the units that break them) and the sum itself.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RolledUp {
+    pub view: nianbao_core::collect::RollUpView,
     pub report: Report,
-    pub units: usize,
-    pub tables_html: String,
-    /// (message, rule, the units that break it).
-    pub findings: Vec<(String, String, Vec<String>)>,
 }
 
 fn array(list: &[String]) -> JsValue {
@@ -325,9 +322,7 @@ pub async fn roll_up(units: &[(String, Report)]) -> Result<RolledUp, String> {
         serde_json::from_str(&out).map_err(|_| UNAVAILABLE.to_owned())?;
     Ok(RolledUp {
         report: read_current(&v.report).map_err(|e| e.to_string())?,
-        units: v.units,
-        tables_html: v.tables_html,
-        findings: v.findings,
+        view: v,
     })
 }
 
@@ -351,23 +346,18 @@ pub async fn units_csv(files: &[String], units: &[String], today: &str) -> Resul
     text(call("unitsCsv", &[array(files), array(units), today.into()]).await?)
 }
 
-/// The printable summary, with the roll-up of the given units.
+/// The printable summary, with the roll-up as made (`RollUpView` as JSON;
+/// empty: none).
 pub async fn summary_html(
     files: &[String],
     units: &[String],
-    rolled: (&[String], &[String]),
+    rollup: &str,
     today: &str,
 ) -> Result<String, String> {
     text(
         call(
             "summaryHtml",
-            &[
-                array(files),
-                array(units),
-                array(rolled.0),
-                array(rolled.1),
-                today.into(),
-            ],
+            &[array(files), array(units), rollup.into(), today.into()],
         )
         .await?,
     )

@@ -3,28 +3,19 @@
 
 use leptos::prelude::*;
 use nianbao_core::json::to_json;
-use nianbao_core::report::Report;
 use nianbao_core::template::TableId;
 
-use super::short;
 use crate::download::{download, file_name};
+use crate::files::RolledUp;
 use crate::state::{Editor, Notice};
 
-/// A roll-up made by the file module, with the units it summed (for the
-/// printable summary).
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Rolled {
-    pub(super) up: crate::files::RolledUp,
-    pub(super) units: Vec<(String, Report)>,
-}
-
-pub(super) fn rollup_view(r: Result<Rolled, String>) -> AnyView {
+pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
     let editor = Editor::get();
     let up = match r {
         Err(why) => return view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1" role="alert">{why}</p> }.into_any(),
-        Ok(r) => r.up,
+        Ok(r) => r,
     };
-    let tables = up.tables_html.clone();
+    let tables = up.view.tables_html.clone();
     let report = up.report.clone();
     let r2 = report.clone();
     let fill = move |_| {
@@ -33,7 +24,7 @@ pub(super) fn rollup_view(r: Result<Rolled, String>) -> AnyView {
         if now.year != sum.year || now.template_id() != sum.template_id() {
             editor.notice.set(Some(Notice::Problem(format!(
                 "当前草稿是 {} 年度（{}），合计是 {} 年度（{}）：年度或格式不同，没有填入。请先打开或新建 {} 年度的草稿。",
-                now.year, short(now.template_id()), sum.year, short(sum.template_id()), sum.year
+                now.year, now.template_id().short(), sum.year, sum.template_id().short(), sum.year
             ))));
             return;
         }
@@ -68,13 +59,13 @@ pub(super) fn rollup_view(r: Result<Rolled, String>) -> AnyView {
     };
     view! {
         <div class="rollup">
-            <h3 id="rollup-title" tabindex="-1">{format!("合计：{} 年度，{} 个单位（{}）", up.report.year, up.units, short(up.report.template_id()))}</h3>
-            {if up.findings.is_empty() {
+            <h3 id="rollup-title" tabindex="-1">{format!("合计：{} 年度，{} 个单位（{}）", up.view.year, up.view.units, up.view.template.short())}</h3>
+            {if up.view.findings.is_empty() {
                 view! { <p class="check-done">"合计符合表格的勾稽关系。"</p> }.into_any()
             } else {
                 view! {
                     <ul class="finding-list" id="rollup-findings">
-                        {up.findings.iter().map(|(message, rule, units)| view! {
+                        {up.view.findings.iter().map(|(message, rule, units)| view! {
                             <li class="finding finding-error">
                                 {format!("{message}（{rule}）")}
                                 {(!units.is_empty()).then(|| format!(" 造成不符的单位：{}", units.join("、")))}

@@ -325,10 +325,7 @@ fn recognition_view(rec: Recognition, report: &Report) -> impl IntoView {
     let source = RwSignal::new(String::new());
     view! {
         <div class="notice notice-info" id="import-recognition">
-            <p class="notice-title">{format!(
-                "这不是本工具导出的文件，已按表格的标签识别：识别 {} 格，需要对照原文核对 {uncertain} 格，原文中没有或无法确定位置的 {} 格留空。数字按原文（合计也按原文，不重新计算）。",
-                rec.recognised, rec.not_found
-            )}</p>
+            <p class="notice-title">{rec.headline()}</p>
             {(uncertain > 0).then(|| view! {
                 <p>"以下各格只按行的先后放入，请对照原文核对："</p>
                 <ul>{rec.uncertain.iter().take(30).map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>

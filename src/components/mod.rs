@@ -9,6 +9,7 @@ pub mod grid;
 pub mod import;
 pub mod keys;
 pub mod ledger;
+pub mod modal;
 pub mod notice;
 pub mod number;
 pub mod section;

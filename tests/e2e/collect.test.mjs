@@ -108,6 +108,27 @@ test('drop 32 files, filter, roll up, CSV, reload', async () => {
   assert.equal(head.at(-1), '错误内容');
   assert.match(lines.find((l) => l.startsWith('unit-4.json')), /T3-3：/, 'the errors in words');
 
+  // The printable summary: the list and the roll-up as it was made.
+  const [h] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总（可打印的 HTML）' }).click()]);
+  const summary = await readFile(await h.path(), 'utf8');
+  assert.match(summary, /2024 年度政府信息公开工作年度报告汇总/);
+  assert.match(summary, /共 32 个单位/);
+  assert.match(summary, /造成不符的单位：[^<]*第4局/, "the roll-up's findings with their units");
+  const drawn = await tables.innerHTML();
+  assert.ok(summary.includes(drawn.slice(0, 200)), "the roll-up's tables as drawn in the workspace");
+
+  // Search and order: typing narrows the list by agency or file name; 错误数 puts the broken units first.
+  const search = page.getByRole('searchbox', { name: /搜索/ });
+  await search.pressSequentially('第2');
+  await expect(async () => /共 32 个单位，显示 11 个/.test(await page.locator('#collect-count').innerText()), '第2, 第20–29 shown');
+  await search.fill('unit-25.json');
+  await expect(async () => /显示 1 个/.test(await page.locator('#collect-count').innerText()), 'by file name');
+  await search.fill('');
+  await page.getByRole('combobox', { name: /排序/ }).selectOption({ label: '错误数（多的在前）' });
+  await expect(async () => Number(await rows(page).first().locator('.unit-errors').innerText()) > 0, 'most errors first');
+  const errs = (await rows(page).locator('.unit-errors').allInnerTexts()).map(Number);
+  assert.deepEqual(errs, [...errs].sort((a, b) => b - a), 'in order of errors');
+
   // A reload keeps the workspace.
   await page.reload();
   await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();

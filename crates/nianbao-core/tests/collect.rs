@@ -204,3 +204,33 @@ fn a3_csv_cells_that_start_a_formula_are_written_as_text() {
     let row = csv.lines().nth(1).unwrap();
     assert!(row.starts_with("'@evil.json,'=1+1,"), "{row}");
 }
+
+#[test]
+fn the_printable_summary_draws_the_roll_up_as_made_never_sums_again() {
+    use nianbao_core::collect::{summary_html, RollUpView};
+    let (a, b) = (unit(1, 2025), unit(2, 2025));
+    let today = Date::new(2026, 3, 1).expect("a date");
+    let up = roll_up(&[("第1单位".into(), &a), ("第2单位".into(), &b)]).expect("summed");
+    let mut view = RollUpView::of(&up);
+    assert_eq!(
+        (view.year, view.template, view.units),
+        (2025, TemplateId::F2021, 2)
+    );
+    let rows = vec![
+        ("a.json".to_owned(), summarize(&a, today)),
+        ("b.json".to_owned(), summarize(&b, today)),
+    ];
+    let html = summary_html(&rows, Some(&view), today);
+    assert!(html.contains("2025 年度政府信息公开工作年度报告汇总"));
+    assert!(
+        html.contains(&view.tables_html),
+        "the tables as the workspace drew them"
+    );
+    // What it draws is the view it is given: a finding named there is printed.
+    view.findings = vec![("某条规则不符".into(), "T3-3".into(), vec!["第2单位".into()])];
+    view.tables_html = "<table id=\"as-made\"></table>".into();
+    let html = summary_html(&rows, Some(&view), today);
+    assert!(html.contains("<table id=\"as-made\"></table>"));
+    assert!(html.contains("某条规则不符（T3-3） 造成不符的单位：第2单位"));
+    assert!(summary_html(&rows, None, today).contains("单位清单"));
+}

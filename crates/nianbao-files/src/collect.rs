@@ -1,7 +1,9 @@
 //! The 汇总 workspace's heavier parts, kept out of the first load: tables
 //! as HTML, the unit list as CSV, the printable summary. Units cross as the app's JSON, with their file names.
 
-use nianbao_core::collect::{roll_up, summarize, summary_html, units_csv, RollUp, Summary};
+use nianbao_core::collect::{
+    roll_up, summarize, summary_html, units_csv, RollUp, RollUpView, Summary,
+};
 use nianbao_core::json::read_current;
 use nianbao_core::report::{Date, Report};
 use wasm_bindgen::prelude::*;
@@ -36,23 +38,21 @@ pub fn units_csv_of(files: Vec<String>, units: Vec<String>, today: &str) -> Resu
     Ok(units_csv(&rows(&files, &units, day(today)?)))
 }
 
-/// The printable summary: the unit list, and the roll-up of the given units
-/// (none: the list alone).
+/// The printable summary: the unit list, and the roll-up the workspace made
+/// (`RollUpView` as JSON, empty: the list alone) drawn as it is.
 #[wasm_bindgen(js_name = summaryHtml)]
 pub fn summary_html_of(
     files: Vec<String>,
     units: Vec<String>,
-    rollup_names: Vec<String>,
-    rollup_units: Vec<String>,
+    rollup: &str,
     today: &str,
 ) -> Result<String, String> {
     let today = day(today)?;
     let units = reports(&units)?;
-    let summed = reports(&rollup_units)?;
-    let up = if summed.is_empty() {
+    let up: Option<RollUpView> = if rollup.is_empty() {
         None
     } else {
-        sum(&rollup_names, &summed).ok()
+        Some(serde_json::from_str(rollup).map_err(|e| e.to_string())?)
     };
     Ok(summary_html(
         &rows(&files, &units, today),
@@ -84,5 +84,5 @@ pub fn unit_ids(jsons: Vec<String>) -> Result<Vec<String>, String> {
 pub fn roll_up_view(names: Vec<String>, units: Vec<String>) -> Result<String, String> {
     let units = reports(&units)?;
     let up = sum(&names, &units)?;
-    serde_json::to_string(&nianbao_core::collect::RollUpView::of(&up)).map_err(|e| e.to_string())
+    serde_json::to_string(&RollUpView::of(&up)).map_err(|e| e.to_string())
 }

@@ -4,7 +4,9 @@
 //! unit list as CSV for Excel.
 
 mod unit;
+mod workspace;
 pub use unit::{same_agency_and_year, unit_id, unsure, Unsure};
+pub use workspace::{confirm, Arrival, Duplicate, Filter, Group, Sort, Unit, View, Workspace};
 
 use crate::limits::{MAX_COUNT, MAX_MONEY};
 use crate::report::{AgencyKind, Date, DeadlineStatus, Report};
@@ -129,9 +131,11 @@ pub struct RolledFinding {
 /// A roll-up as the workspace shows it, made in the worker: the sum as the
 /// app's JSON, how many units, each rule it breaks (message, rule, the units
 /// that break it), and its tables drawn.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RollUpView {
     pub report: String,
+    pub year: i32,
+    pub template: TemplateId,
     pub units: usize,
     pub findings: Vec<(String, String, Vec<String>)>,
     pub tables_html: String,
@@ -141,6 +145,8 @@ impl RollUpView {
     pub fn of(up: &RollUp) -> RollUpView {
         RollUpView {
             report: crate::json::to_json(&up.report),
+            year: up.report.year,
+            template: up.report.template_id(),
             units: up.units,
             findings: up
                 .findings
@@ -331,15 +337,20 @@ pub fn units_csv(rows: &[(String, Summary)]) -> String {
 }
 
 /// The printable summary: the unit list with its checks and figures, and the
-/// roll-up's tables with the rules it breaks and the units that break them.
-pub fn summary_html(rows: &[(String, Summary)], rollup: Option<&RollUp>, today: Date) -> String {
+/// roll-up's tables with the rules it breaks and the units that break them —
+/// the roll-up as the workspace made it, drawn, never summed again.
+pub fn summary_html(
+    rows: &[(String, Summary)],
+    rollup: Option<&RollUpView>,
+    today: Date,
+) -> String {
     use maud::{html, PreEscaped, DOCTYPE};
     let css = "body{font-family:\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;margin:1.5rem;color:#111}\
 table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #888;padding:.2rem .35rem}\
 th{background:#eee}td.num{text-align:right}h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.5rem}\
 @media print{body{margin:0}tr{break-inside:avoid}}";
     let title = match rollup {
-        Some(r) => format!("{} 年度政府信息公开工作年度报告汇总", r.report.year),
+        Some(r) => format!("{} 年度政府信息公开工作年度报告汇总", r.year),
         None => "政府信息公开工作年度报告汇总：单位清单".to_owned(),
     };
     html! {
@@ -375,17 +386,17 @@ th{background:#eee}td.num{text-align:right}h1{font-size:1.3rem}h2{font-size:1.1r
                     }
                 }
                 @if let Some(r) = rollup {
-                    h2 { "汇总表（" (r.report.template_id().title()) "）" }
-                    (crate::render::tables_markup(&r.report))
+                    h2 { "汇总表（" (r.template.title()) "）" }
+                    (PreEscaped(&r.tables_html))
                     @if r.findings.is_empty() {
                         p { "汇总表符合表格的勾稽关系。" }
                     } @else {
                         h2 { "汇总表不符合的规则" }
                         ul {
-                            @for f in &r.findings {
+                            @for (message, rule, units) in &r.findings {
                                 li {
-                                    (f.finding.message) "（" (f.finding.rule.code()) "）"
-                                    @if !f.units.is_empty() { " 造成不符的单位：" (f.units.join("、")) }
+                                    (message) "（" (rule) "）"
+                                    @if !units.is_empty() { " 造成不符的单位：" (units.join("、")) }
                                 }
                             }
                         }

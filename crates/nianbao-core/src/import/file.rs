@@ -43,6 +43,29 @@ pub struct Recognition {
     pub year_found: bool,
 }
 
+impl Recognition {
+    /// What was recognised, in a line (the 汇总 list's note on a unit).
+    pub fn summary(&self) -> String {
+        format!(
+            "由已发布的报告识别：{} 格已识别，{} 格需核对，{} 格未找到",
+            self.recognised,
+            self.uncertain.len(),
+            self.not_found
+        )
+    }
+
+    /// What was recognised and how it is to be read, in a sentence (the
+    /// importer's notice).
+    pub fn headline(&self) -> String {
+        format!(
+            "这不是本工具导出的文件，已按表格的标签识别：识别 {} 格，需要对照原文核对 {} 格，原文中没有或无法确定位置的 {} 格留空。数字按原文（合计也按原文，不重新计算）。",
+            self.recognised,
+            self.uncertain.len(),
+            self.not_found
+        )
+    }
+}
+
 /// The refusal of a file too big to be a report, before it is read.
 pub fn too_large(name: &str, bytes: f64) -> String {
     format!(

@@ -72,6 +72,14 @@ impl TemplateId {
         }
     }
 
+    /// Its short name, where the years it serves are said elsewhere.
+    pub const fn short(self) -> &'static str {
+        match self {
+            TemplateId::F2019 => "2019年版格式",
+            TemplateId::F2021 => "2021年版格式",
+        }
+    }
+
     /// The laid-out template.
     pub fn get(self) -> &'static Template {
         match self {
