@@ -749,4 +749,9 @@ fn a_label_on_a_line_of_unreadable_numbers_names_no_other_row() {
     let danger = "denied.safetyStability";
     assert_eq!(value(&r, TableId::Requests, danger, "legalService"), None);
     assert_eq!(value(&r, TableId::Requests, danger, "total"), None);
+    // The same among rows rebuilt with pipes, where a line without pipes was
+    // one label: 2.申请人逾期未按…'s zeros were read as 3.其他 (printed blank).
+    let r = regression("pdf-label-on-unread-line-among-pipe-rows.txt");
+    assert_eq!(value(&r, TableId::Requests, "other.other", "natural"), None);
+    assert_eq!(value(&r, TableId::Requests, "other.other", "total"), None);
 }

@@ -80,6 +80,9 @@ fn is_dash_number(line: &str) -> bool {
 
 fn field(text: &str, out: &mut Vec<Token>, line: usize) {
     let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
+    if t.contains(UNREAD) {
+        return marked(t, out, line);
+    }
     let tok = if t.is_empty() {
         Tok::Blank
     } else if is_value(t) {
@@ -88,6 +91,40 @@ fn field(text: &str, out: &mut Vec<Token>, line: usize) {
         Tok::Label(t.to_owned())
     };
     out.push(Token { tok, line });
+}
+
+/// Text holding numbers marked unreadable (`3.其他 1（？） 0（？）`): its words
+/// as a label and one `Unread` per stretch of marked numbers.
+fn marked(text: &str, out: &mut Vec<Token>, line: usize) {
+    let mut label = String::new();
+    for part in text.split_whitespace() {
+        // A number on a line of marked numbers is not read either.
+        if !(is_value(part) || part.strip_suffix(UNREAD).is_some_and(is_value)) {
+            label.push_str(part);
+            continue;
+        }
+        if !label.is_empty() {
+            out.push(Token {
+                tok: Tok::Label(std::mem::take(&mut label)),
+                line,
+            });
+        }
+        if out
+            .last()
+            .is_none_or(|t| t.line != line || t.tok != Tok::Unread)
+        {
+            out.push(Token {
+                tok: Tok::Unread,
+                line,
+            });
+        }
+    }
+    if !label.is_empty() {
+        out.push(Token {
+            tok: Tok::Label(label),
+            line,
+        });
+    }
 }
 
 /// How the lines separate cells.
@@ -232,29 +269,16 @@ pub fn tokenize(lines: &[&str], first: usize) -> Vec<Token> {
             });
             continue;
         }
+        if trimmed.contains(UNREAD) {
+            marked(trimmed, &mut out, line);
+            continue;
+        }
         // Plain text: values are the parts that read as values, the rest
         // (joined) is a label; a line with two or more values is a row.
         let mut label = String::new();
         let mut values = 0;
         for part in trimmed.split_whitespace().flat_map(split_trailing_digits) {
-            if part.strip_suffix(UNREAD).is_some_and(is_value) {
-                if !label.is_empty() {
-                    out.push(Token {
-                        tok: Tok::Label(std::mem::take(&mut label)),
-                        line,
-                    });
-                }
-                // One mark per stretch of marked numbers.
-                if out
-                    .last()
-                    .is_none_or(|t| t.line != line || t.tok != Tok::Unread)
-                {
-                    out.push(Token {
-                        tok: Tok::Unread,
-                        line,
-                    });
-                }
-            } else if is_value(part) {
+            if is_value(part) {
                 if !label.is_empty() {
                     out.push(Token {
                         tok: Tok::Label(std::mem::take(&mut label)),
@@ -597,15 +621,14 @@ mod tests {
         let toks: Vec<&Tok> = t.iter().map(|t| &t.tok).collect();
         assert_eq!(
             toks,
-            [
-                &Tok::Label("3.其他".into()),
-                &Tok::Unread,
-                &Tok::Unread,
-                &Tok::Value("7".into())
-            ]
+            [&Tok::Label("3.其他".into()), &Tok::Unread, &Tok::Unread]
         );
         let r = runs(&t);
-        assert!(r[0].cells.is_empty() && r[1].cells.is_empty());
+        assert!(r.len() == 2 && r.iter().all(|r| r.cells.is_empty()));
+        // Among rows rebuilt with pipes, a line without pipes is read alike.
+        let t = tokenize(&["| 2.重复申请 | 0 | 1 |", "3.其他 1（？） 0（？）"], 0);
+        assert_eq!(t[t.len() - 2].tok, Tok::Label("3.其他".into()));
+        assert_eq!(t[t.len() - 1].tok, Tok::Unread);
     }
 
     #[test]
