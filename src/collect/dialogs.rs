@@ -114,7 +114,7 @@ pub(super) fn UnitDialog(ws: Ws) -> impl IntoView {
         let _ = window().location().set_hash("");
     };
     view! {
-        <Modal open on_close=move |_| ws.opened.set(None) labelledby="unit-title" wide=true>
+        <Modal open on_close=move |_| ws.opened.set(None) labelledby="unit-title" class="dialog dialog-wide">
             {move || ws.opened.get().and_then(|id| ws.units.with_untracked(|w| w.get(&id).map(|u| {
                 let findings = validate(&u.report, &Context { stage: Stage::Export, previous: None });
                 view! {

@@ -15,7 +15,9 @@ pub fn Modal(
     on_close: Callback<()>,
     /// The id of its heading.
     labelledby: &'static str,
-    #[prop(optional)] wide: bool,
+    /// Its class (default `dialog`).
+    #[prop(optional)]
+    class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let el = NodeRef::<leptos::html::Dialog>::new();
@@ -29,7 +31,7 @@ pub fn Modal(
             _ => {}
         }
     });
-    let class = if wide { "dialog dialog-wide" } else { "dialog" };
+    let class = class.unwrap_or("dialog");
     view! {
         <dialog node_ref=el class=class aria-labelledby=labelledby on:close=move |_| on_close.run(())>
             {children()}

@@ -1,7 +1,8 @@
 //! Bringing reports in: a file's bytes read strictly as text (`encoding`), a
 //! JSON document or this app's HTML export read back (`import`, `from_html`),
 //! and an export's visible tables checked against the data it carries
-//! (`check`). The JSON format itself, with its versions, is `json`.
+//! (`check`); what the import dialog says before anything changes
+//! (`preview`). The JSON format itself, with its versions, is `json`.
 
 mod check;
 pub mod docx;
@@ -9,12 +10,14 @@ pub mod encoding;
 mod file;
 pub mod page;
 pub mod pdf;
+mod preview;
 pub mod published;
 mod radical;
 mod radicals;
 
 pub use check::{disagreements, recognised_disagreements, Disagreement};
 pub use file::{read_file, read_pdf, too_large, FileRead, Recognition};
+pub use preview::{preview, Preview};
 pub use radical::unify_radicals;
 
 use crate::json::{from_json, DecodeError};

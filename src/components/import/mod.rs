@@ -1,0 +1,151 @@
+//! Bringing files in: a report (JSON or exported HTML, a published report's
+//! page, Word file, PDF or text) by file picker, by dropping it on the page
+//! or by pasting it, with a preview before anything changes (`review.rs`);
+//! and last year's report for the carry-over and the cross-year checks.
+
+mod review;
+
+use leptos::html::{Dialog, Input};
+use leptos::prelude::*;
+use nianbao_core::carry::carry_forward;
+use nianbao_core::import::{preview, too_large, FileRead, Preview};
+use nianbao_core::json::MAX_BYTES;
+use nianbao_core::Report;
+
+use crate::state::{Editor, Notice};
+
+/// What a file is read for.
+#[derive(Clone, Copy, PartialEq)]
+enum Purpose {
+    Report,
+    LastYear,
+}
+
+/// Reads a file through the file module: huge files are refused before
+/// reading, damaged UTF-8 is refused, GB18030/GBK is decoded and said.
+pub(crate) async fn read(file: web_sys::File) -> Result<FileRead, String> {
+    let name = file.name();
+    if file.size() > MAX_BYTES as f64 {
+        return Err(too_large(&name, file.size()));
+    }
+    crate::files::read_file_object(&file).await
+}
+
+/// A file read, waiting for the person to say what to do with it.
+#[derive(Clone)]
+struct Pending {
+    file: String,
+    read: FileRead,
+    /// Checked once, when it was read.
+    preview: Preview,
+}
+
+/// Last year's report: its 结转 carried into this year's draft, and kept for
+/// the cross-year checks.
+fn load_last_year(editor: Editor, report: Report, name: &str) {
+    let mut now = editor.report.get_untracked();
+    match carry_forward(&mut now, &report) {
+        Ok(filled) => {
+            let year = report.year;
+            editor.edit(None, move |r| *r = now);
+            editor.previous.set(Some(report));
+            editor
+                .notice
+                .set(Some(Notice::PreviousLoaded { year, filled }));
+        }
+        Err(e) => editor
+            .notice
+            .set(Some(Notice::ImportFailed(format!("“{name}”：{e}")))),
+    }
+}
+
+#[component]
+pub fn Importer(
+    picker: NodeRef<Input>,
+    last_year_picker: NodeRef<Input>,
+    paste_box: NodeRef<Dialog>,
+) -> impl IntoView {
+    let editor = Editor::get();
+    let pending = RwSignal::new(None::<Pending>);
+    // A file's (or a paste's) bytes read by the file module, then reviewed.
+    let review = move |file: String, read: Result<FileRead, String>, purpose: Purpose| {
+        let read = match read {
+            Ok(r) => r,
+            Err(why) => return editor.notice.set(Some(Notice::ImportFailed(why))),
+        };
+        match purpose {
+            Purpose::Report => {
+                let published = read.recognition.is_some();
+                let preview = editor
+                    .previous
+                    .with_untracked(|p| preview(&read.report, p.as_ref(), published));
+                pending.set(Some(Pending {
+                    file,
+                    read,
+                    preview,
+                }));
+            }
+            Purpose::LastYear => load_last_year(editor, read.report, &file),
+        }
+    };
+    let handle = move |file: web_sys::File, purpose: Purpose| {
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            review(name, read(file).await, purpose);
+        });
+    };
+    let on_pick = move |purpose: Purpose| {
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                handle(file, purpose);
+            }
+            // The same file may be chosen again later.
+            input.set_value("");
+        }
+    };
+    drop_zone(move |file| handle(file, Purpose::Report));
+    let pasted = move |name: &'static str, read| review(name.to_owned(), read, Purpose::Report);
+    const ACCEPT: &str = ".json,.html,.htm,.txt,.docx,.pdf,application/json,text/html,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    view! {
+        <input node_ref=picker type="file" class="sr-only" id="import-file" tabindex="-1"
+            aria-label="选择要导入的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件、PDF 文件，或报告文字 .txt）"
+            accept=ACCEPT on:change=on_pick(Purpose::Report) />
+        <input node_ref=last_year_picker type="file" class="sr-only" id="import-last-year" tabindex="-1"
+            aria-label="选择上年的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件、PDF 文件，或报告文字 .txt）"
+            accept=ACCEPT on:change=on_pick(Purpose::LastYear) />
+        <review::PasteBox dialog=paste_box read=pasted />
+        <review::ImportDialog pending />
+    }
+}
+
+/// A file dropped anywhere on the editor's page is imported (the 汇总
+/// workspace takes its own drops).
+fn drop_zone(take: impl Fn(web_sys::File) + Copy + 'static) {
+    let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
+        if !crate::route::collecting()
+            && ev
+                .data_transfer()
+                .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+        {
+            ev.prevent_default();
+        }
+    });
+    let h2 = window_event_listener(leptos::ev::drop, move |ev| {
+        if crate::route::collecting() {
+            return;
+        }
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            take(file);
+        }
+    });
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+    });
+}
