@@ -1,6 +1,8 @@
 //! Everything that leaves the app as a file: downloads of the JSON and the
-//! publishable HTML, and printing. Each runs the export stage first, says the
-//! counts, records them in the file, and tells an embedding portal.
+//! publishable HTML, the Word file, the check report, and printing. Each runs
+//! the export stage first and does what its declaration says
+//! (`nianbao_core::export::Export`): says the counts, records them, tells an
+//! embedding portal.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -8,6 +10,14 @@ use nianbao_core::json::{to_json_export, MAX_BYTES};
 
 use crate::download::{download, file_name};
 use crate::state::{Editor, Export, Notice};
+
+/// An export was made: an embedding portal is told when its declaration
+/// says so.
+fn made(what: Export, report_json: &str) {
+    if what.tells_portal() {
+        crate::messages::exported(report_json);
+    }
+}
 
 /// Offers a file, or says why it could not.
 fn offer(editor: Editor, name: &str, mime: &str, text: &str) -> bool {
@@ -28,7 +38,7 @@ fn offer(editor: Editor, name: &str, mime: &str, text: &str) -> bool {
 
 /// The open report as a JSON file (after the export-stage check).
 pub fn download_json(editor: Editor) {
-    let check = editor.check_for_export(Export::Download);
+    let check = editor.check_for_export(Export::Json);
     let report = editor.report_to_write();
     let json = to_json_export(&report, check);
     if offer(
@@ -37,13 +47,13 @@ pub fn download_json(editor: Editor) {
         "application/json",
         &json,
     ) {
-        crate::messages::exported(&json);
+        made(Export::Json, &json);
     }
 }
 
 /// The open report as the publishable HTML file (after the export-stage check).
 pub fn download_html(editor: Editor) {
-    let check = editor.check_for_export(Export::Download);
+    let check = editor.check_for_export(Export::Html);
     let report = editor.report_to_write();
     leptos::task::spawn_local(async move {
         let html = match crate::files::export_html(&report, check).await {
@@ -56,14 +66,14 @@ pub fn download_html(editor: Editor) {
             "text/html;charset=utf-8",
             &html,
         ) {
-            crate::messages::exported(&to_json_export(&report, check));
+            made(Export::Html, &to_json_export(&report, check));
         }
     });
 }
 
 /// The report as a Word file (after the export-stage check), named by its title.
 pub fn download_docx(editor: Editor) {
-    let check = editor.check_for_export(Export::Download);
+    let check = editor.check_for_export(Export::Word);
     let report = editor.report_to_write();
     leptos::task::spawn_local(async move {
         let bytes = match crate::files::export_docx(&report, check).await {
@@ -71,11 +81,13 @@ pub fn download_docx(editor: Editor) {
             Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
         };
         let name = file_name(&report.title(), "docx");
-        if !crate::download::download_bytes(
+        if crate::download::download_bytes(
             &name,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             &bytes,
         ) {
+            made(Export::Word, &to_json_export(&report, check));
+        } else {
             editor.notice.set(Some(Notice::Problem(
                 "浏览器没有开始下载。请检查浏览器是否禁止了下载，或稍后再试。".to_owned(),
             )));

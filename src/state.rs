@@ -54,35 +54,7 @@ pub enum Notice {
     Problem(String),
 }
 
-/// What leaves the app after the export-stage check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Export {
-    /// 下载 JSON, HTML or Word: each file records the counts.
-    Download,
-    /// 体检报告: the page lists every finding itself.
-    CheckReport,
-    /// 打印: no file is made.
-    Print,
-    /// A portal's `export` message: nothing is said on the page.
-    Portal,
-}
-
-impl Export {
-    /// What the notice calls it; `None`: no notice.
-    const fn verb(self) -> Option<&'static str> {
-        match self {
-            Export::Download => Some("下载"),
-            Export::CheckReport => Some("下载体检报告"),
-            Export::Print => Some("打印"),
-            Export::Portal => None,
-        }
-    }
-
-    /// Whether the file made records the export-stage counts.
-    const fn records_counts(self) -> bool {
-        matches!(self, Export::Download)
-    }
-}
+pub use nianbao_core::export::Export;
 
 /// The checks run again this long after the last change (typing pauses).
 const CHECK_IDLE_MS: u64 = 120;
@@ -660,16 +632,8 @@ impl Editor {
             self.report
                 .with_untracked(|r| nianbao_core::json::export_check(r, p.as_ref()))
         });
-        if let Some(verb) = what.verb() {
-            let (e, w) = (check.errors, check.warnings);
-            self.notice.set(Some(Notice::Info(if e + w == 0 {
-                format!("{verb}前的检查：没有发现问题。")
-            } else {
-                let recorded = if what.records_counts() { "，文件中记下了这两个数字" } else { "" };
-                format!(
-                    "{verb}前的检查：{e} 个错误，{w} 个提示，列在页面顶部（点一项可跳到对应位置）。{verb}照常进行{recorded}。"
-                )
-            })));
+        if let Some(words) = what.notice(&check) {
+            self.notice.set(Some(Notice::Info(words)));
         }
         check
     }

@@ -116,6 +116,11 @@ test('an embedding portal and the app talk both ways over postMessage', async ()
   assert.equal(exported.schema, 'nianbao.report');
   assert.equal(exported.report.agency.name, '东里街道办事处', 'configured by the address');
   assert.equal(exported.report.table3.newReceived.natural, 0);
+  // A download in the app tells the portal too — a Word file as well as JSON and HTML.
+  const told = async () => (await p.messages()).filter((m) => m.type === 'exported').length;
+  const before = await told();
+  await Promise.all([p.page.waitForEvent('download'), p.frame.getByRole('button', { name: '下载 Word' }).click()]);
+  await expect(async () => (await told()) === before + 1, 'a Word download told to the portal', 30000);
   // load → the app shows the portal's report.
   await p.page.getByRole('button', { name: /load/ }).click();
   await expect(async () => (await cell.inputValue()) === '20', 'loaded');

@@ -100,7 +100,7 @@ test('a download runs the export stage: the counts show first and the file recor
   const [file] = await Promise.all([page.waitForEvent('download'), ed.button('下载 JSON').click()]);
   const doc = JSON.parse(await readFile(await file.path(), 'utf8'));
   const notice = await ed.notice().innerText();
-  const [, e, w] = notice.match(/下载前的检查：(\d+) 个错误，(\d+) 个提示/);
+  const [, e, w] = notice.match(/下载 JSON 前的检查：(\d+) 个错误，(\d+) 个提示/);
   assert.deepEqual(doc.exportCheck, { errors: Number(e), warnings: Number(w) });
   assert.ok(Number(e) > 0, 'blank cells are errors at export');
   assert.match(await ed.summary().innerText(), /表三有 \d+ 个单元格还是空的/);

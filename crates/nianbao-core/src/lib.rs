@@ -72,6 +72,7 @@ pub mod cell;
 pub mod collect;
 pub mod convert;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod json;
 pub mod ledger;
