@@ -2,7 +2,7 @@
 // hundreds of reports. Loaded on first use of the workspace (src/collect/store.rs).
 // One database per storage namespace, as the drafts are kept per namespace
 // (the default namespace keeps the database name it always had).
-// Each record: { id, file, json, added, yearFound }; the id is the digest of the
+// Each record: { v, id, file, json, added, yearFound } (collect::StoredUnit); the id is the digest of the
 // report, so two windows adding the same report write one record. Every call
 // returns a Promise; a failure rejects with the DOMException's name, which the
 // app says in Chinese.

@@ -11,7 +11,7 @@
 use js_sys::{Array, Promise, Reflect};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{self, prelude::*, JsCast};
-use nianbao_core::import::{FileRead, Recognition};
+use nianbao_core::import::FileRead;
 use nianbao_core::json::{read_current, to_json, ExportCheck};
 use nianbao_core::Report;
 use wasm_bindgen_futures::JsFuture;
@@ -211,34 +211,8 @@ async fn read_in_worker(
         &format!("正在读取“{name}”"),
     )
     .await?;
-    let field = |k: &str| Reflect::get(&out, &k.into()).unwrap_or(JsValue::UNDEFINED);
     // The module wrote it in the current version: the app's own reader.
-    let report = read_current(&text(field("report"))?).map_err(|e| e.to_string())?;
-    let strings = |v: &JsValue| -> Vec<String> {
-        js_sys::Array::from(v)
-            .iter()
-            .filter_map(|d| d.as_string())
-            .collect()
-    };
-    let recognition = Some(field("recognition"))
-        .filter(|r| r.is_object())
-        .map(|r| {
-            let get = |k: &str| Reflect::get(&r, &k.into()).unwrap_or(JsValue::UNDEFINED);
-            Recognition {
-                recognised: get("recognised").as_f64().unwrap_or(0.0) as usize,
-                uncertain: strings(&get("uncertain")),
-                not_found: get("notFound").as_f64().unwrap_or(0.0) as usize,
-                notes: strings(&get("notes")),
-                review_html: get("reviewHtml").as_string().unwrap_or_default(),
-                year_found: get("yearFound").as_bool().unwrap_or(false),
-            }
-        });
-    Ok(FileRead {
-        report,
-        note: field("note").as_string(),
-        differences: strings(&field("differences")),
-        recognition,
-    })
+    FileRead::from_wire(&text(out)?).map_err(|_| UNAVAILABLE.to_owned())
 }
 
 /// The publishable HTML of `report`, recording the export-stage counts.

@@ -61,6 +61,7 @@ async fn breathe() {
 
 fn stored(u: &Unit) -> Stored {
     Stored {
+        v: nianbao_core::collect::STORED_VERSION,
         id: u.id.clone(),
         file: u.file.clone(),
         json: to_json(&u.report),
@@ -119,11 +120,11 @@ impl Ws {
     /// The workspace as it was left; files added while it loads stay.
     pub(super) fn load(self) {
         leptos::task::spawn_local(async move {
-            let list = match store::all(&self.ns()).await {
-                Ok(list) => list,
+            let (mut list, faults) = match store::all(&self.ns()).await {
+                Ok(read) => read,
                 Err(why) => return self.store_error.set(Some(why)),
             };
-            let mut list = list;
+            self.problems.update(|p| p.extend(faults));
             list.sort_by(|a, b| a.added.total_cmp(&b.added));
             let mut loaded = Vec::new();
             for s in list {

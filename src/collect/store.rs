@@ -1,22 +1,13 @@
 //! The workspace's units kept in IndexedDB (`collect-store.js`): hundreds of
 //! reports do not fit in localStorage. Each unit is its file name and the
-//! report as the app's JSON. Faults are said in Chinese; nothing is dropped
-//! silently.
+//! report as the app's JSON, a versioned record (`collect::StoredUnit`).
+//! Faults are said in Chinese; nothing is dropped silently.
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// One stored unit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Stored {
-    pub id: String,
-    pub file: String,
-    pub json: String,
-    pub added: f64,
-    /// The file printed its year (or a person confirmed it).
-    pub year_found: bool,
-}
+pub use nianbao_core::collect::StoredUnit as Stored;
 
 const MODULE: &str = "./collect-store.js";
 
@@ -49,37 +40,31 @@ async fn call(ns: &str, name: &str, arg: Option<JsValue>) -> Result<JsValue, Str
 }
 
 pub async fn put(ns: &str, units: &[Stored]) -> Result<(), String> {
+    // Each record as its serde JSON made an object (`StoredUnit`, versioned).
     let list: Array = units
         .iter()
-        .map(|u| {
-            let o = Object::new();
-            let _ = Reflect::set(&o, &"id".into(), &u.id.as_str().into());
-            let _ = Reflect::set(&o, &"file".into(), &u.file.as_str().into());
-            let _ = Reflect::set(&o, &"json".into(), &u.json.as_str().into());
-            let _ = Reflect::set(&o, &"added".into(), &u.added.into());
-            let _ = Reflect::set(&o, &"yearFound".into(), &u.year_found.into());
-            JsValue::from(o)
-        })
+        .filter_map(|u| js_sys::JSON::parse(&u.to_json()).ok())
         .collect();
     call(ns, "putUnits", Some(list.into())).await.map(|_| ())
 }
 
-pub async fn all(ns: &str) -> Result<Vec<Stored>, String> {
+/// The stored units, and the words for each record that could not be read.
+pub async fn all(ns: &str) -> Result<(Vec<Stored>, Vec<String>), String> {
     let list = call(ns, "allUnits", None).await?;
-    Ok(Array::from(&list)
-        .iter()
-        .filter_map(|o| {
-            let get = |k: &str| Reflect::get(&o, &k.into()).ok();
-            Some(Stored {
-                id: get("id")?.as_string()?,
-                file: get("file")?.as_string()?,
-                json: get("json")?.as_string()?,
-                added: get("added")?.as_f64().unwrap_or(0.0),
-                // Kept before the flag existed: the year as read.
-                year_found: get("yearFound").and_then(|v| v.as_bool()).unwrap_or(true),
-            })
-        })
-        .collect())
+    let (mut units, mut faults) = (Vec::new(), Vec::new());
+    for o in Array::from(&list).iter() {
+        let text = js_sys::JSON::stringify(&o)
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        match Stored::read(&text) {
+            Ok(u) => units.push(u),
+            Err(why) => faults.push(format!(
+                "工作区中有一条记录无法读取（{why}），已跳过，没有删除。"
+            )),
+        }
+    }
+    Ok((units, faults))
 }
 
 pub async fn delete(ns: &str, ids: &[String]) -> Result<(), String> {

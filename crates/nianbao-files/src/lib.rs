@@ -3,11 +3,11 @@
 //! It runs in a Web Worker (`module-worker.js`), off the page's thread, so a
 //! huge or hostile file never freezes the page. Reports cross between the
 //! app and this module as the app's JSON, which both read and write exactly;
-//! everything else is plain strings.
+//! a file read as the core's serde type (`FileRead::to_wire`); everything
+//! else is plain strings.
 
-use js_sys::{Array, Object, Reflect};
 use nianbao_core::import::read_file;
-use nianbao_core::json::{from_json, to_json, ExportCheck};
+use nianbao_core::json::{from_json, ExportCheck};
 use nianbao_core::render::{render_html_export, render_html_with, Styles};
 use wasm_bindgen::prelude::*;
 
@@ -24,46 +24,25 @@ fn legacy(bytes: &[u8], label: &str) -> Option<String> {
 mod collect;
 mod ledger;
 
-fn set(o: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(o, &key.into(), value);
-}
-
-/// Reads a report file: `{ report: <JSON>, note?: string, differences: string[] }`,
-/// or throws the reason in words.
+/// Reads a report file: the `FileRead` as JSON (`FileRead::to_wire`), or
+/// throws the reason in words.
 #[wasm_bindgen(js_name = readReportFile)]
-pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<Object, String> {
+pub fn read_report_file(name: &str, bytes: &[u8]) -> Result<String, String> {
     Ok(file_read(read_file(name, bytes, legacy)?))
 }
 
 /// Reads a PDF from what pdf.js found in it (`import::pdf::PdfRead` as
 /// JSON: text pieces and rules): the same answer as `readReportFile`.
 #[wasm_bindgen(js_name = readPdf)]
-pub fn read_pdf(name: &str, read: &str) -> Result<Object, String> {
+pub fn read_pdf(name: &str, read: &str) -> Result<String, String> {
     let read: nianbao_core::import::pdf::PdfRead = serde_json::from_str(read)
         .map_err(|_| format!("“{name}”中的文字无法读取，可能已损坏。"))?;
     Ok(file_read(nianbao_core::import::read_pdf(name, &read)?))
 }
 
-fn file_read(read: nianbao_core::import::FileRead) -> Object {
-    let out = Object::new();
-    set(&out, "report", &to_json(&read.report).into());
-    if let Some(note) = read.note {
-        set(&out, "note", &note.into());
-    }
-    let differences: Array = read.differences.into_iter().map(JsValue::from).collect();
-    set(&out, "differences", &differences);
-    if let Some(r) = read.recognition {
-        let rec = Object::new();
-        set(&rec, "recognised", &(r.recognised as u32).into());
-        set(&rec, "notFound", &(r.not_found as u32).into());
-        let list = |v: Vec<String>| -> Array { v.into_iter().map(JsValue::from).collect() };
-        set(&rec, "uncertain", &list(r.uncertain));
-        set(&rec, "notes", &list(r.notes));
-        set(&rec, "reviewHtml", &r.review_html.into());
-        set(&rec, "yearFound", &r.year_found.into());
-        set(&out, "recognition", &rec);
-    }
-    out
+/// A file read, as JSON for the page (`FileRead::to_wire`).
+fn file_read(read: nianbao_core::import::FileRead) -> String {
+    read.to_wire()
 }
 
 /// The publishable HTML file of a report, recording the export-stage counts.

@@ -3,8 +3,10 @@
 //! (checked by the same rules, naming the units that break a rule), and the
 //! unit list as CSV for Excel.
 
+mod stored;
 mod unit;
 mod workspace;
+pub use stored::{StoredUnit, STORED_VERSION};
 pub use unit::{same_agency_and_year, unit_id, unsure, Unsure};
 pub use workspace::{confirm, Arrival, Duplicate, Filter, Group, Sort, Unit, View, Workspace};
 

@@ -27,7 +27,8 @@ pub struct FileRead {
 }
 
 /// What recognising a published report found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Recognition {
     /// Cells placed by their row's label (or where order leaves one way).
     pub recognised: usize,
@@ -41,6 +42,42 @@ pub struct Recognition {
     pub review_html: String,
     /// The text printed the report year (else a stand-in year was used).
     pub year_found: bool,
+}
+
+/// A `FileRead` as it crosses from the file module to the page: the
+/// report as the app's current JSON (read back by the strict reader), the
+/// rest as it is.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire {
+    report: String,
+    note: Option<String>,
+    differences: Vec<String>,
+    recognition: Option<Recognition>,
+}
+
+impl FileRead {
+    /// It as JSON, for the page.
+    pub fn to_wire(&self) -> String {
+        let wire = Wire {
+            report: crate::json::to_json(&self.report),
+            note: self.note.clone(),
+            differences: self.differences.clone(),
+            recognition: self.recognition.clone(),
+        };
+        serde_json::to_string(&wire).unwrap_or_default()
+    }
+
+    /// It read back from `to_wire`'s JSON.
+    pub fn from_wire(text: &str) -> Result<FileRead, String> {
+        let wire: Wire = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        Ok(FileRead {
+            report: crate::json::read_current(&wire.report).map_err(|e| e.to_string())?,
+            note: wire.note,
+            differences: wire.differences,
+            recognition: wire.recognition,
+        })
+    }
 }
 
 impl Recognition {
@@ -274,6 +311,23 @@ mod tests {
         let html = read_file("a.html", render_html(&r).as_bytes(), |_, _| None).unwrap();
         assert_eq!(html.report, r);
         assert!(html.differences.is_empty());
+    }
+
+    #[test]
+    fn a_file_read_crosses_to_the_page_whole() {
+        let text = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |";
+        let read = read_file("r.txt", text.as_bytes(), |_, _| None).unwrap();
+        assert!(read.recognition.is_some());
+        assert_eq!(FileRead::from_wire(&read.to_wire()), Ok(read));
+        let mut html = read_file("a.html", render_html(&sample()).as_bytes(), |_, _| None).unwrap();
+        html.note = Some("按 GB18030 解码".into());
+        html.differences = vec!["表三某格".into()];
+        assert_eq!(FileRead::from_wire(&html.to_wire()), Ok(html));
+        // Anything else is refused, not half read.
+        assert!(FileRead::from_wire(
+            r#"{"report":"{}","note":null,"differences":[],"recognition":null,"x":1}"#
+        )
+        .is_err());
     }
 
     #[test]
