@@ -1,19 +1,19 @@
-//! The postMessage API for a portal that embeds the app in an iframe.
-//! Out: `ready`, `changed` (debounced: findings counts and save state),
-//! `exported` (the report's JSON). In: `load` (a JSON report, checked like any
-//! import) and `export`. Messages go only to, and are taken only from, the
-//! origins the page address allows; everything else is ignored.
+//! The postMessage API for a portal that embeds the app in an iframe, over
+//! the core's protocol types (`nianbao_core::portal`). Out: `ready`,
+//! `changed` (debounced: findings counts and save state), `exported` (the
+//! report's JSON), `loaded`, `error`. In: `load` (a JSON report, checked like
+//! any import) and `export`. Messages go only to, and are taken only from,
+//! the origins the page address allows; everything else is ignored.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 use nianbao_core::json::to_json_export;
+use nianbao_core::portal::{Incoming, Outgoing};
 use nianbao_core::rules::counts;
 
 use crate::session::{SaveStatus, Session};
-use crate::state::{Editor, Notice};
+use crate::state::{Editor, Export, Notice};
 
-/// The `source` field of every message this app sends.
-pub const SOURCE: &str = "nianbao";
 /// `changed` waits for this pause.
 pub const CHANGED_AFTER_MS: u64 = 500;
 
@@ -31,8 +31,8 @@ fn status_key(s: &SaveStatus) -> &'static str {
     }
 }
 
-/// Sends `json` (an object literal as text) to the parent, for each allowed origin.
-fn post(origins: &[String], json: &str) {
+/// Sends a message to the parent, for each allowed origin.
+fn post(origins: &[String], message: &Outgoing) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -42,16 +42,12 @@ fn post(origins: &[String], json: &str) {
     if parent == window {
         return;
     }
-    let Ok(value) = js_sys::JSON::parse(json) else {
+    let Ok(value) = js_sys::JSON::parse(&message.to_json()) else {
         return;
     };
     for origin in origins {
         let _ = parent.post_message(&value, origin);
     }
-}
-
-fn envelope_message(kind: &str, report_json: &str) -> String {
-    format!(r#"{{"source":"{SOURCE}","type":"{kind}","report":{report_json}}}"#)
 }
 
 thread_local! {
@@ -66,14 +62,43 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
     }
     ORIGINS.with(|o| *o.borrow_mut() = origins.clone());
     let origins = StoredValue::new(origins);
-    let send = move |json: String| origins.with_value(|o| post(o, &json));
+    let send = move |m: Outgoing| origins.with_value(|o| post(o, &m));
+    send(Outgoing::Ready {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+    });
+    tell_changes(editor, session, send);
+    let handle = window_event_listener(leptos::ev::message, move |ev| {
+        let allowed = origins.with_value(|o| o.iter().any(|x| *x == ev.origin()));
+        let from_parent = web_sys::window()
+            .and_then(|w| w.parent().ok().flatten())
+            .zip(ev.source())
+            .is_some_and(|(p, s)| JsValue::from(p) == JsValue::from(s));
+        if !allowed || !from_parent {
+            return;
+        }
+        let json = js_sys::JSON::stringify(&ev.data())
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        match Incoming::read(&json) {
+            Some(Incoming::Export) => {
+                // The export stage runs; its counts go in the file.
+                let check = editor.check_for_export(Export::Portal);
+                send(Outgoing::exported(&to_json_export(
+                    &editor.report_to_write(),
+                    check,
+                )));
+            }
+            Some(Incoming::Load { report }) => load(editor, session, report.to_string(), send),
+            None => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
 
-    send(format!(
-        r#"{{"source":"{SOURCE}","type":"ready","version":"{}"}}"#,
-        env!("CARGO_PKG_VERSION")
-    ));
-
-    // `changed`, once things settle.
+/// `changed`, once things settle: counted when sent, with the checks brought
+/// up to date first (they otherwise wait for typing to pause).
+fn tell_changes(editor: Editor, session: Session, send: impl Fn(Outgoing) + Copy + 'static) {
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
         editor.findings.track();
@@ -85,87 +110,46 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
         if let Some(t) = timer.try_update_value(Option::take).flatten() {
             t.clear();
         }
-        // Counted when sent, with the checks brought up to date first: they
-        // otherwise wait for typing to pause.
         let tell = move || {
             editor.check_now();
             let (errors, warnings) = editor.findings.with_untracked(|f| counts(f));
-            let status = session.status.with_untracked(status_key);
-            send(format!(
-                r#"{{"source":"{SOURCE}","type":"changed","errors":{errors},"warnings":{warnings},"saveStatus":"{status}"}}"#
-            ));
+            send(Outgoing::Changed {
+                errors,
+                warnings,
+                save_status: session.status.with_untracked(status_key).to_owned(),
+            });
         };
         timer.set_value(
             set_timeout_with_handle(tell, std::time::Duration::from_millis(CHANGED_AFTER_MS)).ok(),
         );
     });
-
-    let handle = window_event_listener(leptos::ev::message, move |ev| {
-        let allowed = origins.with_value(|o| o.iter().any(|x| *x == ev.origin()));
-        let from_parent = web_sys::window()
-            .and_then(|w| w.parent().ok().flatten())
-            .zip(ev.source())
-            .is_some_and(|(p, s)| JsValue::from(p) == JsValue::from(s));
-        if !allowed || !from_parent {
-            return;
-        }
-        let data = ev.data();
-        let kind = js_sys::Reflect::get(&data, &"type".into())
-            .ok()
-            .and_then(|t| t.as_string());
-        match kind.as_deref() {
-            Some("export") => {
-                // The export stage runs; its counts go in the file.
-                let check = editor.check_for_export(crate::state::Export::Portal);
-                let json = to_json_export(&editor.report_to_write(), check);
-                send(envelope_message("exported", &json));
-            }
-            Some("load") => {
-                let error = |why: &str| {
-                    let why = serde_json_string(why);
-                    format!(r#"{{"source":"{SOURCE}","type":"error","message":{why}}}"#)
-                };
-                if editor.read_only.get_untracked() {
-                    send(error("本页为只读查看，不能载入报告。"));
-                    return;
-                }
-                let report = js_sys::Reflect::get(&data, &"report".into())
-                    .ok()
-                    .and_then(|r| js_sys::JSON::stringify(&r).ok())
-                    .and_then(|s| s.as_string())
-                    .unwrap_or_default();
-                // Read like an imported file, by the file module (any version,
-                // every fault named): the form itself never needs that reader.
-                leptos::task::spawn_local(async move {
-                    match crate::files::read_report_file("report.json", report.as_bytes()).await {
-                        Ok(read) => {
-                            let notice = if session.replace_with(read.report) {
-                                "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。"
-                            } else {
-                                "门户网站载入的报告与当前草稿完全相同，没有任何改动。"
-                            };
-                            editor.notice.set(Some(Notice::Imported(notice.into())));
-                            send(format!(r#"{{"source":"{SOURCE}","type":"loaded"}}"#));
-                        }
-                        Err(e) => send(error(&e)),
-                    }
-                });
-            }
-            _ => {}
-        }
-    });
-    on_cleanup(move || handle.remove());
 }
 
-/// A Rust string as a JSON string literal.
-fn serde_json_string(s: &str) -> String {
-    js_sys::JSON::stringify(&JsValue::from_str(s))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "\"\"".into())
+/// The portal's report, read like an imported file by the file module (any
+/// version, every fault named): the form itself never needs that reader.
+fn load(editor: Editor, session: Session, report: String, send: impl Fn(Outgoing) + 'static) {
+    if editor.read_only.get_untracked() {
+        return send(Outgoing::Error {
+            message: "本页为只读查看，不能载入报告。".to_owned(),
+        });
+    }
+    leptos::task::spawn_local(async move {
+        match crate::files::read_report_file("report.json", report.as_bytes()).await {
+            Ok(read) => {
+                let notice = if session.replace_with(read.report) {
+                    "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。"
+                } else {
+                    "门户网站载入的报告与当前草稿完全相同，没有任何改动。"
+                };
+                editor.notice.set(Some(Notice::Imported(notice.into())));
+                send(Outgoing::Loaded);
+            }
+            Err(message) => send(Outgoing::Error { message }),
+        }
+    });
 }
 
 /// Tells the portal about an export the user made.
 pub fn exported(report_json: &str) {
-    ORIGINS.with(|o| post(&o.borrow(), &envelope_message("exported", report_json)));
+    ORIGINS.with(|o| post(&o.borrow(), &Outgoing::exported(report_json)));
 }

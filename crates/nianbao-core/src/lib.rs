@@ -77,6 +77,7 @@ pub mod import;
 pub mod json;
 pub mod ledger;
 pub mod limits;
+pub mod portal;
 pub mod render;
 pub mod report;
 pub mod rule_id;
