@@ -13,14 +13,50 @@ use crate::state::Editor;
 
 #[component]
 pub fn DetailsForm() -> impl IntoView {
-    let editor = Editor::get();
-    let session = expect_context::<crate::session::Session>();
-    let kind = Memo::new(move |_| editor.with_fields(|r| r.agency.kind));
-    let year = Memo::new(move |_| editor.with_fields(|r| r.year));
-    let date = Memo::new(move |_| editor.with_fields(|r| r.signed_date));
-    let year_error = RwSignal::new(None::<String>);
-    let template_title = move || editor.template.get().title();
+    view! {
+        <section class="details" aria-labelledby="details-title">
+            <h2 id="details-title" class="details-title">"报告信息"</h2>
+            <div class="details-grid">
+                <FieldText field=Field::AgencyName hint="例如：某某市某某区人民政府办公室".to_owned() multiline=false />
+                <KindField />
+                <FieldText field=Field::Region multiline=false />
+                <YearField />
+                <SignedDate />
+                <DeadlineField />
+            </div>
+        </section>
+    }
+}
 
+#[component]
+fn KindField() -> impl IntoView {
+    let editor = Editor::get();
+    let kind = Memo::new(move |_| editor.with_fields(|r| r.agency.kind));
+    let on_kind = move |ev: leptos::ev::Event| {
+        let k = AgencyKind::from_key(&event_target_value(&ev));
+        editor.edit(None, |r| r.agency.kind = k);
+    };
+    view! {
+        <div class="field">
+            <label for="agency-kind">"机关类型"</label>
+            <select id="agency-kind" disabled=move || editor.read_only.get() on:change=on_kind on:blur=move |_| editor.visit_field(Field::AgencyKind)>
+                <option value="" selected=move || kind.get().is_none()>"请选择"</option>
+                {AgencyKind::ALL
+                    .into_iter()
+                    .map(|k| view! {
+                        <option value=k.key() selected=move || kind.get() == Some(k)>{k.label()}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn YearField() -> impl IntoView {
+    let editor = Editor::get();
+    let year = Memo::new(move |_| editor.with_fields(|r| r.year));
+    let year_error = RwSignal::new(None::<String>);
     let on_year = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match text.trim().parse::<i32>() {
@@ -35,10 +71,62 @@ pub fn DetailsForm() -> impl IntoView {
             ))),
         }
     };
-    let on_kind = move |ev: leptos::ev::Event| {
-        let k = AgencyKind::from_key(&event_target_value(&ev));
-        editor.edit(None, |r| r.agency.kind = k);
+    view! {
+        <div class="field">
+            <label for="year">"报告年度"</label>
+            <p class="hint" id="year-hint">{move || editor.template.get().title()}</p>
+            <input
+                id="year"
+                type="number"
+                readonly=move || editor.read_only.get()
+                inputmode="numeric"
+                min=*YEARS.start()
+                max=*YEARS.end()
+                aria-describedby="year-hint year-error"
+                prop:value=move || year.get().to_string()
+                on:change=on_year
+            />
+            <p class="field-error" id="year-error" role="alert">{move || year_error.get()}</p>
+        </div>
+    }
+}
+
+/// The signing date, with how the deadline stands today beside it.
+#[component]
+fn SignedDate() -> impl IntoView {
+    let editor = Editor::get();
+    let date = Memo::new(move |_| editor.with_fields(|r| r.signed_date));
+    let status = move || editor.with_fields(|r| r.deadline_words(crate::exports::today()?));
+    let on_date = move |ev: leptos::ev::Event| {
+        let d = Date::parse(&event_target_value(&ev));
+        editor.edit(None, |r| r.signed_date = d);
     };
+    view! {
+        <div class="field">
+            <label for="signed-date">"落款日期"</label>
+            <input
+                id="signed-date"
+                type="date"
+                readonly=move || editor.read_only.get()
+                prop:value=move || date.get().map(|d| d.iso()).unwrap_or_default()
+                on:change=on_date
+                on:blur=move |_| editor.visit_field(Field::SignedDate)
+                aria-describedby="deadline-status"
+            />
+            <p id="deadline-status" class=move || if status().is_some_and(|s| s.0) { "deadline deadline-late" } else { "deadline" }>
+                {move || status().map(|s| s.1)}
+            </p>
+        </div>
+    }
+}
+
+/// A locally set deadline (乡镇、街道), remembered in this browser for the
+/// next report.
+#[component]
+fn DeadlineField() -> impl IntoView {
+    let editor = Editor::get();
+    let session = expect_context::<crate::session::Session>();
+    let kind = Memo::new(move |_| editor.with_fields(|r| r.agency.kind));
     let deadline = Memo::new(move |_| editor.with_fields(|r| r.agency.deadline));
     let deadline_error = RwSignal::new(None::<String>);
     let on_deadline = move |ev: leptos::ev::Event| {
@@ -52,7 +140,6 @@ pub fn DetailsForm() -> impl IntoView {
             Some(md) => {
                 deadline_error.set(None);
                 editor.edit(None, |r| r.agency.deadline = Some(md));
-                // Remembered in this browser for the next report.
                 session.set_setting("deadline", &format!("{:02}-{:02}", md.0, md.1));
             }
             None => deadline_error.set(Some(format!(
@@ -73,103 +160,28 @@ pub fn DetailsForm() -> impl IntoView {
             .and_then(Date::parse_month_day)?;
         unset.then_some((m, d))
     };
-    // How the deadline stands today, beside the signing date.
-    let status = move || {
-        editor.with_fields(|r| {
-            let today = crate::exports::today()?;
-            let s = r.deadline_status(today)?;
-            let local = if s.local {
-                "（本地规定）"
-            } else if matches!(
-                r.agency.kind,
-                Some(AgencyKind::Township | AgencyKind::Subdistrict)
-            ) {
-                "（乡镇、街道的期限由本地规定，未设置时按1月31日）"
-            } else if r.agency.kind.is_none() {
-                "（未选机关类型，按部门的1月31日）"
-            } else {
-                ""
-            };
-            Some((s.days_left < 0, format!("{}{local}", s.words())))
-        })
-    };
-    let on_date = move |ev: leptos::ev::Event| {
-        let d = Date::parse(&event_target_value(&ev));
-        editor.edit(None, |r| r.signed_date = d);
-    };
-
     view! {
-        <section class="details" aria-labelledby="details-title">
-            <h2 id="details-title" class="details-title">"报告信息"</h2>
-            <div class="details-grid">
-                <FieldText field=Field::AgencyName hint="例如：某某市某某区人民政府办公室".to_owned() multiline=false />
-                <div class="field">
-                    <label for="agency-kind">"机关类型"</label>
-                    <select id="agency-kind" disabled=move || editor.read_only.get() on:change=on_kind on:blur=move |_| editor.visit_field(Field::AgencyKind)>
-                        <option value="" selected=move || kind.get().is_none()>"请选择"</option>
-                        {AgencyKind::ALL
-                            .into_iter()
-                            .map(|k| view! {
-                                <option value=k.key() selected=move || kind.get() == Some(k)>{k.label()}</option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <FieldText field=Field::Region multiline=false />
-                <div class="field">
-                    <label for="year">"报告年度"</label>
-                    <p class="hint" id="year-hint">{template_title}</p>
-                    <input
-                        id="year"
-                        type="number"
-                        readonly=move || editor.read_only.get()
-                        inputmode="numeric"
-                        min=*YEARS.start()
-                        max=*YEARS.end()
-                        aria-describedby="year-hint year-error"
-                        prop:value=move || year.get().to_string()
-                        on:change=on_year
-                    />
-                    <p class="field-error" id="year-error" role="alert">{move || year_error.get()}</p>
-                </div>
-                <div class="field">
-                    <label for="signed-date">"落款日期"</label>
-                    <input
-                        id="signed-date"
-                        type="date"
-                        readonly=move || editor.read_only.get()
-                        prop:value=move || date.get().map(|d| d.iso()).unwrap_or_default()
-                        on:change=on_date
-                        on:blur=move |_| editor.visit_field(Field::SignedDate)
-                        aria-describedby="deadline-status"
-                    />
-                    <p id="deadline-status" class=move || if status().is_some_and(|s| s.0) { "deadline deadline-late" } else { "deadline" }>
-                        {move || status().map(|s| s.1)}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="deadline">"本地发布期限（可不填）"</label>
-                    <p class="hint" id="deadline-hint">"不填按规定：部门1月31日，县级以上人民政府3月31日；乡镇、街道按本地规定填写，例如 2月20日。"</p>
-                    <input
-                        id="deadline"
-                        type="text"
-                        readonly=move || editor.read_only.get()
-                        aria-describedby="deadline-hint deadline-error"
-                        placeholder="例如 2月20日"
-                        prop:value=move || deadline.get().map(|(m, d)| format!("{m}月{d}日")).unwrap_or_default()
-                        on:change=on_deadline
-                    />
-                    {move || remembered().map(|(m, d)| view! {
-                        <p class="hint">
-                            <button type="button" class="link-button" on:click=move |_| {
-                                editor.edit(None, |r| r.agency.deadline = Some((m, d)));
-                            }>{format!("使用上次设置的 {m}月{d}日")}</button>
-                        </p>
-                    })}
-                    <p class="field-error" id="deadline-error" role="alert">{move || deadline_error.get()}</p>
-                </div>
-            </div>
-        </section>
+        <div class="field">
+            <label for="deadline">"本地发布期限（可不填）"</label>
+            <p class="hint" id="deadline-hint">"不填按规定：部门1月31日，县级以上人民政府3月31日；乡镇、街道按本地规定填写，例如 2月20日。"</p>
+            <input
+                id="deadline"
+                type="text"
+                readonly=move || editor.read_only.get()
+                aria-describedby="deadline-hint deadline-error"
+                placeholder="例如 2月20日"
+                prop:value=move || deadline.get().map(|(m, d)| format!("{m}月{d}日")).unwrap_or_default()
+                on:change=on_deadline
+            />
+            {move || remembered().map(|(m, d)| view! {
+                <p class="hint">
+                    <button type="button" class="link-button" on:click=move |_| {
+                        editor.edit(None, |r| r.agency.deadline = Some((m, d)));
+                    }>{format!("使用上次设置的 {m}月{d}日")}</button>
+                </p>
+            })}
+            <p class="field-error" id="deadline-error" role="alert">{move || deadline_error.get()}</p>
+        </div>
     }
 }
 

@@ -9,189 +9,53 @@
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use nianbao_core::ledger::view::{compare, Ask, Change, CountView, LedgerView, Sources, ValueList};
-use nianbao_core::ledger::{applicant_cols, result_rows, Choice, Mapping, Role};
+use nianbao_core::ledger::view::{compare, Change, CountView, LedgerView, Sources, ValueList};
+use nianbao_core::ledger::{applicant_cols, result_rows, Choice, Role};
 use nianbao_core::template::{CellId, TableId};
 
-use crate::files::ledger as worker;
-use crate::session::Session;
-use crate::state::{Editor, Notice};
+mod state;
 
-/// The setting that remembers the last mapping (columns and category words).
-const REMEMBERED: &str = "ledger-mapping";
+use state::Ledger;
+
+use crate::state::Editor;
 
 #[component]
 pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
-    let editor = Editor::get();
-    let session = expect_context::<Session>();
-    let view = RwSignal::new(None::<LedgerView>);
-    let counted = RwSignal::new(None::<CountView>);
-    let sources = RwSignal::new(None::<(CellId, Sources)>);
-    let error = RwSignal::new(None::<String>);
-    let info = RwSignal::new(None::<String>);
-    // Answers to older questions are dropped: only the latest counts.
-    let asked = StoredValue::new(0u32);
-
-    let ask = move |mapping: Mapping, cell: Option<CellId>| Ask {
-        template: editor.template.get_untracked(),
-        year: editor.report.with_untracked(|r| r.year),
-        mapping,
-        cell: cell.map(|c| c.0),
-    };
-    let recount = move || {
-        let Some(mapping) = view.with_untracked(|v| v.as_ref().map(|v| v.mapping.clone())) else {
-            return;
-        };
-        let n = asked.get_value() + 1;
-        asked.set_value(n);
-        let a = ask(mapping, None);
-        leptos::task::spawn_local(async move {
-            let result = worker::count(&a).await;
-            if asked.get_value() != n {
-                return;
-            }
-            match result {
-                Ok(c) => counted.set(Some(c)),
-                Err(why) => error.set(Some(why)),
-            }
-        });
-    };
-    let loaded = move |result: Result<LedgerView, String>| match result {
-        Ok(v) => {
-            error.set(None);
-            sources.set(None);
-            counted.set(None);
-            view.set(Some(v));
-            recount();
-        }
-        Err(why) => error.set(Some(why)),
-    };
-    let remembered = move || session.setting(REMEMBERED).unwrap_or_default();
-    let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some(data) = ev.clipboard_data() else {
-            return;
-        };
-        ev.prevent_default();
-        let html = data.get_data("text/html").unwrap_or_default();
-        let plain = data.get_data("text/plain").unwrap_or_default();
-        let template = editor.template.get_untracked();
-        let remembered = remembered();
-        leptos::task::spawn_local(async move {
-            loaded(worker::paste(&html, &plain, template, &remembered).await);
-        });
-    };
+    let l = Ledger::new(dialog);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let template = editor.template.get_untracked();
-        let remembered = remembered();
-        leptos::task::spawn_local(async move {
-            loaded(worker::csv(&file, template, &remembered).await);
-        });
-    };
-    // A column chosen for a role: the value lists change (asked of the worker).
-    let set_column = move |role: Role, column: String| {
-        let Some(mut mapping) = view.with_untracked(|v| v.as_ref().map(|v| v.mapping.clone()))
-        else {
-            return;
-        };
-        if column.is_empty() {
-            mapping.columns.remove(&role);
-        } else {
-            mapping.columns.insert(role, column);
-        }
-        let a = ask(mapping, None);
-        leptos::task::spawn_local(async move { loaded(worker::view(&a).await) });
-    };
-    // A value's choice: only the count changes.
-    let set_choice = move |role: Role, value: String, choice: Choice| {
-        view.update(|v| {
-            if let Some(v) = v {
-                v.mapping.choose(role, &value, choice);
-            }
-        });
-        recount();
-    };
-    let show_sources = move |cell: CellId| {
-        let Some(mapping) = view.with_untracked(|v| v.as_ref().map(|v| v.mapping.clone())) else {
-            return;
-        };
-        let a = ask(mapping, Some(cell));
-        leptos::task::spawn_local(async move {
-            match worker::sources(&a).await {
-                Ok(s) => sources.set(Some((cell, s))),
-                Err(why) => error.set(Some(why)),
-            }
-        });
-    };
-
-    let close = move || {
-        view.set(None);
-        counted.set(None);
-        sources.set(None);
-        error.set(None);
-        info.set(None);
-        asked.set_value(asked.get_value() + 1);
-        // The ledger may hold personal data: it leaves with the dialog.
-        leptos::task::spawn_local(worker::drop());
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            input.set_value("");
+            l.read_csv(file);
         }
     };
-    let apply = move |_| {
-        let Some(c) = counted.get_untracked() else {
-            return;
-        };
-        let cells = c.cells();
-        let n = cells.len();
-        let changed = editor.edit(None, move |r| {
-            for (cell, v) in &cells {
-                r.set(*cell, Some(*v));
-            }
-        });
-        session.set_setting(REMEMBERED, &c.remembered);
-        editor.notice.set(Some(Notice::Info(if changed {
-            format!("已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。")
-        } else if editor.read_only.get_untracked() {
-            "本页为只读，没有填入。".to_owned()
-        } else {
-            "按台账统计的表三与当前草稿中的相同，没有改动。".to_owned()
-        })));
-        close();
-    };
-    let forget = move |_| {
-        session.set_setting(REMEMBERED, "");
-        info.set(Some("已清除本浏览器记住的台账对应关系。".to_owned()));
-    };
-
+    let set_column = move |role, column| l.set_column(role, column);
+    let set_choice = move |role, value, choice| l.set_choice(role, value, choice);
     view! {
         <dialog node_ref=dialog class="dialog dialog-wide" aria-labelledby="ledger-title"
-            on:close=move |_| { if view.with_untracked(Option::is_some) { close(); } }>
+            on:close=move |_| { if l.view.with_untracked(Option::is_some) { l.close(); } }>
             <h2 id="ledger-title">"从台账填入表三"</h2>
             <p class="hint">
                 "在 Excel 或 WPS 中选中依申请公开登记台账（包括标题行），复制后粘贴到下面的框中；或选择另存的 CSV 文件（UTF-8 或 GBK）。"
                 "台账只在本页中使用，不会保存到草稿或文件中（其中可能有申请人的个人信息）；本浏览器只记住各列的选择和“公民”“信息不存在”这类类别词的对应关系。"
             </p>
             <textarea class="paste-box" id="ledger-paste" aria-label="在此粘贴台账" placeholder="在此粘贴台账（Ctrl+V）"
-                on:paste=on_paste></textarea>
+                on:paste=move |ev| l.paste(ev)></textarea>
             <p><label>"或选择 CSV 文件 " <input type="file" id="ledger-file" accept=".csv,.txt,text/csv" on:change=on_file /></label></p>
             <super::busy::BusyLine />
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            {move || info.get().map(|e| view! { <p class="hint" role="status">{e}</p> })}
-            {move || view.get().map(|v| view! {
+            {move || l.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || l.info.get().map(|e| view! { <p class="hint" role="status">{e}</p> })}
+            {move || l.view.get().map(|v| view! {
                 <p id="ledger-size">{format!("台账共 {} 行。", v.rows)}</p>
                 {mapping_form(v, set_column, set_choice)}
             })}
-            {move || counted.get().map(|c| preview(c, show_sources))}
-            {move || sources.get().map(|(cell, s)| sources_view(cell, s))}
+            {move || l.counted.get().map(|c| preview(c, move |cell| l.show_sources(cell)))}
+            {move || l.sources.get().map(|(cell, s)| sources_view(cell, s))}
             <div class="actions">
-                <button type="button" class="primary" id="ledger-apply" disabled=move || counted.with(Option::is_none)
-                    on:click=apply>"填入表三（可撤销）"</button>
-                <button type="button" on:click=move |_| close()>"取消"</button>
-                <button type="button" class="link-button" on:click=forget>"清除记住的对应关系"</button>
+                <button type="button" class="primary" id="ledger-apply" disabled=move || l.counted.with(Option::is_none)
+                    on:click=move |_| l.apply()>"填入表三（可撤销）"</button>
+                <button type="button" on:click=move |_| l.close()>"取消"</button>
+                <button type="button" class="link-button" on:click=move |_| l.forget()>"清除记住的对应关系"</button>
             </div>
         </dialog>
     }
