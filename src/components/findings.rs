@@ -115,28 +115,18 @@ fn Explain(key: String) -> impl IntoView {
             r.explanations.remove(&key.get_value());
         });
     };
+    let start = move |_| {
+        editing.set(true);
+        request_animation_frame(move || {
+            if let Some(i) = input.get_untracked() {
+                let _ = i.focus();
+            }
+        });
+    };
     move || {
         if editing.get() {
-            return view! {
-                <span class="explain-form">
-                    " "
-                    <input node_ref=input type="text" class="explain-input" aria-label="说明原因"
-                        maxlength=nianbao_core::limits::MAX_REASON_CHARS
-                        placeholder="例如：机构改革，上年由原机关办理"
-                        prop:value=reason.get_untracked().unwrap_or_default()
-                        on:keydown=move |ev| {
-                            if super::keys::guard_composition(&ev) { return; }
-                            if ev.key() == "Enter" { ev.prevent_default(); save(); }
-                            if ev.key() == "Escape" { editing.set(false); }
-                        } />
-                    " "
-                    <button type="button" class="link-button" on:click=move |_| save()>"保存说明"</button>
-                    " "
-                    <button type="button" class="link-button" on:click=move |_| editing.set(false)>"取消"</button>
-                    {move || refused.get().map(|why| view! { <span class="field-error" role="alert">" " {why}</span> })}
-                </span>
-            }
-            .into_any();
+            let text = reason.get_untracked().unwrap_or_default();
+            return reason_form(input, text, save, editing, refused);
         }
         match reason.get() {
             Some(text) => view! {
@@ -144,8 +134,7 @@ fn Explain(key: String) -> impl IntoView {
                     " "
                     <span class="explained-mark">"已说明："</span>{text}
                     " "
-                    <button type="button" class="link-button" hidden=move || editor.read_only.get()
-                        on:click=move |_| { editing.set(true); request_animation_frame(move || { if let Some(i) = input.get_untracked() { let _ = i.focus(); } }); }>"修改说明"</button>
+                    <button type="button" class="link-button" hidden=move || editor.read_only.get() on:click=start>"修改说明"</button>
                     " "
                     <button type="button" class="link-button" hidden=move || editor.read_only.get() on:click=remove>"删除说明"</button>
                 </span>
@@ -153,12 +142,41 @@ fn Explain(key: String) -> impl IntoView {
             .into_any(),
             None => view! {
                 " "
-                <button type="button" class="link-button" hidden=move || editor.read_only.get()
-                    on:click=move |_| { editing.set(true); request_animation_frame(move || { if let Some(i) = input.get_untracked() { let _ = i.focus(); } }); }>"说明原因"</button>
+                <button type="button" class="link-button" hidden=move || editor.read_only.get() on:click=start>"说明原因"</button>
             }
             .into_any(),
         }
     }
+}
+
+/// The box a reason is typed into: Enter saves, Esc cancels.
+fn reason_form(
+    input: NodeRef<leptos::html::Input>,
+    text: String,
+    save: impl Fn() + Copy + 'static,
+    editing: RwSignal<bool>,
+    refused: RwSignal<Option<String>>,
+) -> AnyView {
+    view! {
+        <span class="explain-form">
+            " "
+            <input node_ref=input type="text" class="explain-input" aria-label="说明原因"
+                maxlength=nianbao_core::limits::MAX_REASON_CHARS
+                placeholder="例如：机构改革，上年由原机关办理"
+                prop:value=text
+                on:keydown=move |ev| {
+                    if super::keys::guard_composition(&ev) { return; }
+                    if ev.key() == "Enter" { ev.prevent_default(); save(); }
+                    if ev.key() == "Escape" { editing.set(false); }
+                } />
+            " "
+            <button type="button" class="link-button" on:click=move |_| save()>"保存说明"</button>
+            " "
+            <button type="button" class="link-button" on:click=move |_| editing.set(false)>"取消"</button>
+            {move || refused.get().map(|why| view! { <span class="field-error" role="alert">" " {why}</span> })}
+        </span>
+    }
+    .into_any()
 }
 
 /// A finding's words; the sentence it quotes with the figure marked.

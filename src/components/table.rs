@@ -37,53 +37,7 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
     let wrap = NodeRef::<Div>::new();
     let grid = StoredValue::new_local(None::<Grid>);
 
-    // Build the boxes for the report's format (again when it changes).
-    Effect::new(move |_| {
-        let id = editor.template.get();
-        let Some(el) = wrap.get() else { return };
-        let el: &Element = el.as_ref();
-        el.set_inner_html(&form_table(id.get(), table));
-        let mut g = Grid::bind(el, id, table);
-        editor
-            .report
-            .with_untracked(|r| editor.unparsed.with_untracked(|u| g.sync_values(r, u)));
-        g.set_read_only(
-            editor.auto_totals.get_untracked(),
-            editor.read_only.get_untracked(),
-        );
-        editor.shown.with_untracked(|s| g.sync_marks(s));
-        grid.set_value(Some(g));
-    });
-    // Model → boxes: only boxes whose cell changed are looked at.
-    Effect::new(move |_| {
-        editor.report.with(|r| {
-            editor.unparsed.with(|u| {
-                grid.update_value(|g| {
-                    if let Some(g) = g.as_mut().filter(|g| g.format() == r.template_id()) {
-                        g.sync_values(r, u);
-                    }
-                })
-            })
-        })
-    });
-    Effect::new(move |_| {
-        let (auto, read_only) = (editor.auto_totals.get(), editor.read_only.get());
-        grid.update_value(|g| {
-            if let Some(g) = g.as_mut() {
-                g.set_read_only(auto, read_only);
-            }
-        });
-    });
-    // Findings → marks, when typing pauses (the checks are batched).
-    Effect::new(move |_| {
-        editor.shown.with(|s| {
-            grid.update_value(|g| {
-                if let Some(g) = g.as_mut() {
-                    g.sync_marks(s);
-                }
-            })
-        })
-    });
+    keep_in_step(editor, wrap, grid, table);
 
     let on_input = move |ev: ev::Event| {
         let Some((i, _, input)) = target_box(&ev, grid) else {
@@ -139,11 +93,6 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
             crate::clipboard::paste_at(editor, cell, &ev);
         }
     };
-    let on_focus_out = move |ev: ev::FocusEvent| {
-        if let Some((_, cell, _)) = target_box(&ev, grid) {
-            editor.visit_cell(cell);
-        }
-    };
 
     view! {
         <div
@@ -154,8 +103,66 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
             on:compositionend=on_composition_end
             on:keydown=on_keydown
             on:paste=on_paste
-            on:focusout=on_focus_out
+            on:focusout=move |ev| { if let Some((_, cell, _)) = target_box(&ev, grid) { editor.visit_cell(cell); } }
         ></div>
         <TableFindings table />
     }
+}
+
+/// The boxes and the model kept in step: built for the report's format
+/// (again when it changes), values written into boxes whose cell changed,
+/// read-only states, and findings as marks when typing pauses.
+fn keep_in_step(
+    editor: Editor,
+    wrap: NodeRef<Div>,
+    grid: StoredValue<Option<Grid>, LocalStorage>,
+    table: TableId,
+) {
+    // Build the boxes for the report's format (again when it changes).
+    Effect::new(move |_| {
+        let id = editor.template.get();
+        let Some(el) = wrap.get() else { return };
+        let el: &Element = el.as_ref();
+        el.set_inner_html(&form_table(id.get(), table));
+        let mut g = Grid::bind(el, id, table);
+        editor
+            .report
+            .with_untracked(|r| editor.unparsed.with_untracked(|u| g.sync_values(r, u)));
+        g.set_read_only(
+            editor.auto_totals.get_untracked(),
+            editor.read_only.get_untracked(),
+        );
+        editor.shown.with_untracked(|s| g.sync_marks(s));
+        grid.set_value(Some(g));
+    });
+    // Model → boxes: only boxes whose cell changed are looked at.
+    Effect::new(move |_| {
+        editor.report.with(|r| {
+            editor.unparsed.with(|u| {
+                grid.update_value(|g| {
+                    if let Some(g) = g.as_mut().filter(|g| g.format() == r.template_id()) {
+                        g.sync_values(r, u);
+                    }
+                })
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let (auto, read_only) = (editor.auto_totals.get(), editor.read_only.get());
+        grid.update_value(|g| {
+            if let Some(g) = g.as_mut() {
+                g.set_read_only(auto, read_only);
+            }
+        });
+    });
+    // Findings → marks, when typing pauses (the checks are batched).
+    Effect::new(move |_| {
+        editor.shown.with(|s| {
+            grid.update_value(|g| {
+                if let Some(g) = g.as_mut() {
+                    g.sync_marks(s);
+                }
+            })
+        })
+    });
 }

@@ -83,7 +83,19 @@ fn fit_soon(el: HtmlElement) {
     }
 }
 
-/// A labelled text box over any string of the report.
+/// The box inside a text field's wrapper.
+fn box_in(node: NodeRef<leptos::html::Div>) -> Option<HtmlElement> {
+    node.get()?
+        .query_selector("textarea, input")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
+/// A labelled text box over any string of the report. Its events are
+/// listened to on its wrapper (they bubble; `focusout` for blur), so the
+/// one-line and the many-line box share them.
 #[component]
 pub fn TextBox(
     id: String,
@@ -97,103 +109,63 @@ pub fn TextBox(
     let editor = Editor::get();
     let node = NodeRef::<leptos::html::Div>::new();
     let is_composing = StoredValue::new(false);
-    let model = Memo::new({
-        let get = get.clone();
-        move |_| {
-            // The report outside the tables: typing in a table does not wake a text box.
-            editor.fields.track();
-            get()
-        }
+    let model = Memo::new(move |_| {
+        // The report outside the tables: typing in a table does not wake a text box.
+        editor.fields.track();
+        get()
     });
-    let element = move || -> Option<HtmlElement> {
-        node.get()?
-            .query_selector("textarea, input")
-            .ok()
-            .flatten()?
-            .dyn_into()
-            .ok()
-    };
     Effect::new(move |_| {
         let text = model.get();
-        let Some(el) = element() else { return };
+        let Some(el) = box_in(node) else { return };
         if !is_composing.get_value() && value_of(&el) != text {
             set_value_of(&el, &text);
         }
         fit_soon(el);
     });
-    let commit = {
-        let set = set.clone();
-        move |text: String| set(text)
-    };
     let on_input = {
-        let commit = commit.clone();
+        let set = set.clone();
         move |ev: ev::Event| {
             let composing_now = ev
                 .dyn_ref::<leptos::web_sys::InputEvent>()
                 .is_some_and(|e| e.is_composing());
-            if let Some(el) = element() {
+            if let Some(el) = box_in(node) {
                 fit(&el);
                 if !is_composing.get_value() && !composing_now {
-                    commit(value_of(&el));
+                    set(value_of(&el));
                 }
             }
         }
     };
     let on_end = move |_: ev::CompositionEvent| {
         is_composing.set_value(false);
-        if let Some(el) = element() {
-            commit(value_of(&el));
+        if let Some(el) = box_in(node) {
+            set(value_of(&el));
         }
     };
-    // Enter and Tab belong to the input method while it composes.
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        guard_composition(&ev);
-    };
-    let on_blur = move |_| {
-        if let Some(f) = visit {
-            editor.visit_field(f);
-        }
-    };
-    let initial = model.get_untracked();
     let hint_id = format!("{id}-hint");
     let described = hint.as_ref().map(|_| hint_id.clone());
+    let (initial, read_only) = (model.get_untracked(), move || editor.read_only.get());
     let input = if multiline {
         view! {
-            <textarea
-                id=id.clone()
-                readonly=move || editor.read_only.get()
-                maxlength=MAX_TEXT_CHARS
-                rows="4"
-                aria-describedby=described.clone()
-                prop:value=initial
-                on:input=on_input
-                on:compositionstart=move |_| is_composing.set_value(true)
-                on:compositionend=on_end
-                on:keydown=on_keydown
-                on:blur=on_blur
-            ></textarea>
+            <textarea id=id.clone() readonly=read_only maxlength=MAX_TEXT_CHARS rows="4"
+                aria-describedby=described prop:value=initial></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input
-                type="text"
-                id=id.clone()
-                readonly=move || editor.read_only.get()
-                maxlength=MAX_TEXT_CHARS
-                aria-describedby=described.clone()
-                prop:value=initial
-                on:input=on_input
-                on:compositionstart=move |_| is_composing.set_value(true)
-                on:compositionend=on_end
-                on:keydown=on_keydown
-                on:blur=on_blur
-            />
+            <input type="text" id=id.clone() readonly=read_only maxlength=MAX_TEXT_CHARS
+                aria-describedby=described prop:value=initial />
         }
         .into_any()
     };
     view! {
-        <div class="field" class:field-wide=multiline node_ref=node>
+        <div class="field" class:field-wide=multiline node_ref=node
+            on:input=on_input
+            on:compositionstart=move |_| is_composing.set_value(true)
+            on:compositionend=on_end
+            // Enter and Tab belong to the input method while it composes.
+            on:keydown=move |ev| { guard_composition(&ev); }
+            on:focusout=move |_| { if let Some(f) = visit { editor.visit_field(f); } }>
             <label for=id>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {input}
