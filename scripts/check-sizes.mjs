@@ -16,7 +16,6 @@ export const OVER = new Map([
   ['crates/nianbao-core/src/render/docx.rs', 803],
   ['crates/nianbao-core/src/import/published/cross.rs', 733],
   ['crates/nianbao-core/src/import/published/tokens.rs', 651],
-  ['src/state.rs', 667],
 ]);
 
 function files(dir) {

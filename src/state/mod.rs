@@ -1,60 +1,26 @@
 //! The editor's state: the report, its undo history, what the user has
 //! visited, and the derived findings. Components get it from context and
-//! call its methods; every decision is a core call.
+//! call its methods; every decision is a core call. Pasting is in
+//! `paste.rs`, what the page says in `notice.rs`.
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use nianbao_core::convert::{convert, Loss};
+use nianbao_core::convert::convert;
 use nianbao_core::edit::journal::{prune, type_cell, type_fee, Unparsed};
-use nianbao_core::edit::structured::{block_of, is_ambiguous, plan_block, readings, Block, Placed};
-use nianbao_core::edit::{is_shown, parse_block, History, PasteError, Visited};
+use nianbao_core::edit::{is_shown, History, Visited};
 use nianbao_core::limits::clip_text;
 use nianbao_core::report::Field;
 use nianbao_core::rules::{validate, Context, Finding, Stage};
 use nianbao_core::template::{CellId, TemplateId};
 use nianbao_core::Report;
 
-/// A message for the user above the form.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// The year moved the report to another format.
-    Converted {
-        from: TemplateId,
-        to: TemplateId,
-        losses: Vec<Loss>,
-    },
-    /// A pasted block was not applied.
-    PasteRefused(Vec<PasteError>),
-    /// A pasted block was applied: how many cells changed, the first and
-    /// last of them, values converted on the way, placed by labels.
-    Pasted {
-        cells: usize,
-        first: String,
-        last: String,
-        converted: Vec<String>,
-        by_label: bool,
-    },
-    /// One column of values: which way to fill, asked before writing.
-    PasteAsk {
-        values: usize,
-        down: Option<Placed>,
-        across: Option<Placed>,
-    },
-    /// A file could not be imported; nothing changed.
-    ImportFailed(String),
-    /// A file was imported.
-    Imported(String),
-    /// Last year's report was read and its figures carried over.
-    PreviousLoaded { year: i32, filled: Vec<String> },
-    /// Something happened that the user should know, nothing went wrong.
-    Info(String),
-    /// Something could not be done; what is open did not change.
-    Problem(String),
-}
+mod notice;
+mod paste;
 
 pub use nianbao_core::export::Export;
+pub use notice::Notice;
 
 /// The checks run again this long after the last change (typing pauses).
 const CHECK_IDLE_MS: u64 = 120;
@@ -437,85 +403,6 @@ impl Editor {
         self.apply(Some(&field.key()), Reach::Any, |r| {
             r.field_text(field) != Some(kept.as_str()) && r.set_field_text(field, kept)
         });
-    }
-
-    /// Pastes plain text copied from a spreadsheet at `start`: all or
-    /// nothing. One column of several values (a web row copied as lines, or a
-    /// column) is not guessed: both readings are offered first.
-    pub fn paste(&self, start: CellId, text: &str) {
-        let block = block_of(parse_block(text));
-        let template = self.template.get_untracked().get();
-        if is_ambiguous(&block) {
-            let (down, across) = readings(template, start, &block);
-            if down.is_some() || across.is_some() {
-                self.notice.set(Some(Notice::PasteAsk {
-                    values: block.len(),
-                    down,
-                    across,
-                }));
-                return;
-            }
-        }
-        self.paste_block(start, &block);
-    }
-
-    /// Pastes a table copied with its structure (rows, cells, labels).
-    pub fn paste_block(&self, start: CellId, block: &Block) {
-        let template = self.template.get_untracked().get();
-        match plan_block(template, start, block) {
-            Ok(placed) => self.apply_paste(placed),
-            Err(errors) => self.notice.set(Some(Notice::PasteRefused(errors))),
-        }
-    }
-
-    /// Writes a planned paste as one undoable step and says exactly what changed.
-    pub fn apply_paste(&self, placed: Placed) {
-        if placed.plan.is_empty() {
-            // Labels or blanks only: nothing to place, and not "the same".
-            self.notice.set(Some(Notice::Info(
-                "复制的内容里没有可以填入的数字（只有文字或空白），表格没有改动。请连同数字一起复制。"
-                    .to_owned(),
-            )));
-            return;
-        }
-        if self.read_only.get_untracked() {
-            self.notice
-                .set(Some(Notice::Problem("本页为只读，没有粘贴。".to_owned())));
-            return;
-        }
-        let template = self.template.get_untracked().get();
-        let changed: Vec<CellId> = self.report.with_untracked(|r| {
-            placed
-                .plan
-                .iter()
-                .filter(|(c, v)| r.get(*c) != *v)
-                .map(|(c, _)| *c)
-                .collect()
-        });
-        let pasted: Vec<CellId> = placed.plan.iter().map(|(c, _)| *c).collect();
-        let plan = placed.plan;
-        let pasted_any = self.apply(None, Reach::Cells, |r| {
-            let mut changed = false;
-            for (cell, value) in plan {
-                changed |= r.get(cell) != value || !r.is_entered(cell);
-                r.set(cell, value);
-                // A pasted total is data: kept as pasted (spec §8.8).
-                r.set_entered(cell, true);
-            }
-            changed
-        });
-        if pasted_any {
-            self.bulk.set_value(true);
-        }
-        self.seen.update(|s| s.cells.extend(pasted));
-        let name = |c: Option<&CellId>| c.map(|c| template.def(*c).name()).unwrap_or_default();
-        self.notice.set(Some(Notice::Pasted {
-            cells: changed.len(),
-            first: name(changed.first()),
-            last: name(changed.last()),
-            converted: placed.converted,
-            by_label: placed.by_label,
-        }));
     }
 
     /// Changes the report year; crossing 2020/2021 converts the report.
