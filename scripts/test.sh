@@ -21,11 +21,12 @@ cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnin
 step "the core stays pure (no web crate in its dependency tree)"
 scripts/check-core-deps.sh
 
-step "no module cycle; no table key or declared label typed again in logic; sizes kept"
+step "no module cycle; no table key or declared label typed again in logic; sizes and boundaries kept"
 node scripts/check-cycles.mjs
 node scripts/check-keys.mjs
 node scripts/check-labels.mjs
 node scripts/check-sizes.mjs
+node scripts/check-boundaries.mjs
 
 step "tier 1: native tests of the core and of the wasm feature-set checker"
 cargo test -p nianbao-core -p wasm-baseline --locked 2>&1 | tee "$LOGS/core.log"

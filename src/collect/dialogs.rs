@@ -80,7 +80,7 @@ pub(super) fn UnitDialog(ws: Ws) -> impl IntoView {
     let editor = Editor::get();
     let open = Signal::derive(move || ws.opened.with(Option::is_some));
     // The tables, drawn by the file module.
-    let tables = RwSignal::new(String::new());
+    let tables = RwSignal::new(Ok::<String, String>(String::new()));
     Effect::new(move |_| {
         let Some(report) = ws.opened.get().and_then(|id| {
             ws.units
@@ -88,12 +88,9 @@ pub(super) fn UnitDialog(ws: Ws) -> impl IntoView {
         }) else {
             return;
         };
-        tables.set(String::new());
+        tables.set(Ok(String::new()));
         leptos::task::spawn_local(async move {
-            let html = crate::files::tables_html(&report)
-                .await
-                .unwrap_or_else(|why| format!("<p>{}</p>", why.replace('<', "&lt;")));
-            tables.set(html);
+            tables.set(crate::files::tables_html(&report).await);
         });
     });
     let as_draft = move |_| {
@@ -127,7 +124,11 @@ pub(super) fn UnitDialog(ws: Ws) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
-                    <div class="rollup-tables" inner_html=move || tables.get()></div>
+                    // The core's markup, or why it could not be drawn (as text).
+                    {move || match tables.get() {
+                        Ok(html) => view! { <div class="rollup-tables" inner_html=html></div> }.into_any(),
+                        Err(why) => view! { <p class="banner banner-warning">{why}</p> }.into_any(),
+                    }}
                 }
             })))}
             <div class="actions">
