@@ -10,13 +10,8 @@ export const MAX_FN = 80;
 export const MAX_FILE = 600;
 const APP = ['src'];
 const ALL = ['src', 'crates/nianbao-core/src', 'crates/nianbao-files/src', 'crates/nianbao-word/src'];
-// File → the most lines it may have until it is split.
-export const OVER = new Map([
-  ['crates/nianbao-core/src/import/pdf.rs', 1097],
-  ['crates/nianbao-core/src/render/docx.rs', 803],
-  ['crates/nianbao-core/src/import/published/cross.rs', 733],
-  ['crates/nianbao-core/src/import/published/tokens.rs', 651],
-]);
+// File → the most lines it may have until it is split (none now).
+export const OVER = new Map([]);
 
 function files(dir) {
   return readdirSync(dir).flatMap((f) => {
@@ -72,6 +67,6 @@ export function offenders({ app = APP, all = ALL, over = OVER } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const found = offenders();
   for (const f of found) console.error(f);
-  if (!found.length) console.log(`no app function over ${MAX_FN} lines; no file over ${MAX_FILE} lines but the ${OVER.size} listed, none grown`);
+  if (!found.length) console.log(`no app function over ${MAX_FN} lines; no file over ${MAX_FILE} lines${OVER.size ? ` but the ${OVER.size} listed, none grown` : ''}`);
   process.exit(found.length ? 1 : 0);
 }

@@ -5,6 +5,7 @@
 //! placed is said in `notes`.
 
 mod cross;
+mod evidence;
 mod fold;
 mod proactive;
 mod review;
