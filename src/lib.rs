@@ -4,6 +4,7 @@ pub mod clipboard;
 mod collect;
 pub mod components;
 pub mod config;
+pub mod debounce;
 pub mod download;
 pub mod exports;
 pub mod files;

@@ -99,16 +99,13 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
 /// `changed`, once things settle: counted when sent, with the checks brought
 /// up to date first (they otherwise wait for typing to pause).
 fn tell_changes(editor: Editor, session: Session, send: impl Fn(Outgoing) + Copy + 'static) {
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let timer = crate::debounce::Debounce::new(CHANGED_AFTER_MS);
     Effect::new(move |first: Option<()>| {
         editor.findings.track();
         session.status.track();
         editor.report.track();
         if first.is_none() {
             return;
-        }
-        if let Some(t) = timer.try_update_value(Option::take).flatten() {
-            t.clear();
         }
         let tell = move || {
             editor.check_now();
@@ -119,9 +116,7 @@ fn tell_changes(editor: Editor, session: Session, send: impl Fn(Outgoing) + Copy
                 save_status: session.status.with_untracked(status_key).to_owned(),
             });
         };
-        timer.set_value(
-            set_timeout_with_handle(tell, std::time::Duration::from_millis(CHANGED_AFTER_MS)).ok(),
-        );
+        timer.call(tell);
     });
 }
 

@@ -411,26 +411,18 @@ pub fn FindingsAnnouncer() -> impl IntoView {
     let editor = Editor::get();
     let text = RwSignal::new(String::new());
     let counts_now = Memo::new(move |_| editor.shown.with(|s| counts(s)));
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let timer = crate::debounce::Debounce::new(ANNOUNCE_AFTER_MS);
     Effect::new(move |first: Option<()>| {
         let (e, w) = counts_now.get();
         if first.is_none() {
             return;
-        }
-        if let Some(t) = timer.try_update_value(Option::take).flatten() {
-            t.clear();
         }
         let message = if e + w == 0 {
             "检查结果：没有发现问题。".to_owned()
         } else {
             format!("检查结果：{e} 个错误，{w} 个提示。")
         };
-        let handle = set_timeout_with_handle(
-            move || text.set(message),
-            std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
-        )
-        .ok();
-        timer.set_value(handle);
+        timer.call(move || text.set(message));
     });
     view! { <div class="sr-only" aria-live="polite" role="status" id="findings-announcer">{text}</div> }
 }

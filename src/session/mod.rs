@@ -58,7 +58,7 @@ pub struct Session {
     pub list_problem: RwSignal<Option<String>>,
     /// The id the `last` pointer already names (set once per draft).
     last_set: StoredValue<Option<String>>,
-    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    timer: crate::debounce::Debounce,
     editor: Editor,
 }
 
@@ -119,7 +119,7 @@ impl Session {
             deleted: RwSignal::new(None),
             list_problem: RwSignal::new(None),
             last_set: StoredValue::new(None),
-            timer: StoredValue::new_local(None),
+            timer: crate::debounce::Debounce::new(AUTOSAVE_MS as u64),
             editor,
         };
         let last = s.store.with_value(|st| st.last());
@@ -258,9 +258,7 @@ impl Session {
     /// Saves now if anything changed. Never writes over a newer revision
     /// saved by another window, nor over an entry it cannot read.
     pub fn save_now(&self) {
-        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
+        self.timer.cancel();
         if !self.available() {
             self.status.set(SaveStatus::InMemory);
             return;
@@ -318,16 +316,8 @@ impl Session {
 
     /// Saves a moment after the last change.
     fn schedule(&self) {
-        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
         let this = *self;
-        let handle = set_timeout_with_handle(
-            move || this.save_now(),
-            std::time::Duration::from_millis(AUTOSAVE_MS as u64),
-        )
-        .ok();
-        self.timer.set_value(handle);
+        self.timer.call(move || this.save_now());
     }
 
     /// Saving is stopped until the user decides (conflict, unreadable or newer entry).

@@ -76,7 +76,7 @@ pub struct Editor {
     /// Notified when typing pauses after changes: the checks run again.
     checks: Trigger,
     check_pending: StoredValue<bool>,
-    check_timer: StoredValue<Option<TimeoutHandle>>,
+    check_timer: crate::debounce::Debounce,
     history: StoredValue<History<Snapshot>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -157,7 +157,7 @@ impl Editor {
             fields,
             checks,
             check_pending: StoredValue::new(false),
-            check_timer: StoredValue::new(None),
+            check_timer: crate::debounce::Debounce::new(CHECK_IDLE_MS),
             history: StoredValue::new(new_history()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -183,24 +183,14 @@ impl Editor {
     /// burst of keys costs one check, and what the marks and lists show does
     /// not flicker through the half-typed numbers.
     fn schedule_checks(&self) {
-        if let Some(t) = self.check_timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
         self.check_pending.set_value(true);
         let this = *self;
-        let handle = set_timeout_with_handle(
-            move || this.check_now(),
-            std::time::Duration::from_millis(CHECK_IDLE_MS),
-        )
-        .ok();
-        self.check_timer.set_value(handle);
+        self.check_timer.call(move || this.check_now());
     }
 
     /// The findings as of now, without waiting for typing to pause.
     pub fn check_now(&self) {
-        if let Some(t) = self.check_timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
+        self.check_timer.cancel();
         if self.check_pending.get_value() {
             self.check_pending.set_value(false);
             self.checks.notify();
