@@ -263,10 +263,18 @@ impl Editor {
     /// that quick successive edits of it merge into one step.
     /// Returns whether anything changed.
     pub fn edit(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
-        let changed = self.apply(merge_key, Reach::Any, |r| {
-            let before = r.clone();
-            change(r);
-            *r != before
+        let changed = self.apply(merge_key, Reach::Any, |r, before| match before {
+            // The copy the new undo step keeps is what it is compared with.
+            Some(before) => {
+                change(r);
+                r != before
+            }
+            // Merging into the last step (the year, a part's title): small.
+            None => {
+                let before = r.clone();
+                change(r);
+                *r != before
+            }
         });
         if changed {
             self.bulk.set_value(true);
@@ -275,13 +283,14 @@ impl Editor {
     }
 
     /// Changes the report in place. `change` says whether it changed
-    /// anything; the report is copied only when the edit starts a new undo
-    /// step, never for a keystroke that merges into the last one.
+    /// anything, given the report as it was when the edit starts a new undo
+    /// step (the one copy made: none for a keystroke that merges into the
+    /// last step).
     fn apply(
         &self,
         merge_key: Option<&str>,
         reach: Reach,
-        change: impl FnOnce(&mut Report) -> bool,
+        change: impl FnOnce(&mut Report, Option<&Report>) -> bool,
     ) -> bool {
         if self.read_only.get_untracked() {
             return false;
@@ -297,7 +306,7 @@ impl Editor {
                 if let Some(u) = unparsed {
                     snapshot = Some((r.clone(), u));
                 }
-                let changed = change(r);
+                let changed = change(r, snapshot.as_ref().map(|(before, _)| before));
                 if changed && auto {
                     r.fill_totals();
                 }
@@ -350,7 +359,7 @@ impl Editor {
         let mut unparsed = self.unparsed.get_untracked();
         let merge = format!("cell-{}", cell.0);
         let kept = unparsed.get(&key).cloned();
-        self.apply(Some(&merge), Reach::Cells, |r| {
+        self.apply(Some(&merge), Reach::Cells, |r, _| {
             let before = (r.get(cell), r.is_entered(cell));
             type_cell(r, &mut unparsed, cell, raw);
             (r.get(cell), r.is_entered(cell)) != before || unparsed.get(&key) != kept.as_ref()
@@ -367,7 +376,7 @@ impl Editor {
         self.journal(&key, raw);
         let mut unparsed = self.unparsed.get_untracked();
         let kept = unparsed.get(&key).cloned();
-        self.apply(Some(&key), Reach::Any, |r| {
+        self.apply(Some(&key), Reach::Any, |r, _| {
             let before = r.fee(field);
             type_fee(r, &mut unparsed, field, raw);
             r.fee(field) != before || unparsed.get(&key) != kept.as_ref()
@@ -390,7 +399,7 @@ impl Editor {
         }
         let kept = kept.to_owned();
         self.journal(&field.key(), &kept);
-        self.apply(Some(&field.key()), Reach::Any, |r| {
+        self.apply(Some(&field.key()), Reach::Any, |r, _| {
             r.field_text(field) != Some(kept.as_str()) && r.set_field_text(field, kept)
         });
     }

@@ -66,7 +66,7 @@ impl Editor {
         });
         let pasted: Vec<CellId> = placed.plan.iter().map(|(c, _)| *c).collect();
         let plan = placed.plan;
-        let pasted_any = self.apply(None, Reach::Cells, |r| {
+        let pasted_any = self.apply(None, Reach::Cells, |r, _| {
             let mut changed = false;
             for (cell, value) in plan {
                 changed |= r.get(cell) != value || !r.is_entered(cell);
