@@ -2,7 +2,7 @@
 //! badge per section, and a list under each table — all in the same words.
 
 use leptos::prelude::*;
-use nianbao_core::rules::{Finding, RuleId};
+use nianbao_core::rules::{counts, counts_explained, Finding};
 use nianbao_core::template::{TableId, Template};
 use nianbao_core::{Section, Severity};
 
@@ -18,20 +18,10 @@ pub fn target_id(template: &Template, f: &Finding) -> String {
     }
 }
 
-/// A finding about a total that disagrees with its parts (T3-1, T3-2, T4):
-/// the total cell, which 用计算值替换 can fill.
-fn sum_total(f: &Finding) -> Option<nianbao_core::CellId> {
-    matches!(
-        f.rule,
-        RuleId::T3_1 | RuleId::T3_2 | RuleId::T4_1 | RuleId::T4_2 | RuleId::T4_3
-    )
-    .then(|| f.cells.first().copied())
-    .flatten()
-}
-
 fn item(f: &Finding, target: String) -> impl IntoView {
     let editor = Editor::get();
-    let replace = sum_total(f).map(|cell| {
+    let template = editor.template.get_untracked().get();
+    let replace = f.recomputable_total(template).map(|cell| {
         view! {
             " "
             <button type="button" class="link-button" on:click=move |_| editor.replace_totals(vec![cell])>
@@ -207,11 +197,6 @@ fn quoted_message(f: &Finding) -> AnyView {
     }
 }
 
-/// Counts of (errors, warnings).
-fn counts(findings: &[Finding]) -> (usize, usize) {
-    nianbao_core::rules::counts(findings)
-}
-
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let editor = Editor::get();
@@ -236,10 +221,9 @@ pub fn ErrorSummary() -> impl IntoView {
                     .into_any()
                 });
             }
-            let (errors, warnings) = counts(shown);
-            let explained = editor.with_fields(|r| shown.iter().filter(|f| f.explanation(r).is_some()).count());
-            let sums = shown.iter().filter_map(sum_total).count();
+            let (errors, warnings, explained) = editor.with_fields(|r| counts_explained(shown, r));
             let template = editor.template.get().get();
+            let sums = shown.iter().filter_map(|f| f.recomputable_total(template)).count();
             let items = shown
                 .iter()
                 .map(|f| item(f, target_id(template, f)))

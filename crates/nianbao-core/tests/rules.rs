@@ -228,3 +228,39 @@ fn the_export_stage_says_unfilled_tables_and_names_blank_totals() {
         "{json}"
     );
 }
+
+#[test]
+fn only_a_total_the_template_sums_is_offered_to_compute_again() {
+    use nianbao_core::template::TableId;
+    let mut r = Report::new(2025);
+    r.set_value(TableId::Requests, "newReceived", "natural", Some(3));
+    r.set_value(TableId::Requests, "newReceived", "total", Some(4));
+    r.set_value(TableId::ReviewLitigation, "review", "maintain", Some(1));
+    r.set_value(TableId::ReviewLitigation, "review", "total", Some(5));
+    r.mark_printed_totals();
+    let findings = validate(&r, &Context::default());
+    let t = r.template();
+    let offered: Vec<(RuleId, String)> = findings
+        .iter()
+        .filter_map(|f| f.recomputable_total(t).map(|c| (f.rule, t.def(c).dom_id())))
+        .collect();
+    assert!(
+        offered.contains(&(RuleId::T3_1, "table3-newReceived-total".to_owned())),
+        "{offered:?}"
+    );
+    assert!(
+        offered
+            .iter()
+            .any(|(rule, id)| *rule == RuleId::T4_1 && id.ends_with("review-total")),
+        "{offered:?}"
+    );
+    // A finding about something else (a blank cell, a text) names no total to compute.
+    for f in findings.iter().filter(|f| {
+        !matches!(
+            f.rule,
+            RuleId::T3_1 | RuleId::T3_2 | RuleId::T4_1 | RuleId::T4_2 | RuleId::T4_3
+        )
+    }) {
+        assert_eq!(f.recomputable_total(t), None, "{:?}", f.rule);
+    }
+}

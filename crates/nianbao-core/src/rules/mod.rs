@@ -92,6 +92,18 @@ impl Finding {
         key
     }
 
+    /// The total a finding says disagrees with its parts, when the template
+    /// declares that sum (T3-1, T3-2, T4-1…3): what 用计算值替换 computes
+    /// again.
+    pub fn recomputable_total(&self, template: &Template) -> Option<CellId> {
+        let total = *self.cells.first()?;
+        template
+            .sums
+            .iter()
+            .any(|s| s.rule == self.rule && s.total == total)
+            .then_some(total)
+    }
+
     /// The reason a person gave for this warning, if any (errors cannot be
     /// explained away).
     pub fn explanation<'r>(&self, report: &'r Report) -> Option<&'r str> {
