@@ -116,11 +116,9 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     apply_config(editor, session, &config);
     messages::install(editor, session, config.message_origins());
-    let drafts = NodeRef::<leptos::html::Dialog>::new();
+    components::modal::Dialogs::provide();
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();
-    let paste_box = NodeRef::<leptos::html::Dialog>::new();
-    let ledger = NodeRef::<leptos::html::Dialog>::new();
     // The 汇总 workspace (#collect): mounted the first time it is shown, then kept.
     let collecting = RwSignal::new(route::collecting());
     collect::follow_hash(collecting);
@@ -143,11 +141,11 @@ pub fn App() -> impl IntoView {
             </main>
         })}
         <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()>
-            <Toolbar drafts picker last_year_picker paste_box ledger />
-            <Importer picker last_year_picker paste_box />
+            <Toolbar picker last_year_picker />
+            <Importer picker last_year_picker />
         </div>
-        <DraftsDialog dialog=drafts fresh=fresh_report />
-        <components::ledger::LedgerDialog dialog=ledger />
+        <DraftsDialog fresh=fresh_report />
+        <components::ledger::LedgerDialog />
         <main class="report" id="main" hidden=move || collecting.get()>
             <StorageBanner />
             <UnreadableDrafts />

@@ -1,6 +1,5 @@
 //! The save indicator, the storage messages, and the list of drafts.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::persist::WriteError;
@@ -203,21 +202,18 @@ pub fn DeletedNotice() -> impl IntoView {
 
 /// The list of drafts, in a dialog.
 #[component]
-pub fn DraftsDialog(dialog: NodeRef<Dialog>, fresh: fn() -> nianbao_core::Report) -> impl IntoView {
+pub fn DraftsDialog(fresh: fn() -> nianbao_core::Report) -> impl IntoView {
     let session = expect_context::<Session>();
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    let open = super::modal::Dialogs::get().drafts;
+    let close = move |_| open.set(false);
     let current = move || session.id.get();
     view! {
-        <dialog node_ref=dialog class="drafts" aria-labelledby="drafts-title">
+        <super::modal::Modal open on_close=move |_| open.set(false) labelledby="drafts-title" class="drafts">
             <h2 id="drafts-title">"我的草稿"</h2>
             <p class="hint">"草稿保存在本浏览器中。换电脑或清理浏览器数据前，请下载 JSON 文件。"</p>
             <button type="button" class="primary" on:click=move |_| {
                 session.new_draft(fresh());
-                if let Some(d) = dialog.get() { d.close(); }
+                open.set(false);
             }>"新建草稿"</button>
             <ul class="draft-list">
                 {move || session.rows.get().into_iter().filter(|r| r.problem.is_none()).map(|r| {
@@ -243,7 +239,7 @@ pub fn DraftsDialog(dialog: NodeRef<Dialog>, fresh: fn() -> nianbao_core::Report
                             <div class="actions">
                                 <button type="button" aria-label=format!("打开 {name}") disabled=is_current on:click=move |_| {
                                     session.open(&open_id);
-                                    if let Some(d) = dialog.get() { d.close(); }
+                                    open.set(false);
                                 }>"打开"</button>
                                 <button type="button" aria-label=format!("复制 {name}") on:click=move |_| session.duplicate(&dup_id)>"复制"</button>
                                 <button type="button" aria-label=format!("重命名 {name}") on:click=move |_| {
@@ -263,6 +259,6 @@ pub fn DraftsDialog(dialog: NodeRef<Dialog>, fresh: fn() -> nianbao_core::Report
             })}
             <DeletedNotice />
             <button type="button" on:click=close>"关闭"</button>
-        </dialog>
+        </super::modal::Modal>
     }
 }

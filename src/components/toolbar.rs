@@ -2,22 +2,18 @@
 
 use leptos::prelude::*;
 
-use leptos::html::{Dialog, Input};
+use leptos::html::Input;
 
 use super::drafts::SaveIndicator;
 use super::keys::focus_id;
+use super::modal::Dialogs;
 use crate::session::Session;
 use crate::state::Editor;
 
 #[component]
-pub fn Toolbar(
-    drafts: NodeRef<Dialog>,
-    picker: NodeRef<Input>,
-    last_year_picker: NodeRef<Input>,
-    paste_box: NodeRef<Dialog>,
-    ledger: NodeRef<Dialog>,
-) -> impl IntoView {
+pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl IntoView {
     let editor = Editor::get();
+    let dialogs = Dialogs::get();
     let session = expect_context::<Session>();
     // 适老化模式: larger type, higher contrast, bigger targets, no motion; remembered per browser.
     let elder = RwSignal::new(session.setting("elder").as_deref() == Some("on"));
@@ -30,9 +26,7 @@ pub fn Toolbar(
     });
     let open_drafts = move |_| {
         session.refresh();
-        if let Some(d) = drafts.get() {
-            let _ = d.show_modal();
-        }
+        dialogs.drafts.set(true);
     };
     let check = move |_| {
         editor.check_all.set(true);
@@ -50,9 +44,9 @@ pub fn Toolbar(
             <button type="button" on:click=move |_| crate::exports::print(editor)>"打印"</button>
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
             <button type="button" hidden=move || editor.read_only.get()
-                on:click=move |_| { if let Some(d) = paste_box.get() { let _ = d.show_modal(); } }>"粘贴已发布的报告"</button>
+                on:click=move |_| dialogs.paste.set(true)>"粘贴已发布的报告"</button>
             <button type="button" hidden=move || editor.read_only.get()
-                on:click=move |_| { if let Some(d) = ledger.get() { let _ = d.show_modal(); } }>"从台账填入表三"</button>
+                on:click=move |_| dialogs.ledger.set(true)>"从台账填入表三"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>
             <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get() || editor.read_only.get()

@@ -5,7 +5,7 @@
 
 mod review;
 
-use leptos::html::{Dialog, Input};
+use leptos::html::Input;
 use leptos::prelude::*;
 use nianbao_core::carry::carry_forward;
 use nianbao_core::import::{preview, too_large, FileRead, Preview};
@@ -60,11 +60,7 @@ fn load_last_year(editor: Editor, report: Report, name: &str) {
 }
 
 #[component]
-pub fn Importer(
-    picker: NodeRef<Input>,
-    last_year_picker: NodeRef<Input>,
-    paste_box: NodeRef<Dialog>,
-) -> impl IntoView {
+pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl IntoView {
     let editor = Editor::get();
     let pending = RwSignal::new(None::<Pending>);
     // A file's (or a paste's) bytes read by the file module, then reviewed.
@@ -114,7 +110,7 @@ pub fn Importer(
         <input node_ref=last_year_picker type="file" class="sr-only" id="import-last-year" tabindex="-1"
             aria-label="选择上年的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件、PDF 文件，或报告文字 .txt）"
             accept=ACCEPT on:change=on_pick(Purpose::LastYear) />
-        <review::PasteBox dialog=paste_box read=pasted />
+        <review::PasteBox read=pasted />
         <review::ImportDialog pending />
     }
 }

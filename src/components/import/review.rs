@@ -3,7 +3,6 @@
 //! report every cell marked by how it was placed) with what to do with it.
 //! Nothing changes before a button here is pressed.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use nianbao_core::import::{FileRead, Recognition};
@@ -17,14 +16,14 @@ use crate::state::{Editor, Notice};
 /// text typed into the box and read on 识别 — read as a file of that name.
 #[component]
 pub(super) fn PasteBox(
-    dialog: NodeRef<Dialog>,
     read: impl Fn(&'static str, Result<FileRead, String>) + Copy + 'static,
 ) -> impl IntoView {
     let editor = Editor::get();
+    let open = crate::components::modal::Dialogs::get().paste;
+    // Held in the arena: the dialog's content must be sendable, the reader need not be.
+    let read = StoredValue::new_local(read);
     let read_pasted = move |name: &'static str, text: String| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
+        open.set(false);
         if text.trim().is_empty() {
             editor.notice.set(Some(Notice::ImportFailed(
                 "没有可识别的文字。请先在网页或 PDF 阅读器中选中报告并复制（Ctrl+C），再回到这里粘贴。".into(),
@@ -32,10 +31,8 @@ pub(super) fn PasteBox(
             return;
         }
         leptos::task::spawn_local(async move {
-            read(
-                name,
-                crate::files::read_report_file(name, text.as_bytes()).await,
-            );
+            let result = crate::files::read_report_file(name, text.as_bytes()).await;
+            read.with_value(|read| read(name, result));
         });
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
@@ -55,7 +52,7 @@ pub(super) fn PasteBox(
     };
     let text = NodeRef::<leptos::html::Textarea>::new();
     view! {
-        <dialog node_ref=dialog class="drafts" aria-labelledby="paste-title">
+        <Modal open on_close=move |_| open.set(false) labelledby="paste-title" class="drafts">
             <h2 id="paste-title">"粘贴已发布的报告"</h2>
             <p>"在网页上选中整篇报告（或从 PDF 阅读器中全选）并复制，再点下面的框，按 Ctrl+V 粘贴。粘贴后先给出识别结果，确认后才会打开。"</p>
             <textarea node_ref=text class="paste-box" aria-label="把复制的报告粘贴到这里" rows="6" on:paste=on_paste></textarea>
@@ -63,9 +60,9 @@ pub(super) fn PasteBox(
             <div class="actions">
                 <button type="button" class="primary"
                     on:click=move |_| read_pasted("粘贴的文字.txt", text.get().map(|t| t.value()).unwrap_or_default())>"识别"</button>
-                <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>"取消"</button>
+                <button type="button" on:click=move |_| open.set(false)>"取消"</button>
             </div>
-        </dialog>
+        </Modal>
     }
 }
 

@@ -7,7 +7,6 @@
 //! the dialog is open (`files::ledger`), is read and counted there, and is
 //! never stored.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 use nianbao_core::ledger::view::{compare, Change, CountView, LedgerView, Sources, ValueList};
 use nianbao_core::ledger::{applicant_cols, result_rows, Choice, Role};
@@ -17,11 +16,12 @@ mod state;
 
 use state::Ledger;
 
+use crate::components::modal::Modal;
 use crate::state::Editor;
 
 #[component]
-pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
-    let l = Ledger::new(dialog);
+pub fn LedgerDialog() -> impl IntoView {
+    let l = Ledger::new();
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -32,8 +32,8 @@ pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
     let set_column = move |role, column| l.set_column(role, column);
     let set_choice = move |role, value, choice| l.set_choice(role, value, choice);
     view! {
-        <dialog node_ref=dialog class="dialog dialog-wide" aria-labelledby="ledger-title"
-            on:close=move |_| { if l.view.with_untracked(Option::is_some) { l.close(); } }>
+        <Modal open=l.open labelledby="ledger-title" class="dialog dialog-wide"
+            on_close=move |_| { if l.open.get_untracked() || l.view.with_untracked(Option::is_some) { l.close(); } }>
             <h2 id="ledger-title">"从台账填入表三"</h2>
             <p class="hint">
                 "在 Excel 或 WPS 中选中依申请公开登记台账（包括标题行），复制后粘贴到下面的框中；或选择另存的 CSV 文件（UTF-8 或 GBK）。"
@@ -57,7 +57,7 @@ pub fn LedgerDialog(dialog: NodeRef<Dialog>) -> impl IntoView {
                 <button type="button" on:click=move |_| l.close()>"取消"</button>
                 <button type="button" class="link-button" on:click=move |_| l.forget()>"清除记住的对应关系"</button>
             </div>
-        </dialog>
+        </Modal>
     }
 }
 

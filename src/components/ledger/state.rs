@@ -3,7 +3,6 @@
 //! count of 表三 and a cell's sources — only the latest answer kept — and
 //! 表三 written as one undoable step.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 use nianbao_core::ledger::view::{Ask, CountView, LedgerView, Sources};
 use nianbao_core::ledger::{Choice, Mapping, Role};
@@ -18,7 +17,8 @@ const REMEMBERED: &str = "ledger-mapping";
 
 #[derive(Clone, Copy)]
 pub(super) struct Ledger {
-    dialog: NodeRef<Dialog>,
+    /// The dialog is open (the toolbar opens it).
+    pub(super) open: RwSignal<bool>,
     editor: Editor,
     session: Session,
     pub(super) view: RwSignal<Option<LedgerView>>,
@@ -31,9 +31,9 @@ pub(super) struct Ledger {
 }
 
 impl Ledger {
-    pub(super) fn new(dialog: NodeRef<Dialog>) -> Ledger {
+    pub(super) fn new() -> Ledger {
         Ledger {
-            dialog,
+            open: crate::components::modal::Dialogs::get().ledger,
             editor: Editor::get(),
             session: expect_context::<Session>(),
             view: RwSignal::new(None),
@@ -153,7 +153,9 @@ impl Ledger {
         });
     }
 
+    /// Closes the dialog; the ledger leaves the worker with it.
     pub(super) fn close(self) {
+        self.open.set(false);
         self.view.set(None);
         self.counted.set(None);
         self.sources.set(None);
@@ -162,9 +164,6 @@ impl Ledger {
         self.asked.set_value(self.asked.get_value() + 1);
         // The ledger may hold personal data: it leaves with the dialog.
         leptos::task::spawn_local(worker::drop());
-        if let Some(d) = self.dialog.get_untracked() {
-            d.close();
-        }
     }
 
     /// 表三 as counted, written as one undoable step.
