@@ -155,7 +155,7 @@ fn the_unit_list_as_csv_opens_in_excel_with_its_columns() {
     let line = lines.next().unwrap();
     assert!(
         line.starts_with(
-            &("a.json,\"某局,\"\"办公室\"\"\",部门,2025,2021年版,2026-01-20,2026-01-31,否,"
+            &("a.json,\"某局,\"\"办公室\"\"\",部门,2025,2021年版格式,2026-01-20,2026-01-31,否,"
                 .to_owned()
                 + &format!(
                     "{},{},0,126,42,126,42,2,1,",

@@ -311,10 +311,7 @@ pub fn units_csv(rows: &[(String, Summary)]) -> String {
             s.agency.clone(),
             s.kind.map(|k| k.label().to_owned()).unwrap_or_default(),
             s.year.to_string(),
-            match s.template {
-                TemplateId::F2019 => "2019年版".to_owned(),
-                TemplateId::F2021 => "2021年版".to_owned(),
-            },
+            s.template.short().to_owned(),
             s.signed.map(|d| d.iso()).unwrap_or_default(),
             s.deadline.map(|d| d.deadline.iso()).unwrap_or_default(),
             if s.late { "是" } else { "否" }.to_owned(),
