@@ -34,7 +34,7 @@ export function offenders(labels = declaredLabels(), roots = ROOTS) {
   const found = [];
   for (const root of roots) {
     for (const file of files(root)) {
-      if (file.includes('/template/') || DECLARATIONS.includes(file) || /(^|\/)tests?\.rs$/.test(file)) continue;
+      if (file.includes('/template/') || DECLARATIONS.includes(file) || /(^|\/|_)tests?\.rs$/.test(file)) continue;
       const code = readFileSync(file, 'utf8').split('#[cfg(test)]')[0];
       code.split('\n').forEach((line, i) => {
         if (line.trim().startsWith('//')) return;
