@@ -3,8 +3,7 @@
 //! Big5 and said so, a UTF-16 page as UTF-16 — never refused as "not GBK".
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::Reflect;
-use nianbao_core::json::read_current;
+use nianbao_core::import::FileRead;
 use nianbao_core::template::TableId;
 use nianbao_files::read_report_file;
 use wasm_bindgen_test::*;
@@ -13,9 +12,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn read(name: &str, bytes: &[u8]) -> (nianbao_core::Report, String) {
     let out = read_report_file(name, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let get = |k: &str| Reflect::get(&out, &k.into()).unwrap();
-    let report = read_current(&get("report").as_string().unwrap()).unwrap();
-    (report, get("note").as_string().unwrap_or_default())
+    // What the page receives: the core's type, read strictly.
+    let read = FileRead::from_wire(&out).expect("a file read");
+    (read.report, read.note.unwrap_or_default())
 }
 
 #[wasm_bindgen_test]
