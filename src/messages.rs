@@ -89,7 +89,7 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
                     check,
                 )));
             }
-            Some(Incoming::Load { report }) => load(editor, session, report.to_string(), send),
+            Some(Incoming::Load { report }) => load(editor, session, report, send),
             None => {}
         }
     });

@@ -3,12 +3,13 @@
 //! `type`) and what it takes. Nothing else is read from a message.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// The `source` of every message the app sends.
 pub const SOURCE: &str = "nianbao";
 
 /// A message to the portal.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Outgoing {
     /// The app is listening.
@@ -21,8 +22,9 @@ pub enum Outgoing {
         save_status: String,
     },
     /// The report left the app (a download, or the portal's `export`): its
-    /// JSON envelope, the export-stage counts in it.
-    Exported { report: serde_json::Value },
+    /// JSON envelope, the export-stage counts in it (passed through as
+    /// written, never parsed into a tree).
+    Exported { report: Box<RawValue> },
     /// The portal's report was loaded.
     Loaded,
     /// The portal's request could not be done, in words.
@@ -39,9 +41,9 @@ struct Envelope<'a> {
 impl Outgoing {
     /// The report's JSON envelope (the app's own export) as `exported`.
     pub fn exported(report_json: &str) -> Outgoing {
-        Outgoing::Exported {
-            report: serde_json::from_str(report_json).unwrap_or(serde_json::Value::Null),
-        }
+        let report = RawValue::from_string(report_json.to_owned())
+            .unwrap_or_else(|_| RawValue::from_string("null".to_owned()).expect("null is JSON"));
+        Outgoing::Exported { report }
     }
 
     /// It as the JSON the portal receives.
@@ -55,23 +57,42 @@ impl Outgoing {
 }
 
 /// A message from the portal.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Incoming {
     /// Run the export stage and send the report back (`exported`).
     Export,
-    /// Replace the open report with this one (read like an imported file;
-    /// none is refused in words like any unreadable report).
-    Load {
-        #[serde(default)]
-        report: serde_json::Value,
-    },
+    /// Replace the open report with this one (its JSON text, read like an
+    /// imported file; none is `null`, refused in words like any unreadable
+    /// report).
+    Load { report: String },
+}
+
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+struct Load<'a> {
+    #[serde(borrow)]
+    report: Option<&'a RawValue>,
 }
 
 impl Incoming {
     /// A message's JSON read; `None` for anything that is not one of these.
     pub fn read(json: &str) -> Option<Incoming> {
-        serde_json::from_str(json).ok()
+        let head: Head = serde_json::from_str(json).ok()?;
+        match head.kind.as_ref() {
+            "export" => Some(Incoming::Export),
+            "load" => {
+                let load: Load = serde_json::from_str(json).ok()?;
+                Some(Incoming::Load {
+                    report: load.report.map_or("null", RawValue::get).to_owned(),
+                })
+            }
+            _ => None,
+        }
     }
 }
 
@@ -106,15 +127,17 @@ mod tests {
             Incoming::read(r#"{"type":"export","source":"portal"}"#),
             Some(Incoming::Export)
         );
-        assert!(matches!(
+        assert_eq!(
             Incoming::read(r#"{"type":"load","report":{"a":1}}"#),
-            Some(Incoming::Load { .. })
-        ));
+            Some(Incoming::Load {
+                report: r#"{"a":1}"#.to_owned()
+            })
+        );
         assert_eq!(Incoming::read(r#"{"type":"delete"}"#), None);
         assert_eq!(
             Incoming::read(r#"{"type":"load"}"#),
             Some(Incoming::Load {
-                report: serde_json::Value::Null
+                report: "null".to_owned()
             })
         );
         assert_eq!(Incoming::read("[]"), None);
