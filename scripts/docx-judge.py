@@ -2,7 +2,8 @@
 """An outside judge of the Word export: python-docx (PyPI) opens each file
 written by `cargo run -p nianbao-core --example docx -- DIR` and must find the
 title, the three tables (and the 信息处理费 table where the report has one) with
-the rows, grid columns and merges the template declares.
+the rows, grid columns and merges the template declares, and the export-stage
+counts in the document properties.
 
 Usage: scripts/docx-judge.py DIR   (exit status 1 on any mismatch)
 """
@@ -33,6 +34,9 @@ def judge(path):
     problems = []
     if d.paragraphs[0].text != expect["title"]:
         problems.append(f"title {d.paragraphs[0].text!r} != {expect['title']!r}")
+    # The export-stage counts are in the document properties (备注).
+    if d.core_properties.comments != expect["counts"]:
+        problems.append(f"counts {d.core_properties.comments!r} != {expect['counts']!r}")
     want_tables = len(expect["tables"]) + (1 if expect["feeTable"] else 0)
     if len(d.tables) != want_tables:
         problems.append(f"{len(d.tables)} tables, expected {want_tables}")

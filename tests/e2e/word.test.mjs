@@ -87,6 +87,11 @@ test('a14/f6: the .docx records the export counts and 导入 reads it back to ex
   const data = JSON.parse(decode(/<nianbao xmlns="urn:nianbao:report">([\s\S]*)<\/nianbao>/.exec(parts['customXml/item1.xml'])[1]));
   const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
   assert.deepEqual(data.exportCheck, exported.exportCheck, 'the counts are in the .docx');
+  // …and in its document properties (备注), in the notice's numbers.
+  const { errors: e, warnings: w } = exported.exportCheck;
+  const said = /<dc:description>([^<]*)<\/dc:description>/.exec(parts['docProps/core.xml'])[1];
+  assert.ok(said.startsWith(`导出前检查：${e} 个错误，${w} 个提示`), said);
+  assert.match(await ed.notice().innerText(), new RegExp(`${e} 个错误，${w} 个提示`));
   // Read back in a fresh profile: the same report as the JSON export.
   const fresh = await openApp(s.browser, s.url);
   await fresh.page.setInputFiles('#import-file', await docx.path());

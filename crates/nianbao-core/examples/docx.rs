@@ -4,7 +4,7 @@
 //! (LibreOffice). Usage: `cargo run -p nianbao-core --example docx -- <dir>`.
 
 use nianbao_core::import::published::recognise;
-use nianbao_core::json::{from_json, ExportCheck};
+use nianbao_core::json::{export_check, from_json};
 use nianbao_core::render::render_docx;
 use nianbao_core::report::Report;
 use nianbao_core::template::{GridCell, TableId};
@@ -69,19 +69,15 @@ fn main() {
             && (r.other.fee.notices.is_some()
                 || r.other.fee.billed.is_some()
                 || r.other.fee.collected.is_some());
-        let expect = json!({ "title": r.title(), "tables": tables, "feeTable": fee });
-        std::fs::write(
-            format!("{dir}/{name}.docx"),
-            render_docx(
-                &r,
-                ExportCheck {
-                    errors: 0,
-                    warnings: 0,
-                    explained: 0,
-                },
-            ),
-        )
-        .unwrap();
+        // The counts as the page would record them at 下载 Word.
+        let check = export_check(&r, None);
+        let expect = json!({
+            "title": r.title(),
+            "tables": tables,
+            "feeTable": fee,
+            "counts": check.words(),
+        });
+        std::fs::write(format!("{dir}/{name}.docx"), render_docx(&r, check)).unwrap();
         std::fs::write(
             format!("{dir}/{name}.expect.json"),
             serde_json::to_string_pretty(&expect).unwrap(),

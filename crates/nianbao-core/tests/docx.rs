@@ -255,6 +255,29 @@ fn a14_the_importer_reads_the_exported_file_back_to_the_same_report() {
     }
 }
 
+/// The counts are also in the document properties, where Word and WPS show
+/// them (备注) and any reader of the package finds them without this app.
+#[test]
+fn the_export_stage_counts_are_in_the_document_properties() {
+    let r = fixture("base-f2021.json");
+    let parts = docx_parts(&r, CHECK);
+    let core = &parts
+        .iter()
+        .find(|(n, _)| *n == "docProps/core.xml")
+        .unwrap()
+        .1;
+    assert!(
+        core.contains("<dc:description>导出前检查：2 个错误，3 个提示（其中 1 个已说明原因）。</dc:description>"),
+        "{core}"
+    );
+    let clean = ExportCheck {
+        errors: 0,
+        warnings: 0,
+        explained: 0,
+    };
+    assert_eq!(clean.words(), "导出前检查：没有发现问题。");
+}
+
 /// Without its data part (a program that drops custom XML), the file is read
 /// as a published report: every cell of the tables the same.
 #[test]

@@ -42,6 +42,27 @@ pub struct ExportCheck {
     pub explained: u32,
 }
 
+impl ExportCheck {
+    /// The counts in a sentence, as the Word file's document properties
+    /// carry them (备注 in Word's and WPS's file information).
+    pub fn words(&self) -> String {
+        let Self {
+            errors,
+            warnings,
+            explained,
+        } = *self;
+        if errors + warnings == 0 {
+            return "导出前检查：没有发现问题。".to_owned();
+        }
+        let explained = if explained > 0 {
+            format!("（其中 {explained} 个已说明原因）")
+        } else {
+            String::new()
+        };
+        format!("导出前检查：{errors} 个错误，{warnings} 个提示{explained}。")
+    }
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }

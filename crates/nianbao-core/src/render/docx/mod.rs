@@ -391,7 +391,7 @@ pub fn docx_parts(report: &Report, check: ExportCheck) -> Vec<(&'static str, Str
                 ),
             ]),
         ),
-        ("docProps/core.xml", core_properties(report)),
+        ("docProps/core.xml", core_properties(report, check)),
         ("word/document.xml", document(report)),
         ("word/styles.xml", styles()),
         ("word/fontTable.xml", font_table()),

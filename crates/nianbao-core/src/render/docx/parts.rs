@@ -327,7 +327,10 @@ pub(super) fn content_types() -> String {
     x.finish()
 }
 
-pub(super) fn core_properties(report: &Report) -> String {
+/// The title, and the export-stage counts as the description (Word's and
+/// WPS's 备注; python-docx's `core_properties.comments`), so the file says
+/// what was checked without opening its data part.
+pub(super) fn core_properties(report: &Report, check: ExportCheck) -> String {
     let mut x = Xml::part();
     x.open(
         "cp:coreProperties",
@@ -342,6 +345,9 @@ pub(super) fn core_properties(report: &Report) -> String {
     .open("dc:title", &[])
     .text(&report.title())
     .close("dc:title")
+    .open("dc:description", &[])
+    .text(&check.words())
+    .close("dc:description")
     .open("dc:language", &[])
     .text("zh-CN")
     .close("dc:language")
