@@ -108,7 +108,7 @@ pub fn today() -> Option<nianbao_core::report::Date> {
 /// The check report (体检报告) as an HTML file (after the export-stage check).
 pub fn download_check_report(editor: Editor) {
     editor.check_for_export(Export::CheckReport);
-    let report = editor.report.get_untracked();
+    let report = editor.report_now();
     let previous = editor.previous.get_untracked();
     let Some(today) = today() else { return };
     leptos::task::spawn_local(async move {
@@ -128,7 +128,7 @@ pub fn download_check_report(editor: Editor) {
 /// Prints the published layout (after the export-stage check).
 pub fn print(editor: Editor) {
     editor.check_for_export(Export::Print);
-    let report = editor.report.get_untracked();
+    let report = editor.report_now();
     leptos::task::spawn_local(async move {
         match crate::files::print_html(&report).await {
             Ok(html) => print_page(&html),

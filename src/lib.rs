@@ -16,6 +16,7 @@ pub mod state;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use nianbao_core::edit::Edit;
 use nianbao_core::{Report, Section, APP_TITLE};
 
 use components::details::DetailsForm;
@@ -49,23 +50,17 @@ fn apply_config(editor: Editor, session: Session, config: &config::Config) {
         if matches!(
             session.status.get_untracked(),
             session::SaveStatus::Empty | session::SaveStatus::InMemory
-        ) && editor.report.with_untracked(Report::is_empty)
+        ) && editor.with_report_untracked(Report::is_empty)
         {
-            editor.set_year(year);
+            editor.edit(Edit::SetYear(year));
             editor.notice.set(None);
         }
     }
     let (agency, kind, region) = (config.agency.clone(), config.kind, config.region.clone());
-    editor.edit(None, move |r| {
-        if let Some(a) = agency.filter(|_| r.agency.name.trim().is_empty()) {
-            r.agency.name = a;
-        }
-        if r.agency.kind.is_none() {
-            r.agency.kind = kind;
-        }
-        if let Some(g) = region.filter(|_| r.agency.region.trim().is_empty()) {
-            r.agency.region = g;
-        }
+    editor.edit(Edit::Defaults {
+        agency,
+        kind,
+        region,
     });
 }
 

@@ -103,7 +103,7 @@ fn tell_changes(editor: Editor, session: Session, send: impl Fn(Outgoing) + Copy
     Effect::new(move |first: Option<()>| {
         editor.findings.track();
         session.status.track();
-        editor.report.track();
+        editor.track();
         if first.is_none() {
             return;
         }

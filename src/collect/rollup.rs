@@ -2,8 +2,8 @@
 //! that break them, its tables, and where it can go (JSON, the open draft).
 
 use leptos::prelude::*;
+use nianbao_core::edit::Edit;
 use nianbao_core::json::to_json;
-use nianbao_core::template::TableId;
 
 use crate::download::{download, file_name};
 use crate::files::RolledUp;
@@ -19,28 +19,13 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
     let report = up.report.clone();
     let r2 = report.clone();
     let fill = move |_| {
-        let sum = r2.clone();
-        let now = editor.report.get_untracked();
-        if now.year != sum.year || now.template_id() != sum.template_id() {
-            editor.notice.set(Some(Notice::Problem(format!(
-                "当前草稿是 {} 年度（{}），合计是 {} 年度（{}）：年度或格式不同，没有填入。请先打开或新建 {} 年度的草稿。",
-                now.year, now.template_id().short(), sum.year, sum.template_id().short(), sum.year
-            ))));
-            return;
-        }
-        let changed = editor.edit(None, move |r| {
-            for table in [
-                TableId::Proactive,
-                TableId::Requests,
-                TableId::ReviewLitigation,
-            ] {
-                let t = sum.template();
-                for c in t.table_cells(table) {
-                    r.set(c, sum.get(c));
-                }
+        let changed = match editor.apply(Edit::FillTables(Box::new(r2.clone()))) {
+            Ok(changed) => changed,
+            Err(why) => {
+                editor.notice.set(Some(Notice::Problem(why)));
+                return;
             }
-            r.mark_printed_totals();
-        });
+        };
         editor.notice.set(Some(if changed {
             Notice::Info("已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned())
         } else if editor.read_only.get_untracked() {

@@ -2,6 +2,7 @@
 //! 信息处理费 figures of section 六.
 
 use leptos::prelude::*;
+use nianbao_core::edit::Edit;
 use nianbao_core::json::YEARS;
 use nianbao_core::report::{Date, Field};
 use nianbao_core::{AgencyKind, CellKind};
@@ -34,7 +35,7 @@ fn KindField() -> impl IntoView {
     let kind = Memo::new(move |_| editor.with_fields(|r| r.agency.kind));
     let on_kind = move |ev: leptos::ev::Event| {
         let k = AgencyKind::from_key(&event_target_value(&ev));
-        editor.edit(None, |r| r.agency.kind = k);
+        editor.edit(Edit::SetKind(k));
     };
     view! {
         <div class="field">
@@ -62,7 +63,7 @@ fn YearField() -> impl IntoView {
         match text.trim().parse::<i32>() {
             Ok(y) if YEARS.contains(&y) => {
                 year_error.set(None);
-                editor.set_year(y);
+                editor.edit(Edit::SetYear(y));
             }
             _ => year_error.set(Some(format!(
                 "“{text}”不是有效的报告年度：请填写 {} 至 {} 之间的年份，例如 2025。",
@@ -99,7 +100,7 @@ fn SignedDate() -> impl IntoView {
     let status = move || editor.with_fields(|r| r.deadline_words(crate::exports::today()?));
     let on_date = move |ev: leptos::ev::Event| {
         let d = Date::parse(&event_target_value(&ev));
-        editor.edit(None, |r| r.signed_date = d);
+        editor.edit(Edit::SetSignedDate(d));
     };
     view! {
         <div class="field">
@@ -133,13 +134,13 @@ fn DeadlineField() -> impl IntoView {
         let text = event_target_value(&ev);
         if text.trim().is_empty() {
             deadline_error.set(None);
-            editor.edit(None, |r| r.agency.deadline = None);
+            editor.edit(Edit::SetDeadline(None));
             return;
         }
         match Date::parse_month_day(&text) {
             Some(md) => {
                 deadline_error.set(None);
-                editor.edit(None, |r| r.agency.deadline = Some(md));
+                editor.edit(Edit::SetDeadline(Some(md)));
                 session.set_setting("deadline", &format!("{:02}-{:02}", md.0, md.1));
             }
             None => deadline_error.set(Some(format!(
@@ -176,7 +177,7 @@ fn DeadlineField() -> impl IntoView {
             {move || remembered().map(|(m, d)| view! {
                 <p class="hint">
                     <button type="button" class="link-button" on:click=move |_| {
-                        editor.edit(None, |r| r.agency.deadline = Some((m, d)));
+                        editor.edit(Edit::SetDeadline(Some((m, d))));
                     }>{format!("使用上次设置的 {m}月{d}日")}</button>
                 </p>
             })}
@@ -196,7 +197,12 @@ fn FeeInput(field: Field) -> impl IntoView {
     let error = number.error;
     let id = field.key();
     let error_id = format!("{id}-error");
-    let commit = move |text: &str| editor.type_fee(field, text);
+    let commit = move |text: &str| {
+        editor.edit(Edit::TypeFee {
+            field,
+            raw: text.to_owned(),
+        });
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{field.label()}</label>

@@ -2,6 +2,7 @@
 //! badge per section, and a list under each table — all in the same words.
 
 use leptos::prelude::*;
+use nianbao_core::edit::Edit;
 use nianbao_core::rules::{counts, counts_explained, Finding};
 use nianbao_core::template::{TableId, Template};
 use nianbao_core::{Section, Severity};
@@ -87,13 +88,14 @@ fn Explain(key: String) -> impl IntoView {
         // written into a draft its own reader would refuse.
         let has_previous = editor.previous.with_untracked(Option::is_some);
         let findings = editor.findings.get_untracked();
-        let mut result = Ok(());
-        editor.edit(None, |r| {
-            result =
-                nianbao_core::rules::explain(r, &key.get_value(), &text, &findings, has_previous);
+        let explained = editor.apply(Edit::Explain {
+            key: key.get_value(),
+            reason: text,
+            findings,
+            has_previous,
         });
-        match result {
-            Ok(()) => {
+        match explained {
+            Ok(_) => {
                 refused.set(None);
                 editing.set(false);
             }
@@ -101,9 +103,7 @@ fn Explain(key: String) -> impl IntoView {
         }
     };
     let remove = move |_| {
-        editor.edit(None, |r| {
-            r.explanations.remove(&key.get_value());
-        });
+        editor.edit(Edit::Unexplain(key.get_value()));
     };
     let start = move |_| {
         editing.set(true);

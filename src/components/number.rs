@@ -37,7 +37,7 @@ impl NumberBox {
     /// editor's unparsed map.
     pub fn new(kind: CellKind, key: String, value: Signal<Option<i64>>) -> NumberBox {
         let editor = Editor::get();
-        let kept = Memo::new(move |_| editor.unparsed.with(|u| u.get(&key).cloned()));
+        let kept = Memo::new(move |_| editor.kept(&key));
         let initial = kept
             .get_untracked()
             .unwrap_or_else(|| shown_text(value.get_untracked(), kind));

@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_core::limits::{clip_text, MAX_PARTS};
-use nianbao_core::report::{Aspect, Field, Part};
+use nianbao_core::edit::Edit;
+use nianbao_core::report::{Aspect, Field};
 use nianbao_core::template::TableId;
 use nianbao_core::Section;
 
@@ -73,33 +73,20 @@ fn Parts() -> impl IntoView {
     let editor = Editor::get();
     let count = Memo::new(move |_| editor.with_fields(|r| r.overview.parts.len()));
     let add = move |_| {
-        editor.edit(None, |r| {
-            if r.overview.parts.len() < MAX_PARTS {
-                r.overview.parts.push(Part::default());
-            }
-        });
+        editor.edit(Edit::AddPart);
     };
     view! {
         {move || {
             (0..count.get())
                 .map(|i| {
                     let get_title = Arc::new(move || {
-                        editor.report.with_untracked(|r| r.overview.parts.get(i).map(|p| p.title.clone()).unwrap_or_default())
+                        editor.with_report_untracked(|r| r.overview.parts.get(i).map(|p| p.title.clone()).unwrap_or_default())
                     });
                     let set_title = Arc::new(move |t: String| {
-                        let t = clip_text(&t).0.to_owned();
-                        editor.edit(Some(&format!("part-title-{i}")), |r| {
-                            if let Some(p) = r.overview.parts.get_mut(i) {
-                                p.title = t;
-                            }
-                        });
+                        editor.edit(Edit::SetPartTitle { part: i, title: t });
                     });
                     let remove = move |_| {
-                        editor.edit(None, |r| {
-                            if i < r.overview.parts.len() {
-                                r.overview.parts.remove(i);
-                            }
-                        });
+                        editor.edit(Edit::RemovePart(i));
                     };
                     view! {
                         <div class="part">
@@ -112,7 +99,7 @@ fn Parts() -> impl IntoView {
                 })
                 .collect_view()
         }}
-        <button type="button" class="secondary" on:click=add disabled=move || count.get() >= MAX_PARTS>"添加一个小标题部分"</button>
+        <button type="button" class="secondary" on:click=add disabled=move || count.get() >= nianbao_core::limits::MAX_PARTS>"添加一个小标题部分"</button>
     }
 }
 

@@ -9,6 +9,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{Element, HtmlInputElement};
+use nianbao_core::edit::Edit;
 use nianbao_core::render::form::form_table;
 use nianbao_core::template::{CellId, TableId};
 
@@ -52,8 +53,8 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
                     .and_then(|g| g.typed(i, input.value(), composing))
             })
             .flatten();
-        if let Some((cell, text)) = commit {
-            editor.type_cell(cell, &text);
+        if let Some((cell, raw)) = commit {
+            editor.edit(Edit::TypeCell { cell, raw });
         }
     };
     let on_composition_start = move |ev: ev::CompositionEvent| {
@@ -73,8 +74,8 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
                 })
             })
             .flatten();
-        if let Some((cell, text)) = commit {
-            editor.type_cell(cell, &text);
+        if let Some((cell, raw)) = commit {
+            editor.edit(Edit::TypeCell { cell, raw });
         }
     };
     let on_keydown = move |ev: ev::KeyboardEvent| {
@@ -125,9 +126,7 @@ fn keep_in_step(
         let el: &Element = el.as_ref();
         el.set_inner_html(&form_table(id.get(), table));
         let mut g = Grid::bind(el, id, table);
-        editor
-            .report
-            .with_untracked(|r| editor.unparsed.with_untracked(|u| g.sync_values(r, u)));
+        editor.with_all_untracked(|r, u| g.sync_values(r, u));
         g.set_read_only(
             editor.auto_totals.get_untracked(),
             editor.read_only.get_untracked(),
@@ -137,13 +136,12 @@ fn keep_in_step(
     });
     // Model → boxes: only boxes whose cell changed are looked at.
     Effect::new(move |_| {
-        editor.report.with(|r| {
-            editor.unparsed.with(|u| {
-                grid.update_value(|g| {
-                    if let Some(g) = g.as_mut().filter(|g| g.format() == r.template_id()) {
-                        g.sync_values(r, u);
-                    }
-                })
+        editor.track();
+        editor.with_all_untracked(|r, u| {
+            grid.update_value(|g| {
+                if let Some(g) = g.as_mut().filter(|g| g.format() == r.template_id()) {
+                    g.sync_values(r, u);
+                }
             })
         })
     });

@@ -10,6 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use nianbao_core::edit::Edit;
 use nianbao_core::limits::MAX_TEXT_CHARS;
 use nianbao_core::report::Field;
 
@@ -183,11 +184,11 @@ pub fn FieldText(
 ) -> impl IntoView {
     let editor = Editor::get();
     let get: Getter = Arc::new(move || {
-        editor
-            .report
-            .with_untracked(|r| r.field_text(field).unwrap_or_default().to_owned())
+        editor.with_report_untracked(|r| r.field_text(field).unwrap_or_default().to_owned())
     });
-    let set: Setter = Arc::new(move |text| editor.set_text(field, text));
+    let set: Setter = Arc::new(move |text| {
+        editor.edit(Edit::SetText { field, text });
+    });
     let label = label.unwrap_or_else(|| field.label());
     let findings = multiline.then(|| view! { <super::findings::FieldFindings field /> });
     let text_box = match hint {

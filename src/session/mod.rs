@@ -3,7 +3,8 @@
 //! Storage itself is `persist::Store`; this decides when and what to write.
 
 use leptos::prelude::*;
-use nianbao_core::edit::journal::{replay, Unparsed};
+use nianbao_core::edit::journal::Unparsed;
+use nianbao_core::edit::Edit;
 use nianbao_core::json::Draft;
 use nianbao_core::Report;
 
@@ -174,15 +175,10 @@ impl Session {
         if entries.is_empty() {
             return 0;
         }
-        let mut report = self.editor.report.get_untracked();
-        let mut unparsed = self.editor.unparsed.get_untracked();
-        let n = replay(
-            &mut report,
-            &mut unparsed,
-            entries.iter().map(|e| (e.key.as_str(), e.raw.as_str())),
-        );
+        let mut doc = self.editor.document();
+        let n = doc.replay(entries.iter().map(|e| (e.key.as_str(), e.raw.as_str())));
         if n > 0 {
-            self.editor.load_with(report, unparsed);
+            self.editor.open(doc);
             self.editor.notice.set(Some(Notice::Info(format!(
                 "已恢复上次未保存的 {n} 处修改（浏览器在保存前关闭了）。请核对。"
             ))));
@@ -241,15 +237,13 @@ impl Session {
     /// A new draft with nothing in it is not worth saving yet.
     pub fn dirty(&self) -> bool {
         let name = self.name.get_untracked();
-        self.editor.unparsed.with_untracked(|u| {
+        self.editor.with_all_untracked(|r, u| {
             self.editor.previous.with_untracked(|p| {
-                self.editor.report.with_untracked(|r| {
-                    self.saved.with_value(|s| match s {
-                        Some((n, saved, prev, kept)) => {
-                            *n != name || saved != r || prev != p || kept != u
-                        }
-                        None => !r.is_empty() || !name.is_empty() || p.is_some() || !u.is_empty(),
-                    })
+                self.saved.with_value(|s| match s {
+                    Some((n, saved, prev, kept)) => {
+                        *n != name || saved != r || prev != p || kept != u
+                    }
+                    None => !r.is_empty() || !name.is_empty() || p.is_some() || !u.is_empty(),
                 })
             })
         })
@@ -279,11 +273,11 @@ impl Session {
         }
         self.status.set(SaveStatus::Saving);
         // Written without stale reasons; compared later as it is open.
-        let open = self.editor.report.get_untracked();
+        let open = self.editor.report_now();
         let report = self.editor.report_to_write();
         let previous = self.editor.previous.get_untracked();
         let name = self.name.get_untracked();
-        let unparsed = self.editor.unparsed.get_untracked();
+        let unparsed = self.editor.kept_now();
         let draft = Draft {
             name: name.clone(),
             revision: base + 1,
@@ -334,9 +328,8 @@ impl Session {
         // changes (paste, import, undo), shortly for typing, which the journal
         // already holds. Also retries after a failure.
         Effect::new(move |_| {
-            this.editor.report.track();
+            this.editor.track();
             this.editor.previous.track();
-            this.editor.unparsed.track();
             this.name.track();
             let bulk = this.editor.take_bulk();
             if !this.available() {
@@ -429,7 +422,7 @@ impl Session {
             name: self.name.get_untracked(),
             revision: 0,
             saved_at_ms: 0.0,
-            report: self.editor.report.get_untracked(),
+            report: self.editor.report_now(),
             previous: None,
             unparsed: Default::default(),
         };
@@ -454,6 +447,6 @@ impl Session {
     /// step). False when it is the same report: then nothing changed and no
     /// undo step was added.
     pub fn replace_with(&self, report: Report) -> bool {
-        self.editor.edit(None, move |r| *r = report)
+        self.editor.edit(Edit::Replace(Box::new(report)))
     }
 }

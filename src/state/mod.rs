@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use nianbao_core::convert::convert;
-use nianbao_core::edit::journal::{prune, type_cell, type_fee, Unparsed};
-use nianbao_core::edit::{is_shown, History, Visited};
+use nianbao_core::edit::document::{Applied, Document, Edit, Reach};
+use nianbao_core::edit::journal::Unparsed;
+use nianbao_core::edit::{is_shown, Visited};
 use nianbao_core::limits::clip_text;
 use nianbao_core::report::Field;
 use nianbao_core::rules::{validate, Context, Finding, Stage};
@@ -24,24 +24,6 @@ pub use notice::Notice;
 
 /// The checks run again this long after the last change (typing pauses).
 const CHECK_IDLE_MS: u64 = 120;
-
-/// Undo keeps at most this many steps…
-const UNDO_STEPS: usize = 200;
-/// …weighing together at most this many bytes (a 4 MB report keeps 8 steps).
-const UNDO_BYTES: usize = 32 << 20;
-
-/// What undo restores: the report and the cell text kept as typed (a fill
-/// or a paste over a cell holding "12a" takes that text away; undo brings
-/// it back).
-type Snapshot = (Report, Unparsed);
-
-fn weigh(s: &Snapshot) -> usize {
-    s.0.weight() + s.1.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>()
-}
-
-fn new_history() -> History<Snapshot> {
-    History::with_budget(UNDO_STEPS, UNDO_BYTES, weigh)
-}
 
 /// Called with (key, raw text) at each typed change, before anything else.
 type JournalHook = Rc<dyn Fn(&str, &str)>;
@@ -64,26 +46,29 @@ impl Visited for Seen {
 
 /// Shared editor state (cheap to copy: every part is an arena handle).
 ///
-/// Typing changes the report in place and tells only who needs to know: the
-/// tables compare their cells themselves, text boxes and details listen to
-/// `fields` (the report outside the tables), and the checks run once typing
-/// pauses (`checks`), not once per keystroke.
+/// The document (report, kept cell text, undo history) is the core's
+/// `Document`; every change is an `Edit` it applies. The editor holds it in a
+/// signal and tells only who needs to know: the tables compare their cells
+/// themselves, text boxes and details listen to `fields` (the report outside
+/// the tables), cells showing kept text to `kept`, and the checks run once
+/// typing pauses (`checks`), not once per keystroke.
 #[derive(Clone, Copy)]
 pub struct Editor {
-    pub report: RwSignal<Report>,
+    doc: RwSignal<Document>,
     /// Something outside the tables may have changed (texts, details, fees).
     pub fields: Trigger,
+    /// The cell text kept as typed changed.
+    kept: Trigger,
     /// Notified when typing pauses after changes: the checks run again.
     checks: Trigger,
     check_pending: StoredValue<bool>,
     check_timer: crate::debounce::Debounce,
-    history: StoredValue<History<Snapshot>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     pub seen: RwSignal<Seen>,
     /// The user asked for a full check (检查): every finding shows.
     pub check_all: RwSignal<bool>,
-    /// Computed totals are filled by the app (default) or typed and checked.
+    /// The document's totals policy, for the view (the toolbar, read-only totals).
     pub auto_totals: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
     /// A view-only page (configured by the portal): nothing can be changed.
@@ -95,18 +80,9 @@ pub struct Editor {
     /// The findings to show now (see `edit::is_shown`).
     pub shown: Memo<Vec<Finding>>,
     pub template: Memo<TemplateId>,
-    /// Text typed into cells that did not parse, kept as typed.
-    pub unparsed: RwSignal<Unparsed>,
     /// A change other than typing happened since the session last looked.
     bulk: StoredValue<bool>,
     journal: StoredValue<Option<JournalHook>, LocalStorage>,
-}
-
-/// What an edit may touch: only cells, or anything.
-#[derive(Clone, Copy, PartialEq)]
-enum Reach {
-    Cells,
-    Any,
 }
 
 fn now_ms() -> f64 {
@@ -115,7 +91,7 @@ fn now_ms() -> f64 {
 
 impl Editor {
     pub fn new(report: Report) -> Editor {
-        let report = RwSignal::new(report);
+        let doc = RwSignal::new(Document::new(report));
         let seen = RwSignal::new(Seen::default());
         let check_all = RwSignal::new(false);
         let previous = RwSignal::new(None::<Report>);
@@ -129,22 +105,22 @@ impl Editor {
                 Stage::Draft
             };
             previous.with(|p| {
-                report.with_untracked(|r| {
+                doc.with_untracked(|d| {
                     let ctx = Context {
                         stage,
                         previous: p.as_ref(),
                     };
-                    validate(r, &ctx)
+                    validate(d.report(), &ctx)
                 })
             })
         });
         let shown = Memo::new(move |_| {
             let all = check_all.get();
-            report.with_untracked(|r| {
+            doc.with_untracked(|d| {
                 seen.with(|s| {
                     findings.with(|f| {
                         f.iter()
-                            .filter(|x| is_shown(x, r, s, all))
+                            .filter(|x| is_shown(x, d.report(), s, all))
                             .cloned()
                             .collect()
                     })
@@ -153,12 +129,12 @@ impl Editor {
         });
         let fields = Trigger::new();
         Editor {
-            report,
+            doc,
             fields,
+            kept: Trigger::new(),
             checks,
             check_pending: StoredValue::new(false),
             check_timer: crate::debounce::Debounce::new(CHECK_IDLE_MS),
-            history: StoredValue::new(new_history()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             seen,
@@ -171,12 +147,54 @@ impl Editor {
             shown,
             template: Memo::new(move |_| {
                 fields.track();
-                report.with_untracked(Report::template_id)
+                doc.with_untracked(|d| d.report().template_id())
             }),
-            unparsed: RwSignal::new(Unparsed::new()),
             bulk: StoredValue::new(false),
             journal: StoredValue::new_local(None),
         }
+    }
+
+    /// Reads the report, subscribed to every change.
+    pub fn with_report<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        self.doc.with(|d| f(d.report()))
+    }
+
+    /// Reads the report without subscribing.
+    pub fn with_report_untracked<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        self.doc.with_untracked(|d| f(d.report()))
+    }
+
+    /// A copy of the report as it is now.
+    pub fn report_now(&self) -> Report {
+        self.with_report_untracked(Report::clone)
+    }
+
+    /// Subscribes to every change of the document.
+    pub fn track(&self) {
+        self.doc.track();
+    }
+
+    /// Reads the report outside the tables, subscribed to changes there only.
+    pub fn with_fields<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        self.fields.track();
+        self.with_report_untracked(f)
+    }
+
+    /// The text kept as typed in a cell or figure (by key), subscribed to
+    /// changes of the kept text only.
+    pub fn kept(&self, key: &str) -> Option<String> {
+        self.kept.track();
+        self.doc.with_untracked(|d| d.unparsed().get(key).cloned())
+    }
+
+    /// A copy of the kept cell text as it is now.
+    pub fn kept_now(&self) -> Unparsed {
+        self.doc.with_untracked(|d| d.unparsed().clone())
+    }
+
+    /// Reads the report and the kept text together, without subscribing.
+    pub fn with_all_untracked<T>(&self, f: impl FnOnce(&Report, &Unparsed) -> T) -> T {
+        self.doc.with_untracked(|d| f(d.report(), d.unparsed()))
     }
 
     /// Runs the checks again once typing pauses for `CHECK_IDLE_MS`: a
@@ -197,43 +215,22 @@ impl Editor {
         }
     }
 
-    /// The report changed (already stored): tell who needs to know.
-    fn changed(&self, reach: Reach) {
-        if self.unparsed.with_untracked(|u| !u.is_empty()) {
-            let mut u = self.unparsed.get_untracked();
-            self.report.with_untracked(|r| prune(r, &mut u));
-            if self.unparsed.with_untracked(|old| *old != u) {
-                self.unparsed.set(u);
-            }
-        }
-        self.report.notify();
+    /// The document changed (already stored): tell who needs to know.
+    fn changed(&self, reach: Reach, kept_text: bool) {
+        self.doc.notify();
         if reach == Reach::Any {
             self.fields.notify();
         }
+        if kept_text {
+            self.kept.notify();
+        }
         self.schedule_checks();
-    }
-
-    /// Reads the report outside the tables, subscribed to changes there only.
-    pub fn with_fields<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
-        self.fields.track();
-        self.report.with_untracked(f)
-    }
-
-    /// Makes `next` the report (opening, undo, redo).
-    fn publish(&self, next: Report) {
-        self.report.update_untracked(|r| *r = next);
-        self.changed(Reach::Any);
+        self.sync_history_flags();
     }
 
     /// Where typed changes are journalled (the session sets it).
     pub fn set_journal(&self, hook: impl Fn(&str, &str) + 'static) {
         self.journal.set_value(Some(Rc::new(hook)));
-    }
-
-    fn journal(&self, key: &str, raw: &str) {
-        if let Some(hook) = self.journal.get_value() {
-            hook(key, raw);
-        }
     }
 
     /// Whether a change other than typing happened since the last call.
@@ -250,7 +247,7 @@ impl Editor {
     }
 
     fn sync_history_flags(&self) {
-        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        let (u, r) = self.doc.with_untracked(|d| (d.can_undo(), d.can_redo()));
         if self.can_undo.get_untracked() != u {
             self.can_undo.set(u);
         }
@@ -259,68 +256,58 @@ impl Editor {
         }
     }
 
-    /// Applies one edit as an undoable step. `merge_key` names the field so
-    /// that quick successive edits of it merge into one step.
-    /// Returns whether anything changed.
-    pub fn edit(&self, merge_key: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
-        let changed = self.apply(merge_key, Reach::Any, |r, before| match before {
-            // The copy the new undo step keeps is what it is compared with.
-            Some(before) => {
-                change(r);
-                r != before
-            }
-            // Merging into the last step (the year, a part's title): small.
-            None => {
-                let before = r.clone();
-                change(r);
-                *r != before
-            }
-        });
-        if changed {
-            self.bulk.set_value(true);
-        }
-        changed
-    }
-
-    /// Changes the report in place. `change` says whether it changed
-    /// anything, given the report as it was when the edit starts a new undo
-    /// step (the one copy made: none for a keystroke that merges into the
-    /// last step).
-    fn apply(
-        &self,
-        merge_key: Option<&str>,
-        reach: Reach,
-        change: impl FnOnce(&mut Report, Option<&Report>) -> bool,
-    ) -> bool {
+    /// Applies one edit as an undoable step (quick successive edits of one
+    /// field merge). Typed edits are journalled first; a text cut at the
+    /// limit and a format change are said. Ok(whether anything changed), or
+    /// why it was refused. Nothing changes on a view-only page.
+    pub fn apply(&self, edit: Edit) -> Result<bool, String> {
         if self.read_only.get_untracked() {
-            return false;
+            return Ok(false);
+        }
+        let entry = self.with_report_untracked(|r| edit.journal_entry(r));
+        if let (Some((key, raw)), Some(hook)) = (&entry, self.journal.get_value()) {
+            hook(key, raw);
+        }
+        if let Edit::SetText { field, text } = &edit {
+            if clip_text(text).1 {
+                self.notice.set(Some(Notice::Problem(format!(
+                    "“{}”最多 {} 个字符，超出的部分没有写入。",
+                    field.label(),
+                    nianbao_core::limits::MAX_TEXT_CHARS
+                ))));
+            }
         }
         let now = now_ms();
-        let merges = self.history.with_value(|h| h.merges(merge_key, now));
-        let auto = self.auto_totals.get_untracked();
-        let mut snapshot = None;
-        let unparsed = (!merges).then(|| self.unparsed.get_untracked());
-        let changed = self
-            .report
-            .try_update_untracked(|r| {
-                if let Some(u) = unparsed {
-                    snapshot = Some((r.clone(), u));
-                }
-                let changed = change(r, snapshot.as_ref().map(|(before, _)| before));
-                if changed && auto {
-                    r.fill_totals();
-                }
-                changed
-            })
-            .unwrap_or(false);
-        if !changed {
-            return false;
+        let applied = self
+            .doc
+            .try_update_untracked(|d| d.apply(edit, now))
+            .unwrap_or(Ok(Applied {
+                changed: false,
+                reach: Reach::Any,
+                kept_text: false,
+                converted: None,
+            }))?;
+        if applied.changed {
+            if entry.is_none() {
+                self.bulk.set_value(true);
+            }
+            self.changed(applied.reach, applied.kept_text);
         }
-        self.history
-            .update_value(|h| h.record_step(snapshot, merge_key, now));
-        self.changed(reach);
-        self.sync_history_flags();
-        true
+        if let Some(c) = applied.converted {
+            // Cells of the old format are gone; so is what was visited there.
+            self.seen.update(|s| s.cells.clear());
+            self.notice.set(Some(Notice::Converted {
+                from: c.from,
+                to: c.to,
+                losses: c.losses,
+            }));
+        }
+        Ok(applied.changed)
+    }
+
+    /// Applies an edit that cannot be refused; whether anything changed.
+    pub fn edit(&self, edit: Edit) -> bool {
+        self.apply(edit).unwrap_or(false)
     }
 
     /// Replaces the whole report (opening a draft): a fresh start, no undo back.
@@ -330,134 +317,37 @@ impl Editor {
 
     /// Opens a report with the cell text kept as typed.
     pub fn load_with(&self, report: Report, unparsed: Unparsed) {
-        self.unparsed.set(unparsed);
-        self.history.set_value(new_history());
-        self.sync_history_flags();
+        self.open(Document::with_unparsed(report, unparsed));
+    }
+
+    /// Opens a document: what was seen, checked and said starts afresh.
+    pub fn open(&self, mut doc: Document) {
+        doc.set_auto_totals(self.auto_totals.get_untracked());
+        self.doc.update_untracked(|d| *d = doc);
         self.seen.set(Seen::default());
         self.check_all.set(false);
         self.notice.set(None);
-        self.publish(report);
+        self.changed(Reach::Any, true);
     }
 
-    /// Keeps the typed texts of an edit, less those of cells that now hold a
-    /// value (a total the edit filled in, say).
-    fn keep_unparsed(&self, mut unparsed: Unparsed) {
-        self.report.with_untracked(|r| prune(r, &mut unparsed));
-        if self.unparsed.with_untracked(|u| *u != unparsed) {
-            self.unparsed.set(unparsed);
-        }
-    }
-
-    /// What a person typed into a cell: its value, or blank with the text kept.
-    pub fn type_cell(&self, cell: CellId, raw: &str) {
-        if self.read_only.get_untracked() {
-            return;
-        }
-        let template = self.template.get_untracked().get();
-        let key = template.def(cell).dom_id();
-        self.journal(&key, raw);
-        let mut unparsed = self.unparsed.get_untracked();
-        let merge = format!("cell-{}", cell.0);
-        let kept = unparsed.get(&key).cloned();
-        self.apply(Some(&merge), Reach::Cells, |r, _| {
-            let before = (r.get(cell), r.is_entered(cell));
-            type_cell(r, &mut unparsed, cell, raw);
-            (r.get(cell), r.is_entered(cell)) != before || unparsed.get(&key) != kept.as_ref()
-        });
-        self.keep_unparsed(unparsed);
-    }
-
-    /// What a person typed into a 信息处理费 figure: the same policy as a cell.
-    pub fn type_fee(&self, field: Field, raw: &str) {
-        if self.read_only.get_untracked() {
-            return;
-        }
-        let key = field.key();
-        self.journal(&key, raw);
-        let mut unparsed = self.unparsed.get_untracked();
-        let kept = unparsed.get(&key).cloned();
-        self.apply(Some(&key), Reach::Any, |r, _| {
-            let before = r.fee(field);
-            type_fee(r, &mut unparsed, field, raw);
-            r.fee(field) != before || unparsed.get(&key) != kept.as_ref()
-        });
-        self.keep_unparsed(unparsed);
-    }
-
-    /// What a person typed into a text field (cut at the limit, said so).
-    pub fn set_text(&self, field: Field, text: String) {
-        if self.read_only.get_untracked() {
-            return;
-        }
-        let (kept, cut) = clip_text(&text);
-        if cut {
-            self.notice.set(Some(Notice::Problem(format!(
-                "“{}”最多 {} 个字符，超出的部分没有写入。",
-                field.label(),
-                nianbao_core::limits::MAX_TEXT_CHARS
-            ))));
-        }
-        let kept = kept.to_owned();
-        self.journal(&field.key(), &kept);
-        self.apply(Some(&field.key()), Reach::Any, |r, _| {
-            r.field_text(field) != Some(kept.as_str()) && r.set_field_text(field, kept)
-        });
-    }
-
-    /// Changes the report year; crossing 2020/2021 converts the report.
-    pub fn set_year(&self, year: i32) {
-        let current = self.report.get_untracked();
-        let from = current.template_id();
-        let to = TemplateId::for_year(year);
-        if from == to {
-            self.edit(Some("year"), |r| r.year = year);
-            return;
-        }
-        let (mut converted, losses) = convert(&current, to);
-        converted.year = year;
-        self.edit(None, move |r| *r = converted);
-        // Cells of the old format are gone; so is what was visited there.
-        self.seen.update(|s| s.cells.clear());
-        self.notice
-            .set(Some(Notice::Converted { from, to, losses }));
-    }
-
-    /// The report and kept cell text as they are now.
-    fn snapshot(&self) -> Snapshot {
-        (self.report.get_untracked(), self.unparsed.get_untracked())
-    }
-
-    /// Goes back to a snapshot: the report and the cell text kept with it.
-    fn restore(&self, (report, unparsed): Snapshot) {
-        self.bulk.set_value(true);
-        if self.unparsed.with_untracked(|u| *u != unparsed) {
-            self.unparsed.set(unparsed);
-        }
-        self.publish(report);
+    /// A copy of the open document (to replay a journal over, say).
+    pub fn document(&self) -> Document {
+        self.doc.get_untracked()
     }
 
     pub fn undo(&self) {
-        let current = self.snapshot();
-        let step = self
-            .history
-            .try_update_value(|h| h.undo(&current))
-            .flatten();
-        if let Some(prev) = step {
-            self.restore(prev);
-        }
-        self.sync_history_flags();
+        self.step(Document::undo);
     }
 
     pub fn redo(&self) {
-        let current = self.snapshot();
-        let step = self
-            .history
-            .try_update_value(|h| h.redo(&current))
-            .flatten();
-        if let Some(next) = step {
-            self.restore(next);
+        self.step(Document::redo);
+    }
+
+    fn step(&self, go: fn(&mut Document) -> bool) {
+        if self.doc.try_update_untracked(go).unwrap_or(false) {
+            self.bulk.set_value(true);
+            self.changed(Reach::Any, true);
         }
-        self.sync_history_flags();
     }
 
     pub fn visit_cell(&self, cell: CellId) {
@@ -481,15 +371,7 @@ impl Editor {
     /// change and asks (one undoable step); false when the person declines.
     pub fn set_auto_totals(&self, auto: bool) -> bool {
         if auto {
-            let changes = self.report.with_untracked(|r| {
-                let mut all = r.clone();
-                all.replace_with_computed(&[]);
-                r.values()
-                    .iter()
-                    .zip(all.values())
-                    .filter(|(a, b)| a != b)
-                    .count()
-            });
+            let changes = self.doc.with_untracked(Document::totals_to_compute);
             let question = format!(
                 "打开“合计由系统自动计算”会把 {changes} 个与各项之和不一致的合计替换为计算值（可以撤销）。是否继续？"
             );
@@ -500,10 +382,11 @@ impl Editor {
             if !yes {
                 return false;
             }
-            self.auto_totals.set(true);
-            self.edit(None, |r| r.replace_with_computed(&[]));
-        } else {
-            self.auto_totals.set(false);
+        }
+        self.auto_totals.set(auto);
+        self.doc.update_untracked(|d| d.set_auto_totals(auto));
+        if auto {
+            self.edit(Edit::ComputeTotals(Vec::new()));
         }
         true
     }
@@ -515,8 +398,7 @@ impl Editor {
         self.check_now();
         self.check_all.set(true);
         let check = self.previous.with_untracked(|p| {
-            self.report
-                .with_untracked(|r| nianbao_core::json::export_check(r, p.as_ref()))
+            self.with_report_untracked(|r| nianbao_core::json::export_check(r, p.as_ref()))
         });
         if let Some(words) = what.notice(&check) {
             self.notice.set(Some(Notice::Info(words)));
@@ -528,7 +410,7 @@ impl Editor {
     /// warning is gone are left out (`rules::prune_explanations`), so they
     /// never pile up unseen; the open report keeps them for undo.
     pub fn report_to_write(&self) -> Report {
-        let mut r = self.report.get_untracked();
+        let mut r = self.report_now();
         let has_previous = self.previous.with_untracked(Option::is_some);
         self.findings
             .with_untracked(|f| nianbao_core::rules::prune_explanations(&mut r, f, has_previous));
@@ -537,16 +419,12 @@ impl Editor {
 
     /// 用计算值替换: the given totals (all when empty) are computed again.
     pub fn replace_totals(&self, cells: Vec<CellId>) {
-        let n = if cells.is_empty() {
-            None
-        } else {
-            Some(cells.len())
-        };
-        if self.edit(None, move |r| r.replace_with_computed(&cells)) {
-            self.notice.set(Some(Notice::Info(match n {
-                Some(1) => "已用计算值替换这个合计。可点“撤销”恢复原来的数字。".to_owned(),
-                _ => "已用计算值替换所有与各项之和不一致的合计。可点“撤销”恢复原来的数字。"
-                    .to_owned(),
+        let one = cells.len() == 1;
+        if self.edit(Edit::ComputeTotals(cells)) {
+            self.notice.set(Some(Notice::Info(if one {
+                "已用计算值替换这个合计。可点“撤销”恢复原来的数字。".to_owned()
+            } else {
+                "已用计算值替换所有与各项之和不一致的合计。可点“撤销”恢复原来的数字。".to_owned()
             })));
         }
     }

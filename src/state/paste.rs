@@ -8,7 +8,9 @@ use nianbao_core::template::CellId;
 
 use leptos::prelude::*;
 
-use super::{Editor, Notice, Reach};
+use nianbao_core::edit::document::Edit;
+
+use super::{Editor, Notice};
 
 impl Editor {
     /// Pastes plain text copied from a spreadsheet at `start`: all or
@@ -56,7 +58,7 @@ impl Editor {
             return;
         }
         let template = self.template.get_untracked().get();
-        let changed: Vec<CellId> = self.report.with_untracked(|r| {
+        let changed: Vec<CellId> = self.with_report_untracked(|r| {
             placed
                 .plan
                 .iter()
@@ -65,20 +67,8 @@ impl Editor {
                 .collect()
         });
         let pasted: Vec<CellId> = placed.plan.iter().map(|(c, _)| *c).collect();
-        let plan = placed.plan;
-        let pasted_any = self.apply(None, Reach::Cells, |r, _| {
-            let mut changed = false;
-            for (cell, value) in plan {
-                changed |= r.get(cell) != value || !r.is_entered(cell);
-                r.set(cell, value);
-                // A pasted total is data: kept as pasted (spec §8.8).
-                r.set_entered(cell, true);
-            }
-            changed
-        });
-        if pasted_any {
-            self.bulk.set_value(true);
-        }
+        // A pasted total is data: kept as pasted (spec §8.8).
+        self.edit(Edit::Paste(placed.plan));
         self.seen.update(|s| s.cells.extend(pasted));
         let name = |c: Option<&CellId>| c.map(|c| template.def(*c).name()).unwrap_or_default();
         self.notice.set(Some(Notice::Pasted {

@@ -8,6 +8,7 @@ mod review;
 use leptos::html::Input;
 use leptos::prelude::*;
 use nianbao_core::carry::carry_forward;
+use nianbao_core::edit::Edit;
 use nianbao_core::import::{preview, too_large, FileRead, Preview};
 use nianbao_core::json::MAX_BYTES;
 use nianbao_core::Report;
@@ -43,11 +44,11 @@ struct Pending {
 /// Last year's report: its 结转 carried into this year's draft, and kept for
 /// the cross-year checks.
 fn load_last_year(editor: Editor, report: Report, name: &str) {
-    let mut now = editor.report.get_untracked();
+    let mut now = editor.report_now();
     match carry_forward(&mut now, &report) {
         Ok(filled) => {
             let year = report.year;
-            editor.edit(None, move |r| *r = now);
+            editor.edit(Edit::Replace(Box::new(now)));
             editor.previous.set(Some(report));
             editor
                 .notice

@@ -149,7 +149,7 @@ fn preview(c: CountView, show_sources: impl Fn(CellId) + Copy + 'static) -> impl
     let editor = Editor::get();
     let template = editor.template.get_untracked().get();
     let cells = c.cells();
-    let (changes, [same, changed, new]) = editor.report.with_untracked(|r| compare(r, &cells));
+    let (changes, [same, changed, new]) = editor.with_report_untracked(|r| compare(r, &cells));
     let mut rows: Vec<(String, Vec<PreviewCell>)> = Vec::new();
     for ((cell, v), change) in cells.into_iter().zip(changes) {
         let d = template.def(cell);

@@ -4,6 +4,7 @@
 //! 表三 written as one undoable step.
 
 use leptos::prelude::*;
+use nianbao_core::edit::Edit;
 use nianbao_core::ledger::view::{Ask, CountView, LedgerView, Sources};
 use nianbao_core::ledger::{Choice, Mapping, Role};
 use nianbao_core::template::CellId;
@@ -48,7 +49,7 @@ impl Ledger {
     fn ask(self, mapping: Mapping, cell: Option<CellId>) -> Ask {
         Ask {
             template: self.editor.template.get_untracked(),
-            year: self.editor.report.with_untracked(|r| r.year),
+            year: self.editor.with_report_untracked(|r| r.year),
             mapping,
             cell: cell.map(|c| c.0),
         }
@@ -173,11 +174,9 @@ impl Ledger {
         };
         let cells = c.cells();
         let n = cells.len();
-        let changed = self.editor.edit(None, move |r| {
-            for (cell, v) in &cells {
-                r.set(*cell, Some(*v));
-            }
-        });
+        let changed = self.editor.edit(Edit::Fill(
+            cells.into_iter().map(|(c, v)| (c, Some(v))).collect(),
+        ));
         self.session.set_setting(REMEMBERED, &c.remembered);
         self.editor.notice.set(Some(Notice::Info(if changed {
             format!("已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。")

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use crate::cell::parse_cell;
-use crate::limits::clip_text;
 use crate::report::{Aspect, Field, Report};
 use crate::template::CellId;
 
@@ -97,35 +96,6 @@ pub fn type_fee(report: &mut Report, unparsed: &mut Unparsed, field: Field, raw:
     }
 }
 
-/// Replays journal entries over a report. Returns how many applied; entries
-/// naming nothing in this format (e.g. written before a format change) are skipped.
-pub fn replay<'a>(
-    report: &mut Report,
-    unparsed: &mut Unparsed,
-    entries: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> usize {
-    let mut applied = 0;
-    for (key, raw) in entries {
-        match target(report, key) {
-            Some(Target::Cell(cell)) if report.template().def(cell).kind.is_editable() => {
-                type_cell(report, unparsed, cell, raw);
-                applied += 1;
-            }
-            Some(Target::Text(field))
-                if report.set_field_text(field, clip_text(raw).0.to_owned()) =>
-            {
-                applied += 1;
-            }
-            Some(Target::Fee(field)) => {
-                type_fee(report, unparsed, field, raw);
-                applied += 1;
-            }
-            _ => {}
-        }
-    }
-    applied
-}
-
 /// Drops kept text of cells and figures that now hold a value or do not exist.
 pub fn prune(report: &Report, unparsed: &mut Unparsed) {
     let t = report.template();
@@ -138,6 +108,7 @@ pub fn prune(report: &Report, unparsed: &mut Unparsed) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::document::replay;
     use crate::template::TableId;
 
     #[test]
