@@ -21,7 +21,8 @@ use nianbao_core::{Report, Section, APP_TITLE};
 
 use components::details::DetailsForm;
 use components::drafts::{DeletedNotice, DraftsDialog, StorageBanner, UnreadableDrafts};
-use components::findings::{ErrorSummary, FindingsAnnouncer};
+use components::dropzone::Zone;
+use components::findings::{announce_findings, ErrorSummary};
 use components::import::Importer;
 use components::notice::NoticeView;
 use components::section::ReportSection;
@@ -112,6 +113,22 @@ pub fn App() -> impl IntoView {
     apply_config(editor, session, &config);
     messages::install(editor, session, config.message_origins());
     components::modal::Dialogs::provide();
+    components::live::Live::provide();
+    let editor_zone = Zone::default();
+    components::dropzone::guard(move || {
+        let words = if route::collecting() {
+            "文件没有添加：请把文件拖到下面的汇总区域。"
+        } else {
+            "文件没有导入：请把文件拖到工具栏或下面的报告区域。"
+        };
+        components::live::Live::say(words);
+        if !route::collecting() {
+            editor
+                .notice
+                .set(Some(state::Notice::ImportFailed(words.to_owned())));
+        }
+    });
+    announce_findings();
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();
     // The 汇总 workspace (#collect): mounted the first time it is shown, then kept.
@@ -129,24 +146,26 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
         </header>
+        <components::live::LiveRegion />
         <div class="busy-region"><components::busy::BusyLine /></div>
         {move || collect_mounted.get().then(|| view! {
             <main class="report" id="collect" hidden=move || !collecting.get()>
                 <collect::Collect />
             </main>
         })}
-        <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()>
+        <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()
+            on:dragover=Zone::over on:drop=move |ev| editor_zone.drop(ev)>
             <Toolbar picker last_year_picker />
-            <Importer picker last_year_picker />
+            <Importer picker last_year_picker zone=editor_zone />
         </div>
         <DraftsDialog fresh=fresh_report />
         <components::ledger::LedgerDialog />
-        <main class="report" id="main" hidden=move || collecting.get()>
+        <main class="report" id="main" hidden=move || collecting.get()
+            on:dragover=Zone::over on:drop=move |ev| editor_zone.drop(ev)>
             <StorageBanner />
             <UnreadableDrafts />
             <DeletedNotice />
             <NoticeView />
-            <FindingsAnnouncer />
             <ErrorSummary />
             <DetailsForm />
             {Section::ALL

@@ -43,6 +43,7 @@ pub(super) fn DuplicateDialog(ws: Ws) -> impl IntoView {
 pub(super) fn ConfirmDialog(ws: Ws) -> impl IntoView {
     let year = NodeRef::<leptos::html::Input>::new();
     let agency = NodeRef::<leptos::html::Input>::new();
+    crate::components::live::announce(move || ws.confirm_error.get());
     let value =
         |n: NodeRef<leptos::html::Input>| n.get_untracked().map(|i| i.value()).unwrap_or_default();
     let open = Signal::derive(move || ws.confirming.with(Option::is_some));
@@ -64,7 +65,7 @@ pub(super) fn ConfirmDialog(ws: Ws) -> impl IntoView {
                     <input node_ref=agency type="text" id="confirm-agency" prop:value=u.report.agency.name.clone() />
                 </label></p>
             })))}
-            {move || ws.confirm_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || ws.confirm_error.get().map(|e| view! { <p class="field-error">{e}</p> })}
             <div class="actions">
                 <button type="button" class="primary" on:click=move |_| ws.confirm(&value(year), &value(agency))>"确认"</button>
                 <button type="button" on:click=move |_| close()>"取消"</button>

@@ -36,7 +36,10 @@ pub(super) fn ListTools(ws: Ws) -> impl IntoView {
                 </select>
             </label>
         </div>
-        <p id="collect-count" role="status">
+        {crate::components::live::announce(move || {
+            Some(format!("共 {} 个单位，显示 {} 个。", ws.units.with(|w| w.len()), ws.shown.with(Vec::len)))
+        })}
+        <p id="collect-count">
             {move || format!("共 {} 个单位，显示 {} 个。", ws.units.with(|w| w.len()), ws.shown.with(Vec::len))}
         </p>
     }

@@ -19,14 +19,19 @@ use rollup::rollup_view;
 
 use leptos::prelude::*;
 
+use crate::components::dropzone::Zone;
 use crate::route::collecting as showing;
 
 #[component]
 pub fn Collect() -> impl IntoView {
     let ws = Ws::new(expect_context::<crate::session::Session>().namespace());
     ws.load();
+    // Files dropped anywhere on the workspace are added.
+    let zone = Zone::default();
+    zone.take_with(move |files| ws.add_files(files));
     view! {
-        <section class="collect" aria-labelledby="collect-title">
+        <section class="collect" aria-labelledby="collect-title"
+            on:dragover=Zone::over on:drop=move |ev| zone.drop(ev)>
             <h2 id="collect-title">"汇总：检查和合计多个单位的报告"</h2>
             <p class="hint">
                 "添加各单位的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件或文字 .txt），可一次选择多个，或把文件拖到本页。"
@@ -72,21 +77,6 @@ fn AddFiles(ws: Ws) -> impl IntoView {
         ws.add_files(files_of(input.files()));
         input.set_value("");
     };
-    let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
-        if showing() {
-            ev.prevent_default();
-        }
-    });
-    let h2 = window_event_listener(leptos::ev::drop, move |ev| {
-        if showing() {
-            ev.prevent_default();
-            ws.add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
-        }
-    });
-    on_cleanup(move || {
-        h1.remove();
-        h2.remove();
-    });
     let click = |n: NodeRef<leptos::html::Input>| {
         if let Some(p) = n.get() {
             p.click();
@@ -111,16 +101,28 @@ fn AddFiles(ws: Ws) -> impl IntoView {
 /// Reading's progress, storage faults and the files not added.
 #[component]
 fn Status(ws: Ws) -> impl IntoView {
+    use crate::components::live::announce;
+    // Progress is said when reading starts and ends, not at every file.
+    announce(move || {
+        ws.progress
+            .get()
+            .map(|(_, total)| format!("正在读取和检查 {total} 个文件。"))
+    });
+    announce(move || ws.store_error.get());
+    announce(move || {
+        ws.problems
+            .with(|p| (!p.is_empty()).then(|| format!("有 {} 个文件没有添加。", p.len())))
+    });
     view! {
         {move || ws.progress.get().map(|(done, total)| view! {
-            <p class="collect-progress" role="status">
+            <p class="collect-progress">
                 <progress max=total value=done></progress>
                 {format!(" 正在读取和检查：{done} / {total}")}
             </p>
         })}
-        {move || ws.store_error.get().map(|why| view! { <p class="banner banner-warning" role="alert">{why}</p> })}
+        {move || ws.store_error.get().map(|why| view! { <p class="banner banner-warning">{why}</p> })}
         {move || (!ws.problems.with(Vec::is_empty)).then(|| view! {
-            <div class="collect-problems" role="alert">
+            <div class="collect-problems">
                 <p>"有文件没有添加："</p>
                 <ul>{ws.problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 <button type="button" class="link-button" on:click=move |_| ws.problems.set(Vec::new())>"知道了"</button>

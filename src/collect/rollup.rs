@@ -12,7 +12,13 @@ use crate::state::{Editor, Notice};
 pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
     let editor = Editor::get();
     let up = match r {
-        Err(why) => return view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1" role="alert">{why}</p> }.into_any(),
+        Err(why) => {
+            return {
+                crate::components::live::Live::say(&why);
+                view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1">{why}</p> }
+                    .into_any()
+            }
+        }
         Ok(r) => r,
     };
     let tables = up.view.tables_html.clone();

@@ -45,12 +45,13 @@ pub fn BusyLine() -> impl IntoView {
             (ms >= SHOW_AFTER_MS).then(|| (b.what, (ms / 1000.0) as u32))
         })
     };
+    super::live::announce(move || shown().map(|(what, _)| format!("{what}…")));
     move || {
         shown().map(|(what, seconds)| {
             view! {
                 <p class="busy-line">
                     <span class="busy-spinner" aria-hidden="true"></span>
-                    <span role="status">{format!("{what}…")}</span>
+                    <span>{format!("{what}…")}</span>
                     <span aria-hidden="true">{format!("（已用 {seconds} 秒）")}</span>
                     " "
                     <button type="button" class="busy-cancel" on:click=move |_| cancel()>"取消"</button>

@@ -58,6 +58,7 @@ fn YearField() -> impl IntoView {
     let editor = Editor::get();
     let year = Memo::new(move |_| editor.with_fields(|r| r.year));
     let year_error = RwSignal::new(None::<String>);
+    super::live::announce(move || year_error.get());
     let on_year = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match text.trim().parse::<i32>() {
@@ -87,7 +88,7 @@ fn YearField() -> impl IntoView {
                 prop:value=move || year.get().to_string()
                 on:change=on_year
             />
-            <p class="field-error" id="year-error" role="alert">{move || year_error.get()}</p>
+            <p class="field-error" id="year-error">{move || year_error.get()}</p>
         </div>
     }
 }
@@ -130,6 +131,7 @@ fn DeadlineField() -> impl IntoView {
     let kind = Memo::new(move |_| editor.with_fields(|r| r.agency.kind));
     let deadline = Memo::new(move |_| editor.with_fields(|r| r.agency.deadline));
     let deadline_error = RwSignal::new(None::<String>);
+    super::live::announce(move || deadline_error.get());
     let on_deadline = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         if text.trim().is_empty() {
@@ -181,7 +183,7 @@ fn DeadlineField() -> impl IntoView {
                     }>{format!("使用上次设置的 {m}月{d}日")}</button>
                 </p>
             })}
-            <p class="field-error" id="deadline-error" role="alert">{move || deadline_error.get()}</p>
+            <p class="field-error" id="deadline-error">{move || deadline_error.get()}</p>
         </div>
     }
 }
@@ -195,6 +197,7 @@ fn FeeInput(field: Field) -> impl IntoView {
     let value = Memo::new(move |_| editor.with_fields(|r| r.fee(field)));
     let number = NumberBox::new(kind, field.key(), value.into());
     let error = number.error;
+    super::live::announce(move || error.get());
     let id = field.key();
     let error_id = format!("{id}-error");
     let commit = move |text: &str| {
@@ -222,7 +225,7 @@ fn FeeInput(field: Field) -> impl IntoView {
                 on:keydown=move |ev| { guard_composition(&ev); }
                 on:blur=move |_| editor.visit_field(field)
             />
-            <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
+            <p class="field-error" id=error_id>{move || error.get()}</p>
         </div>
     }
 }

@@ -30,8 +30,10 @@ pub fn SaveIndicator() -> impl IntoView {
                 | SaveStatus::InMemory
         )
     };
+    // Saving is said when it goes wrong, not at every save.
+    super::live::announce(move || bad().then(text));
     view! {
-        <span class="save-status" class:save-bad=bad role="status" id="save-status">{text}</span>
+        <span class="save-status" class:save-bad=bad id="save-status">{text}</span>
     }
 }
 
@@ -105,8 +107,9 @@ pub fn StorageBanner() -> impl IntoView {
             ),
             _ => return None,
         };
+        super::live::Live::say(title);
         Some(view! {
-            <div class="notice notice-error storage-banner" role="alert" id="storage-banner">
+            <div class="notice notice-error storage-banner" id="storage-banner">
                 <p class="notice-title">{title}</p>
                 <p>{body}</p>
                 <div class="actions">{actions}</div>
@@ -162,8 +165,9 @@ pub fn UnreadableDrafts() -> impl IntoView {
         session.rows.with(|rows| {
             let bad: Vec<_> = rows.iter().filter(|r| r.problem.is_some()).cloned().collect();
             (!bad.is_empty()).then(|| {
+                super::live::Live::say(&format!("有 {} 份草稿无法打开", bad.len()));
                 view! {
-                    <div class="notice notice-error" id="unreadable-drafts" role="alert">
+                    <div class="notice notice-error" id="unreadable-drafts">
                         <p class="notice-title">{format!("有 {} 份草稿无法打开", bad.len())}</p>
                         <ul>
                             {bad.into_iter().map(|r| {
@@ -190,8 +194,9 @@ pub fn DeletedNotice() -> impl IntoView {
     let session = expect_context::<Session>();
     move || {
         session.deleted.get().map(|(_, _, name)| {
+            super::live::Live::say(&format!("已删除“{name}”。"));
             view! {
-                <div class="notice notice-info" role="status" id="deleted-notice">
+                <div class="notice notice-info" id="deleted-notice">
                     <p class="notice-title">{format!("已删除“{name}”。")}</p>
                     <button type="button" class="primary" on:click=move |_| session.undo_delete()>"撤销删除"</button>
                 </div>
@@ -254,9 +259,11 @@ pub fn DraftsDialog(fresh: fn() -> nianbao_core::Report) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            {move || session.list_problem.get().map(|p| view! {
-                <p class="notice notice-error" role="alert" id="drafts-problem">{p}</p>
-            })}
+            {move || session.list_problem.get().map(|p| {
+                super::live::Live::say(&p);
+                view! {
+                <p class="notice notice-error" id="drafts-problem">{p}</p>
+            }})}
             <DeletedNotice />
             <button type="button" on:click=close>"关闭"</button>
         </super::modal::Modal>

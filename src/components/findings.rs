@@ -75,6 +75,7 @@ fn Explain(key: String) -> impl IntoView {
     });
     let editing = RwSignal::new(false);
     let refused = RwSignal::new(None::<String>);
+    super::live::announce(move || refused.get());
     let input = NodeRef::<leptos::html::Input>::new();
     let save = move || {
         let Some(el) = input.get_untracked() else {
@@ -163,7 +164,7 @@ fn reason_form(
             <button type="button" class="link-button" on:click=move |_| save()>"保存说明"</button>
             " "
             <button type="button" class="link-button" on:click=move |_| editing.set(false)>"取消"</button>
-            {move || refused.get().map(|why| view! { <span class="field-error" role="alert">" " {why}</span> })}
+            {move || refused.get().map(|why| view! { <span class="field-error">" " {why}</span> })}
         </span>
     }
     .into_any()
@@ -213,7 +214,7 @@ pub fn ErrorSummary() -> impl IntoView {
             if shown.is_empty() {
                 return checked.then(|| {
                     view! {
-                        <div class="check-ok" id="error-summary" tabindex="-1" role="status">
+                        <div class="check-ok" id="error-summary" tabindex="-1">
                             <h2 class="summary-title">"检查完成：没有发现问题"</h2>
                             <Checklist />
                         </div>
@@ -388,12 +389,10 @@ pub fn TableFindings(table: TableId) -> impl IntoView {
     }
 }
 
-/// Tells screen-reader users how the checks stand, politely and only after
-/// typing pauses — never on every keystroke.
-#[component]
-pub fn FindingsAnnouncer() -> impl IntoView {
+/// Tells screen-reader users how the checks stand (in the page's live
+/// region), only after typing pauses — never on every keystroke.
+pub fn announce_findings() {
     let editor = Editor::get();
-    let text = RwSignal::new(String::new());
     let counts_now = Memo::new(move |_| editor.shown.with(|s| counts(s)));
     let timer = crate::debounce::Debounce::new(ANNOUNCE_AFTER_MS);
     Effect::new(move |first: Option<()>| {
@@ -406,9 +405,8 @@ pub fn FindingsAnnouncer() -> impl IntoView {
         } else {
             format!("检查结果：{e} 个错误，{w} 个提示。")
         };
-        timer.call(move || text.set(message));
+        timer.call(move || super::live::Live::say(&message));
     });
-    view! { <div class="sr-only" aria-live="polite" role="status" id="findings-announcer">{text}</div> }
 }
 
 /// Announcements wait for this pause in typing.

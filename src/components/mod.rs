@@ -4,11 +4,13 @@
 pub mod busy;
 pub mod details;
 pub mod drafts;
+pub mod dropzone;
 pub mod findings;
 pub mod grid;
 pub mod import;
 pub mod keys;
 pub mod ledger;
+pub mod live;
 pub mod modal;
 pub mod notice;
 pub mod number;

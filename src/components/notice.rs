@@ -73,8 +73,13 @@ pub fn NoticeView() -> impl IntoView {
                     ),
                     Notice::PasteAsk { .. } => return view! { <PasteAskView /> }.into_any(),
                 };
+            // Said with its first items: the reason is often there.
+            let said: Vec<&str> = std::iter::once(title.as_str())
+                .chain(items.iter().take(3).map(String::as_str))
+                .collect();
+            super::live::Live::say(&said.join(" "));
             view! {
-                <div class=class role="status" id="notice">
+                <div class=class id="notice">
                     <p class="notice-title">{title}</p>
                     {(!items.is_empty()).then(|| view! {
                         <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>

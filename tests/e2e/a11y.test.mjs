@@ -154,15 +154,15 @@ test('keyboard only: from opening the page to downloading the HTML, focus always
 
 test('findings are announced politely, once typing pauses', async () => {
   const { context, page, ed } = await open();
-  const live = page.locator('#findings-announcer');
+  const live = page.locator('#live');
   assert.equal(await live.getAttribute('aria-live'), 'polite');
   await ed.button('检查').click();
   const cell = ed.cell(`${NEW} 自然人`);
   await cell.focus();
   const changes = await page.evaluate(() => {
     window.__announcements = [];
-    new MutationObserver(() => window.__announcements.push(document.getElementById('findings-announcer').textContent))
-      .observe(document.getElementById('findings-announcer'), { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => window.__announcements.push(document.getElementById('live').textContent))
+      .observe(document.getElementById('live'), { childList: true, characterData: true, subtree: true });
   });
   for (const k of '123456') {
     await page.keyboard.type(k);
@@ -173,6 +173,29 @@ test('findings are announced politely, once typing pauses', async () => {
   assert.ok(announcements.length <= 2, `no flood: ${JSON.stringify(announcements)}`);
   assert.match(await live.innerText(), /检查结果：\d+ 个错误，\d+ 个提示。/);
   void changes;
+  await context.close();
+});
+
+test('one polite live region: a field error and a notice are said there, nothing else on the page is live', async () => {
+  const { context, page, ed } = await open();
+  const live = page.locator('#live');
+  const regions = () =>
+    page.evaluate(() => [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')].map((e) => e.id || e.className));
+  assert.deepEqual(await regions(), ['live']);
+  // A field's error is shown beside it and said once in the region.
+  const year = page.locator('#year');
+  await year.fill('2007');
+  await year.blur();
+  await expect(async () => (await live.innerText()).includes('不是有效的报告年度'), 'year error said');
+  // A notice (the format changed with the year) is said there too.
+  await year.fill('2020');
+  await year.blur();
+  await expect(async () => (await live.innerText()).startsWith('报告年度变更后，已从'), 'notice said');
+  assert.match(await page.locator('#notice').innerText(), /报告年度变更后/);
+  // The checks' counts, after 检查.
+  await ed.button('检查').click();
+  await expect(async () => (await live.innerText()).startsWith('检查结果'), 'checks said');
+  assert.deepEqual(await regions(), ['live'], 'still one region with notices and errors shown');
   await context.close();
 });
 

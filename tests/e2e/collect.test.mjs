@@ -42,8 +42,8 @@ async function drop(page, files) {
     for (const f of list) t.items.add(new File([new Uint8Array(f.bytes)], f.name));
     return t;
   }, files);
-  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
-  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await page.dispatchEvent('section.collect', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('section.collect', 'drop', { dataTransfer: dt });
 }
 
 const rows = (page) => page.locator('#collect-list tbody tr');

@@ -43,8 +43,8 @@ test('the 淮安市 2024 PDF dropped on the page → review with page and line o
     t.items.add(new File([new Uint8Array(b)], n, { type: 'application/pdf' }));
     return t;
   }, [bytes, '2024_city_jiangsu_huaian_govt.pdf']);
-  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
-  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await page.dispatchEvent('#main', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('#main', 'drop', { dataTransfer: dt });
   const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
   await dialog.waitFor({ timeout: 60_000 });
   const text = await dialog.innerText();

@@ -179,14 +179,38 @@ test('dropping a saved page or a Word file on the page opens the review', async 
       t.items.add(new File([new Uint8Array(b)], n));
       return t;
     }, [bytes, name]);
-    await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
-    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    await page.dispatchEvent('#main', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('#main', 'drop', { dataTransfer: dt });
     const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
     await dialog.waitFor();
     assert.match(await dialog.innerText(), new RegExp(`文件：${name.replace('.', '\\.')}[\\s\\S]*${counts.source}`));
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('drops are taken where they belong: outside the form the browser does not open the file and the page says where; two files are not guessed', async () => {
+  const { context, page, ed, errors } = await openApp(s.browser, s.url);
+  const dropOn = (selector, names) =>
+    page.evaluate(([sel, list]) => {
+      const t = new DataTransfer();
+      for (const n of list) t.items.add(new File(['{}'], n, { type: 'application/json' }));
+      const target = document.querySelector(sel);
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: t, bubbles: true, cancelable: true }));
+      const ev = new DragEvent('drop', { dataTransfer: t, bubbles: true, cancelable: true });
+      target.dispatchEvent(ev);
+      return ev.defaultPrevented;
+    }, [selector, names]);
+  // On the page's header: not a zone; the browser must not open the file.
+  assert.equal(await dropOn('.app-header h1', ['a.json']), true, 'the browser does not open a file dropped outside');
+  await expect(async () => /文件没有导入：请把文件拖到工具栏或下面的报告区域/.test(await ed.notice().innerText()), 'said where to drop');
+  assert.match(await page.locator('#live').innerText(), /文件没有导入/);
+  // Two files on the form: one report at a time, none picked.
+  assert.equal(await dropOn('#main', ['a.json', 'b.json']), true);
+  await expect(async () => /一次拖入了 2 个文件，没有导入/.test(await ed.notice().innerText()), 'two files refused');
+  assert.equal(await page.getByRole('dialog').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -11,20 +11,28 @@ use proptest::prelude::*;
 
 fn cell(r: &Report, label: &str) -> CellId {
     let t = r.template();
-    [TableId::Proactive, TableId::Requests, TableId::ReviewLitigation]
-        .into_iter()
-        .flat_map(|id| t.table_cells(id))
-        .find(|c| t.def(*c).name() == label)
-        .unwrap_or_else(|| panic!("no cell {label}"))
+    [
+        TableId::Proactive,
+        TableId::Requests,
+        TableId::ReviewLitigation,
+    ]
+    .into_iter()
+    .flat_map(|id| t.table_cells(id))
+    .find(|c| t.def(*c).name() == label)
+    .unwrap_or_else(|| panic!("no cell {label}"))
 }
 
 fn editable(r: &Report) -> Vec<CellId> {
     let t = r.template();
-    [TableId::Proactive, TableId::Requests, TableId::ReviewLitigation]
-        .into_iter()
-        .flat_map(|id| t.table_cells(id))
-        .filter(|c| t.def(*c).kind.is_editable())
-        .collect()
+    [
+        TableId::Proactive,
+        TableId::Requests,
+        TableId::ReviewLitigation,
+    ]
+    .into_iter()
+    .flat_map(|id| t.table_cells(id))
+    .filter(|c| t.def(*c).kind.is_editable())
+    .collect()
 }
 
 const NATURAL: &str = "一、本年新收政府信息公开申请数量 自然人";
@@ -67,9 +75,23 @@ fn keystrokes_of_one_cell_merge_and_undo_restores_the_text_kept() {
 fn computed_totals_follow_typing_and_typed_totals_are_kept() {
     let mut d = Document::new(Report::new(2024));
     let (c, total) = (cell(d.report(), NATURAL), cell(d.report(), TOTAL));
-    d.apply(Edit::TypeCell { cell: c, raw: "5".into() }, 0.0).unwrap();
+    d.apply(
+        Edit::TypeCell {
+            cell: c,
+            raw: "5".into(),
+        },
+        0.0,
+    )
+    .unwrap();
     assert_eq!(d.report().get(total), Some(5));
-    d.apply(Edit::TypeCell { cell: total, raw: "9".into() }, 0.0).unwrap();
+    d.apply(
+        Edit::TypeCell {
+            cell: total,
+            raw: "9".into(),
+        },
+        0.0,
+    )
+    .unwrap();
     assert_eq!(d.report().get(total), Some(9), "a typed total is data");
     assert_eq!(d.totals_to_compute(), 1);
     d.apply(Edit::ComputeTotals(vec![total]), 0.0).unwrap();
@@ -77,7 +99,15 @@ fn computed_totals_follow_typing_and_typed_totals_are_kept() {
     // Typed and checked: nothing is computed.
     let mut typed = Document::new(Report::new(2024));
     typed.set_auto_totals(false);
-    typed.apply(Edit::TypeCell { cell: c, raw: "5".into() }, 0.0).unwrap();
+    typed
+        .apply(
+            Edit::TypeCell {
+                cell: c,
+                raw: "5".into(),
+            },
+            0.0,
+        )
+        .unwrap();
     assert_eq!(typed.report().get(total), None);
 }
 
@@ -87,7 +117,14 @@ fn computed_totals_follow_typing_and_typed_totals_are_kept() {
 fn an_edit_that_changes_nothing_adds_no_step() {
     let mut d = Document::new(Report::new(2024));
     let c = cell(d.report(), NATURAL);
-    d.apply(Edit::TypeCell { cell: c, raw: "3".into() }, 0.0).unwrap();
+    d.apply(
+        Edit::TypeCell {
+            cell: c,
+            raw: "3".into(),
+        },
+        0.0,
+    )
+    .unwrap();
     let same = d.report().clone();
     for edit in [
         Edit::Fill(vec![(c, Some(3))]),
@@ -140,9 +177,7 @@ fn a_refused_edit_changes_nothing_and_says_why() {
         .unwrap_err();
     assert!(why.contains("不能为空"), "{why}");
     let other = Report::new(2020);
-    let why = d
-        .apply(Edit::FillTables(Box::new(other)), 0.0)
-        .unwrap_err();
+    let why = d.apply(Edit::FillTables(Box::new(other)), 0.0).unwrap_err();
     assert!(why.contains("年度或格式不同"), "{why}");
     assert_eq!(d.report(), &before);
     assert!(!d.can_undo());

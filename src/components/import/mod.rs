@@ -13,6 +13,7 @@ use nianbao_core::import::{preview, too_large, FileRead, Preview};
 use nianbao_core::json::MAX_BYTES;
 use nianbao_core::Report;
 
+use crate::components::dropzone::Zone;
 use crate::state::{Editor, Notice};
 
 /// What a file is read for.
@@ -61,7 +62,12 @@ fn load_last_year(editor: Editor, report: Report, name: &str) {
 }
 
 #[component]
-pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl IntoView {
+pub fn Importer(
+    picker: NodeRef<Input>,
+    last_year_picker: NodeRef<Input>,
+    /// Files dropped on the editor's page.
+    zone: Zone,
+) -> impl IntoView {
     let editor = Editor::get();
     let pending = RwSignal::new(None::<Pending>);
     // A file's (or a paste's) bytes read by the file module, then reviewed.
@@ -101,7 +107,13 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
             input.set_value("");
         }
     };
-    drop_zone(move |file| handle(file, Purpose::Report));
+    zone.take_with(move |files| match <[_; 1]>::try_from(files) {
+        Ok([file]) => handle(file, Purpose::Report),
+        Err(files) => editor.notice.set(Some(Notice::ImportFailed(format!(
+            "一次拖入了 {} 个文件，没有导入。这里一次导入一个报告文件；要汇总多个单位的报告，请打开“汇总”。",
+            files.len()
+        )))),
+    });
     let pasted = move |name: &'static str, read| review(name.to_owned(), read, Purpose::Report);
     const ACCEPT: &str = ".json,.html,.htm,.txt,.docx,.pdf,application/json,text/html,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     view! {
@@ -114,35 +126,4 @@ pub fn Importer(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> imp
         <review::PasteBox read=pasted />
         <review::ImportDialog pending />
     }
-}
-
-/// A file dropped anywhere on the editor's page is imported (the 汇总
-/// workspace takes its own drops).
-fn drop_zone(take: impl Fn(web_sys::File) + Copy + 'static) {
-    let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
-        if !crate::route::collecting()
-            && ev
-                .data_transfer()
-                .is_some_and(|d| d.types().includes(&"Files".into(), 0))
-        {
-            ev.prevent_default();
-        }
-    });
-    let h2 = window_event_listener(leptos::ev::drop, move |ev| {
-        if crate::route::collecting() {
-            return;
-        }
-        let file = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
-            ev.prevent_default();
-            take(file);
-        }
-    });
-    on_cleanup(move || {
-        h1.remove();
-        h2.remove();
-    });
 }

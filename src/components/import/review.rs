@@ -146,7 +146,7 @@ fn summary(p: Pending) -> impl IntoView {
         {p.read.note.map(|n| view! { <p class="notice notice-info" id="import-encoding">{n}</p> })}
         {p.read.recognition.map(|rec| recognition_view(rec, p.preview.printed_errors))}
         {(n > 0).then(|| view! {
-            <div class="notice notice-error" id="import-differences" role="alert">
+            <div class="notice notice-error" id="import-differences">
                 <p class="notice-title">{format!(
                     "这个 HTML 文件中可见的表格与其中嵌入的数据有 {n} 处不一致：文件可能被手工改过。导入将使用嵌入的数据；请逐格核对后再决定。"
                 )}</p>
@@ -161,6 +161,7 @@ fn summary(p: Pending) -> impl IntoView {
 /// check, what could not be placed, and the export-stage errors as printed.
 fn recognition_view(rec: Recognition, errors: Vec<String>) -> impl IntoView {
     let source = RwSignal::new(String::new());
+    crate::components::live::announce(move || Some(source.get()));
     let uncertain = rec.uncertain.len();
     view! {
         <div class="notice notice-info" id="import-recognition">
@@ -184,7 +185,7 @@ fn recognition_view(rec: Recognition, errors: Vec<String>) -> impl IntoView {
             let el: Option<web_sys::Element> = ev.target().and_then(|t| t.dyn_into().ok());
             source.set(el.and_then(|e| e.get_attribute("data-source")).unwrap_or_default());
         }></div>
-        <p id="review-source" class="review-source" aria-live="polite">{move || source.get()}</p>
+        <p id="review-source" class="review-source">{move || source.get()}</p>
         {(!errors.is_empty()).then(|| view! {
             <div class="notice notice-error" id="import-findings">
                 <p class="notice-title">{format!("按原文的数字检查，有 {} 个错误：", errors.len())}</p>

@@ -31,6 +31,8 @@ pub fn LedgerDialog() -> impl IntoView {
     };
     let set_column = move |role, column| l.set_column(role, column);
     let set_choice = move |role, value, choice| l.set_choice(role, value, choice);
+    crate::components::live::announce(move || l.error.get());
+    crate::components::live::announce(move || l.info.get());
     view! {
         <Modal open=l.open labelledby="ledger-title" class="dialog dialog-wide"
             on_close=move |_| { if l.open.get_untracked() || l.view.with_untracked(Option::is_some) { l.close(); } }>
@@ -43,8 +45,8 @@ pub fn LedgerDialog() -> impl IntoView {
                 on:paste=move |ev| l.paste(ev)></textarea>
             <p><label>"或选择 CSV 文件 " <input type="file" id="ledger-file" accept=".csv,.txt,text/csv" on:change=on_file /></label></p>
             <super::busy::BusyLine />
-            {move || l.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            {move || l.info.get().map(|e| view! { <p class="hint" role="status">{e}</p> })}
+            {move || l.error.get().map(|e| view! { <p class="field-error">{e}</p> })}
+            {move || l.info.get().map(|e| view! { <p class="hint">{e}</p> })}
             {move || l.view.get().map(|v| view! {
                 <p id="ledger-size">{format!("台账共 {} 行。", v.rows)}</p>
                 {mapping_form(v, set_column, set_choice)}

@@ -22,7 +22,7 @@ pub struct Envelope {
     /// Version of this document format; readers migrate older ones and refuse newer ones.
     pub schema_version: u32,
     /// The official format the tables follow: `F2019` or `F2021`.
-    pub template: TemplateKey,
+    pub template: TemplateId,
     pub report: ReportDoc,
     /// The checks when this file was exported (spec §8.9): exporting is never
     /// blocked, so a file says how many problems it was made with.
@@ -65,30 +65,6 @@ impl ExportCheck {
 
 fn is_zero(n: &u32) -> bool {
     *n == 0
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub enum TemplateKey {
-    F2019,
-    F2021,
-}
-
-impl From<TemplateId> for TemplateKey {
-    fn from(t: TemplateId) -> Self {
-        match t {
-            TemplateId::F2019 => TemplateKey::F2019,
-            TemplateId::F2021 => TemplateKey::F2021,
-        }
-    }
-}
-
-impl From<TemplateKey> for TemplateId {
-    fn from(t: TemplateKey) -> Self {
-        match t {
-            TemplateKey::F2019 => TemplateId::F2019,
-            TemplateKey::F2021 => TemplateId::F2021,
-        }
-    }
 }
 
 /// One year's report.

@@ -211,7 +211,7 @@ pub fn to_envelope(report: &Report) -> Envelope {
     Envelope {
         schema: SCHEMA_ID.to_owned(),
         schema_version: CURRENT_VERSION,
-        template: report.template_id().into(),
+        template: report.template_id(),
         report: ReportDoc {
             year: report.year,
             agency: AgencyDoc {
@@ -402,7 +402,7 @@ pub fn from_envelope(env: Envelope) -> Result<Report, DecodeError> {
     if !YEARS.contains(&doc.year) {
         return Err(DecodeError::BadYear(doc.year.into()));
     }
-    let mut report = Report::with_template(doc.year, env.template.into());
+    let mut report = Report::with_template(doc.year, env.template);
     report.agency = Agency {
         name: doc.agency.name,
         kind: doc.agency.kind.map(|k| match k {

@@ -25,14 +25,15 @@ fn sum(rule: RuleId) -> (String, String) {
         .unwrap_or_default()
 }
 
-/// A column label of 表二 in a format (the rules' formulas name them).
+/// A column label of 表二 in a format (the rules' formulas name them): from
+/// the 规章 row, or the 行政许可 row where only counted items have the column.
 pub(super) fn t2_label(id: TemplateId, col_key: &str) -> String {
-    let row = match id {
-        TemplateId::F2021 => key::REGULATIONS,
-        TemplateId::F2019 if col_key == key::PREV_COUNT || col_key == key::DELTA => key::LICENSING,
-        TemplateId::F2019 => key::REGULATIONS,
-    };
-    col(id.get(), TableId::Proactive, row, col_key)
+    let t = id.get();
+    [key::REGULATIONS, key::LICENSING]
+        .into_iter()
+        .find(|row| t.cell(TableId::Proactive, row, col_key).is_some())
+        .map(|row| col(t, TableId::Proactive, row, col_key))
+        .unwrap_or_default()
 }
 
 /// 表三's （七）总计, as declared.

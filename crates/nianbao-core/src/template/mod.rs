@@ -20,7 +20,17 @@ pub use tables::{T2_F2019_COUNTED, T3_CORNER, T3_OTHER_LABEL};
 
 /// An official format version.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 pub enum TemplateId {
     /// 《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号: report years 2019 and 2020.
@@ -42,6 +52,14 @@ impl TemplateId {
     }
 
     pub const ALL: [TemplateId; 2] = [TemplateId::F2019, TemplateId::F2021];
+
+    /// The other format (the one a text is compared against).
+    pub const fn other(self) -> TemplateId {
+        match self {
+            TemplateId::F2019 => TemplateId::F2021,
+            TemplateId::F2021 => TemplateId::F2019,
+        }
+    }
 
     /// The format a report year must use (spec §0, rule Y6): ≤ 2020 → F2019, ≥ 2021 → F2021.
     pub const fn for_year(year: i32) -> TemplateId {

@@ -149,11 +149,7 @@ fn labels_of(id: TemplateId, table: TableId) -> Vec<String> {
 
 /// How many of the labels only format `id` has (in 表二 and 表三) a text holds.
 fn score(id: TemplateId, t2: &str, t3: &str) -> usize {
-    let other = if id == TemplateId::F2019 {
-        TemplateId::F2021
-    } else {
-        TemplateId::F2019
-    };
+    let other = id.other();
     [(TableId::Proactive, t2), (TableId::Requests, t3)]
         .into_iter()
         .map(|(table, text)| {
