@@ -308,3 +308,21 @@ fn a8_two_digit_years_are_refused_not_guessed() {
     let new = t.cell(TableId::Requests, "newReceived", "total").unwrap();
     assert_eq!(c.values.iter().find(|(k, _)| *k == new).unwrap().1, 1);
 }
+
+/// The remembered mapping is stored with its schema id and version; one
+/// stored before versions still reads, one from a newer version is not used.
+#[test]
+fn the_remembered_mapping_is_versioned() {
+    let mut m = nianbao_core::ledger::Mapping::default();
+    m.applicants.insert("公民".to_owned(), Some("natural".to_owned()));
+    let text = m.to_text();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["schema"], "nianbao-ledger-mapping");
+    assert_eq!(v["version"], 1);
+    assert_eq!(nianbao_core::ledger::Mapping::from_text(&text), Some(m.clone()));
+    let bare = serde_json::to_string(&v["mapping"]).unwrap();
+    assert_eq!(nianbao_core::ledger::Mapping::from_text(&bare), Some(m));
+    let newer = text.replace("\"version\":1", "\"version\":2");
+    assert_eq!(nianbao_core::ledger::Mapping::from_text(&newer), None);
+    assert_eq!(nianbao_core::ledger::Mapping::from_text("不是"), None);
+}

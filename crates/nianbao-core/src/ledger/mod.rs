@@ -132,15 +132,38 @@ pub struct Mapping {
     pub results: BTreeMap<String, Option<String>>,
 }
 
+/// What the browser keeps: the mapping with its schema id and version.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredMapping {
+    schema: String,
+    version: u32,
+    mapping: Mapping,
+}
+
+const MAPPING_SCHEMA: &str = "nianbao-ledger-mapping";
+const MAPPING_VERSION: u32 = 1;
+
 impl Mapping {
-    /// As remembered in the browser.
+    /// As remembered in the browser (versioned).
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        serde_json::to_string(&StoredMapping {
+            schema: MAPPING_SCHEMA.to_owned(),
+            version: MAPPING_VERSION,
+            mapping: self.clone(),
+        })
+        .unwrap_or_default()
     }
 
-    /// A remembered mapping; `None` if it is not one.
+    /// A remembered mapping; `None` if it is not one, or one a newer version
+    /// wrote (then the dialog proposes afresh). A mapping stored before
+    /// versions (the bare object) still reads.
     pub fn from_text(text: &str) -> Option<Mapping> {
-        serde_json::from_str(text).ok()
+        match serde_json::from_str::<StoredMapping>(text) {
+            Ok(s) if s.schema == MAPPING_SCHEMA && s.version <= MAPPING_VERSION => Some(s.mapping),
+            Ok(_) => None,
+            Err(_) => serde_json::from_str(text).ok(),
+        }
     }
 
     /// What may be remembered in the browser for next time: the columns
