@@ -95,15 +95,7 @@ pub fn download_docx(editor: Editor) {
     });
 }
 
-/// Today in the browser's time zone.
-pub fn today() -> Option<nianbao_core::report::Date> {
-    let now = js_sys::Date::new_0();
-    nianbao_core::report::Date::new(
-        now.get_full_year() as i32,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-}
+pub use nianbao_web::page::today;
 
 /// The check report (体检报告) as an HTML file (after the export-stage check).
 pub fn download_check_report(editor: Editor) {

@@ -4,15 +4,14 @@ pub mod clipboard;
 mod collect;
 pub mod components;
 pub mod config;
-pub mod debounce;
-pub mod download;
 pub mod exports;
-pub mod files;
 pub mod messages;
 pub mod persist;
-pub mod route;
 pub mod session;
 pub mod state;
+
+// The page's helpers shared with the 汇总 module (crates/nianbao-web).
+pub use nianbao_web::{debounce, download, files, route};
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -112,8 +111,8 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     apply_config(editor, session, &config);
     messages::install(editor, session, config.message_origins());
-    components::modal::Dialogs::provide();
-    components::live::Live::provide();
+    collect::serve(editor, session);
+    components::dialogs::Dialogs::provide();
     let editor_zone = Zone::default();
     components::dropzone::guard(move || {
         let words = if route::collecting() {
@@ -133,7 +132,7 @@ pub fn App() -> impl IntoView {
     let last_year_picker = NodeRef::<leptos::html::Input>::new();
     // The 汇总 workspace (#collect): mounted the first time it is shown, then kept.
     let collecting = RwSignal::new(route::collecting());
-    collect::follow_hash(collecting);
+    route::follow(collecting);
     let collect_mounted = RwSignal::new(collecting.get_untracked());
     Effect::new(move |_| {
         // Set once: setting it again would mount the workspace afresh and
@@ -150,7 +149,7 @@ pub fn App() -> impl IntoView {
         <div class="busy-region"><components::busy::BusyLine /></div>
         {move || collect_mounted.get().then(|| view! {
             <main class="report" id="collect" hidden=move || !collecting.get()>
-                <collect::Collect />
+                <collect::CollectPlace />
             </main>
         })}
         <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()

@@ -209,7 +209,7 @@ pub fn DeletedNotice() -> impl IntoView {
 #[component]
 pub fn DraftsDialog(fresh: fn() -> nianbao_core::Report) -> impl IntoView {
     let session = expect_context::<Session>();
-    let open = super::modal::Dialogs::get().drafts;
+    let open = super::dialogs::Dialogs::get().drafts;
     let close = move |_| open.set(false);
     let current = move || session.id.get();
     view! {

@@ -21,19 +21,7 @@ pub fn guard_composition(ev: &KeyboardEvent) -> bool {
     true
 }
 
-/// Focuses the element with `id` and selects its text, so typing replaces it.
-pub fn focus_id(id: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    let Some(el) = leptos::prelude::document().get_element_by_id(id) else {
-        return;
-    };
-    if let Some(input) = el.dyn_ref::<leptos::web_sys::HtmlInputElement>() {
-        let _ = input.focus();
-        input.select();
-    } else if let Some(el) = el.dyn_ref::<leptos::web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
-}
+pub use nianbao_web::page::focus_id;
 
 /// Focuses the text area with `id` and selects `start..end` (UTF-16 units):
 /// the sentence a finding quotes.

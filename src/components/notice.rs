@@ -73,11 +73,7 @@ pub fn NoticeView() -> impl IntoView {
                     ),
                     Notice::PasteAsk { .. } => return view! { <PasteAskView /> }.into_any(),
                 };
-            // Said with its first items: the reason is often there.
-            let said: Vec<&str> = std::iter::once(title.as_str())
-                .chain(items.iter().take(3).map(String::as_str))
-                .collect();
-            super::live::Live::say(&said.join(" "));
+            say(&title, &items);
             view! {
                 <div class=class id="notice">
                     <p class="notice-title">{title}</p>
@@ -167,4 +163,13 @@ fn PasteAskView() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A notice said in the live region with its first items: the reason is
+/// often there.
+fn say(title: &str, items: &[String]) {
+    let said: Vec<&str> = std::iter::once(title)
+        .chain(items.iter().take(3).map(String::as_str))
+        .collect();
+    super::live::Live::say(&said.join(" "));
 }

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use leptos::html::Input;
 
+use super::dialogs::Dialogs;
 use super::drafts::SaveIndicator;
 use super::keys::focus_id;
-use super::modal::Dialogs;
 use crate::session::Session;
 use crate::state::Editor;
 

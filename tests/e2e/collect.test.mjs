@@ -48,6 +48,42 @@ async function drop(page, files) {
 
 const rows = (page) => page.locator('#collect-list tbody tr');
 
+test('the first load fetches the editor only; the 汇总 module is fetched the first time #collect shows', async () => {
+  const context = await s.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto(s.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('textbox', { name: '机关名称' }).fill('某县人民政府');
+  assert.ok(fetched.includes('nianbao_bg.wasm'));
+  for (const later of ['nianbao_collect.js', 'nianbao_collect_bg.wasm', 'collect-store.js', 'nianbao_files_bg.wasm', 'nianbao_word_bg.wasm']) {
+    assert.ok(!fetched.includes(later), `${later} is not part of the first load`);
+  }
+  await page.getByRole('link', { name: '汇总多个单位' }).click();
+  await page.getByRole('heading', { name: '汇总：检查和合计多个单位的报告' }).waitFor();
+  assert.ok(fetched.includes('nianbao_collect_bg.wasm'), 'loaded on first use');
+  // Back to the editor: what was typed is there; the workspace is kept.
+  await page.getByRole('link', { name: '返回编辑报告' }).click();
+  assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '某县人民政府');
+  await context.close();
+});
+
+test('when the 汇总 module cannot be fetched, the page says so and the editor keeps working', async () => {
+  const context = await s.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.route(/nianbao_collect/, (r) => r.abort());
+  await page.goto(s.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('link', { name: '汇总多个单位' }).click();
+  await expect(async () => /无法加载程序文件 \.\/nianbao_collect\.js，可能是网络中断/.test(await page.locator('#collect').innerText()), 'said');
+  assert.match(await page.locator('#live').innerText(), /无法加载程序文件/);
+  await page.evaluate(() => (location.hash = ''));
+  await page.getByRole('textbox', { name: '机关名称' }).fill('仍可填写');
+  assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '仍可填写');
+  await context.close();
+});
+
 test('drop 32 files, filter, roll up, CSV, reload', async () => {
   const { context, page, errors } = await openApp(s.browser, s.url);
   await page.getByRole('link', { name: '汇总多个单位' }).click();

@@ -314,12 +314,16 @@ fn a8_two_digit_years_are_refused_not_guessed() {
 #[test]
 fn the_remembered_mapping_is_versioned() {
     let mut m = nianbao_core::ledger::Mapping::default();
-    m.applicants.insert("公民".to_owned(), Some("natural".to_owned()));
+    m.applicants
+        .insert("公民".to_owned(), Some("natural".to_owned()));
     let text = m.to_text();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["schema"], "nianbao-ledger-mapping");
     assert_eq!(v["version"], 1);
-    assert_eq!(nianbao_core::ledger::Mapping::from_text(&text), Some(m.clone()));
+    assert_eq!(
+        nianbao_core::ledger::Mapping::from_text(&text),
+        Some(m.clone())
+    );
     let bare = serde_json::to_string(&v["mapping"]).unwrap();
     assert_eq!(nianbao_core::ledger::Mapping::from_text(&bare), Some(m));
     let newer = text.replace("\"version\":1", "\"version\":2");

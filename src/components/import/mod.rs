@@ -9,8 +9,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use nianbao_core::carry::carry_forward;
 use nianbao_core::edit::Edit;
-use nianbao_core::import::{preview, too_large, FileRead, Preview};
-use nianbao_core::json::MAX_BYTES;
+use nianbao_core::import::{preview, FileRead, Preview};
 use nianbao_core::Report;
 
 use crate::components::dropzone::Zone;
@@ -23,15 +22,7 @@ enum Purpose {
     LastYear,
 }
 
-/// Reads a file through the file module: huge files are refused before
-/// reading, damaged UTF-8 is refused, GB18030/GBK is decoded and said.
-pub(crate) async fn read(file: web_sys::File) -> Result<FileRead, String> {
-    let name = file.name();
-    if file.size() > MAX_BYTES as f64 {
-        return Err(too_large(&name, file.size()));
-    }
-    crate::files::read_file_object(&file).await
-}
+pub(crate) use nianbao_web::files::read_picked as read;
 
 /// A file read, waiting for the person to say what to do with it.
 #[derive(Clone)]

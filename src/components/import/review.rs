@@ -19,7 +19,7 @@ pub(super) fn PasteBox(
     read: impl Fn(&'static str, Result<FileRead, String>) + Copy + 'static,
 ) -> impl IntoView {
     let editor = Editor::get();
-    let open = crate::components::modal::Dialogs::get().paste;
+    let open = crate::components::dialogs::Dialogs::get().paste;
     // Held in the arena: the dialog's content must be sendable, the reader need not be.
     let read = StoredValue::new_local(read);
     let read_pasted = move |name: &'static str, text: String| {

@@ -34,7 +34,7 @@ pub(super) struct Ledger {
 impl Ledger {
     pub(super) fn new() -> Ledger {
         Ledger {
-            open: crate::components::modal::Dialogs::get().ledger,
+            open: crate::components::dialogs::Dialogs::get().ledger,
             editor: Editor::get(),
             session: expect_context::<Session>(),
             view: RwSignal::new(None),

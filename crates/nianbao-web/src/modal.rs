@@ -38,28 +38,3 @@ pub fn Modal(
         </dialog>
     }
 }
-
-/// Which of the editor's dialogs is open, in context: the toolbar opens
-/// them by setting a signal; no element is passed around.
-#[derive(Clone, Copy)]
-pub struct Dialogs {
-    pub drafts: RwSignal<bool>,
-    pub paste: RwSignal<bool>,
-    pub ledger: RwSignal<bool>,
-}
-
-impl Dialogs {
-    pub fn provide() -> Dialogs {
-        let d = Dialogs {
-            drafts: RwSignal::new(false),
-            paste: RwSignal::new(false),
-            ledger: RwSignal::new(false),
-        };
-        provide_context(d);
-        d
-    }
-
-    pub fn get() -> Dialogs {
-        expect_context::<Dialogs>()
-    }
-}

@@ -6,10 +6,8 @@ use leptos::prelude::*;
 use nianbao_core::collect::Unsure;
 use nianbao_core::rules::{validate, Context, Stage};
 
-use super::actions::Ws;
-use crate::components::modal::Modal;
-use crate::session::Session;
-use crate::state::{Editor, Notice};
+use crate::actions::Ws;
+use nianbao_web::modal::Modal;
 
 /// Same agency, same year: keep the one there, or the new one.
 #[component]
@@ -43,7 +41,7 @@ pub(super) fn DuplicateDialog(ws: Ws) -> impl IntoView {
 pub(super) fn ConfirmDialog(ws: Ws) -> impl IntoView {
     let year = NodeRef::<leptos::html::Input>::new();
     let agency = NodeRef::<leptos::html::Input>::new();
-    crate::components::live::announce(move || ws.confirm_error.get());
+    nianbao_web::live::announce(move || ws.confirm_error.get());
     let value =
         |n: NodeRef<leptos::html::Input>| n.get_untracked().map(|i| i.value()).unwrap_or_default();
     let open = Signal::derive(move || ws.confirming.with(Option::is_some));
@@ -77,8 +75,6 @@ pub(super) fn ConfirmDialog(ws: Ws) -> impl IntoView {
 /// A unit, read-only: its findings and its tables; or a draft copy to correct.
 #[component]
 pub(super) fn UnitDialog(ws: Ws) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let editor = Editor::get();
     let open = Signal::derive(move || ws.opened.with(Option::is_some));
     // The tables, drawn by the file module.
     let tables = RwSignal::new(Ok::<String, String>(String::new()));
@@ -91,25 +87,26 @@ pub(super) fn UnitDialog(ws: Ws) -> impl IntoView {
         };
         tables.set(Ok(String::new()));
         leptos::task::spawn_local(async move {
-            tables.set(crate::files::tables_html(&report).await);
+            tables.set(nianbao_web::files::tables_html(&report).await);
         });
     });
     let as_draft = move |_| {
         let Some(id) = ws.opened.get_untracked() else {
             return;
         };
-        ws.units.with_untracked(|w| {
-            if let Some(u) = w.get(&id) {
-                session.new_draft(u.report.clone());
-                editor.notice.set(Some(Notice::Imported(format!(
-                    "已把“{}”（{}）作为新草稿打开，可以修改。",
-                    u.name(),
-                    u.file
-                ))));
-            }
+        let opened = ws.units.with_untracked(|w| {
+            w.get(&id).map(|u| {
+                let words = format!("已把“{}”（{}）作为新草稿打开，可以修改。", u.name(), u.file);
+                nianbao_web::host::open_draft(&nianbao_core::json::to_json(&u.report), &words)
+            })
         });
         ws.opened.set(None);
-        let _ = window().location().set_hash("");
+        match opened {
+            Some(Err(why)) => nianbao_web::live::Live::say(&why),
+            _ => {
+                let _ = window().location().set_hash("");
+            }
+        }
     };
     view! {
         <Modal open on_close=move |_| ws.opened.set(None) labelledby="unit-title" class="dialog dialog-wide">

@@ -2,19 +2,17 @@
 //! that break them, its tables, and where it can go (JSON, the open draft).
 
 use leptos::prelude::*;
-use nianbao_core::edit::Edit;
 use nianbao_core::json::to_json;
 
-use crate::download::{download, file_name};
-use crate::files::RolledUp;
-use crate::state::{Editor, Notice};
+use nianbao_web::download::{download, file_name};
+use nianbao_web::files::RolledUp;
 
 pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
-    let editor = Editor::get();
+    let refused = RwSignal::new(None::<String>);
     let up = match r {
         Err(why) => {
             return {
-                crate::components::live::Live::say(&why);
+                nianbao_web::live::Live::say(&why);
                 view! { <p class="banner banner-warning" id="rollup-title" tabindex="-1">{why}</p> }
                     .into_any()
             }
@@ -25,21 +23,17 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
     let report = up.report.clone();
     let r2 = report.clone();
     let fill = move |_| {
-        let changed = match editor.apply(Edit::FillTables(Box::new(r2.clone()))) {
-            Ok(changed) => changed,
-            Err(why) => {
-                editor.notice.set(Some(Notice::Problem(why)));
-                return;
+        // The editor says what it did; a refusal (another year or format)
+        // is said here, where the person is.
+        match nianbao_web::host::fill_tables(&to_json(&r2)) {
+            Ok(_) => {
+                let _ = window().location().set_hash("");
             }
-        };
-        editor.notice.set(Some(if changed {
-            Notice::Info("已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned())
-        } else if editor.read_only.get_untracked() {
-            Notice::Problem("本页为只读，合计没有填入。".to_owned())
-        } else {
-            Notice::Info("合计与当前草稿的表二、表三、表四相同，没有改动。".to_owned())
-        }));
-        let _ = window().location().set_hash("");
+            Err(why) => {
+                nianbao_web::live::Live::say(&why);
+                refused.set(Some(why));
+            }
+        }
     };
     let download_json = move |_| {
         download(
@@ -71,6 +65,7 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
                 " "
                 <button type="button" on:click=fill>"填入当前草稿的表二、表三、表四"</button>
             </p>
+            {move || refused.get().map(|why| view! { <p class="field-error" id="rollup-refused">{why}</p> })}
         </div>
     }
     .into_any()

@@ -11,9 +11,9 @@ use nianbao_core::json::{read_current, to_json};
 use nianbao_core::report::{Date, Report};
 use nianbao_core::template::TemplateId;
 
-use super::store::{self, Stored};
-use crate::download::download;
-use crate::files::RolledUp;
+use crate::store::{self, Stored};
+use nianbao_web::download::download;
+use nianbao_web::files::RolledUp;
 
 /// The workspace's state: one copyable handle for its views.
 #[derive(Clone, Copy)]
@@ -44,7 +44,7 @@ enum Arrived {
 }
 
 pub(super) fn today() -> Date {
-    crate::exports::today().unwrap_or(Date {
+    nianbao_web::page::today().unwrap_or(Date {
         year: 2026,
         month: 1,
         day: 1,
@@ -169,7 +169,7 @@ impl Ws {
                             self.units.update(|w| w.push(unit));
                         }
                     },
-                    Err(why) if why == crate::files::CANCELLED => {
+                    Err(why) if why == nianbao_web::files::CANCELLED => {
                         refused.push(format!(
                             "已取消：“{name}”及其后的 {} 个文件没有添加。",
                             total - i
@@ -237,7 +237,7 @@ impl Ws {
         self.confirm_error.set(None);
         self.confirming.set(None);
         leptos::task::spawn_local(async move {
-            let id = match crate::files::unit_ids(&[&report]).await {
+            let id = match nianbao_web::files::unit_ids(&[&report]).await {
                 Ok(ids) => ids.into_iter().next().unwrap_or_default(),
                 Err(why) => return self.problems.update(|p| p.push(why)),
             };
@@ -279,9 +279,9 @@ impl Ws {
             })
         });
         leptos::task::spawn_local(async move {
-            let rolled = crate::files::roll_up(&chosen).await;
+            let rolled = nianbao_web::files::roll_up(&chosen).await;
             self.rollup.set(Some(rolled));
-            request_animation_frame(|| crate::components::keys::focus_id("rollup-title"));
+            request_animation_frame(|| nianbao_web::page::focus_id("rollup-title"));
         });
     }
 
@@ -298,7 +298,7 @@ impl Ws {
     pub(super) fn download_csv(self) {
         let (files, jsons) = self.shown_files();
         leptos::task::spawn_local(async move {
-            match crate::files::units_csv(&files, &jsons, &today().iso()).await {
+            match nianbao_web::files::units_csv(&files, &jsons, &today().iso()).await {
                 Ok(csv) => {
                     download("单位清单.csv", "text/csv;charset=utf-8", &csv);
                 }
@@ -315,7 +315,7 @@ impl Ws {
             _ => String::new(),
         });
         leptos::task::spawn_local(async move {
-            match crate::files::summary_html(&files, &jsons, &rollup, &today().iso()).await {
+            match nianbao_web::files::summary_html(&files, &jsons, &rollup, &today().iso()).await {
                 Ok(html) => {
                     download("汇总.html", "text/html;charset=utf-8", &html);
                 }
@@ -328,8 +328,8 @@ impl Ws {
 /// A file read in the worker into a unit (its id the digest of its content).
 async fn read_unit(file: web_sys::File) -> Result<Unit, String> {
     let name = file.name();
-    let read = crate::components::import::read(file).await?;
-    let id = crate::files::unit_ids(&[&read.report])
+    let read = nianbao_web::files::read_picked(file).await?;
+    let id = nianbao_web::files::unit_ids(&[&read.report])
         .await?
         .into_iter()
         .next()

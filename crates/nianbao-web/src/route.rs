@@ -10,3 +10,10 @@ pub fn collecting() -> bool {
         .hash()
         .is_ok_and(|h| h == COLLECT)
 }
+
+/// Keeps `on` in step with the address (`#collect` or not).
+pub fn follow(on: leptos::prelude::RwSignal<bool>) {
+    use leptos::prelude::*;
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| on.set(collecting()));
+    on_cleanup(move || handle.remove());
+}

@@ -22,7 +22,7 @@ fn say(name: &str) -> String {
 }
 
 async fn call(ns: &str, name: &str, arg: Option<JsValue>) -> Result<JsValue, String> {
-    let m = crate::files::import_js(MODULE).await?;
+    let m = nianbao_web::files::import_js(MODULE).await?;
     let f: Function = Reflect::get(&m, &name.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())

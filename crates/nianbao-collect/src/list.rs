@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use nianbao_core::collect::{Filter, Sort, Unit, FIGURES};
 
-use super::actions::Ws;
+use crate::actions::Ws;
 
 /// The filter, the search and the order.
 #[component]
@@ -36,7 +36,7 @@ pub(super) fn ListTools(ws: Ws) -> impl IntoView {
                 </select>
             </label>
         </div>
-        {crate::components::live::announce(move || {
+        {nianbao_web::live::announce(move || {
             Some(format!("共 {} 个单位，显示 {} 个。", ws.units.with(|w| w.len()), ws.shown.with(Vec::len)))
         })}
         <p id="collect-count">

@@ -6,25 +6,22 @@
 //! the core's (`collect::Workspace`); `actions.rs` holds the signals and the
 //! browser's part, kept in IndexedDB (`store.rs`).
 
-mod actions;
-mod dialogs;
-mod list;
-mod rollup;
-mod store;
-
-use actions::Ws;
-use dialogs::{ConfirmDialog, DuplicateDialog, UnitDialog};
-use list::{ListTools, UnitList};
-use rollup::rollup_view;
+use crate::actions::Ws;
+use crate::dialogs::{ConfirmDialog, DuplicateDialog, UnitDialog};
+use crate::list::{ListTools, UnitList};
+use crate::rollup::rollup_view;
 
 use leptos::prelude::*;
 
-use crate::components::dropzone::Zone;
-use crate::route::collecting as showing;
+use nianbao_web::dropzone::Zone;
 
 #[component]
-pub fn Collect() -> impl IntoView {
-    let ws = Ws::new(expect_context::<crate::session::Session>().namespace());
+pub fn Collect(
+    /// The storage namespace the editor keeps its drafts under: the units are
+    /// kept under it too.
+    namespace: String,
+) -> impl IntoView {
+    let ws = Ws::new(namespace);
     ws.load();
     // Files dropped anywhere on the workspace are added.
     let zone = Zone::default();
@@ -33,6 +30,7 @@ pub fn Collect() -> impl IntoView {
         <section class="collect" aria-labelledby="collect-title"
             on:dragover=Zone::over on:drop=move |ev| zone.drop(ev)>
             <h2 id="collect-title">"汇总：检查和合计多个单位的报告"</h2>
+            <div class="busy-region"><nianbao_web::busy::BusyLine /></div>
             <p class="hint">
                 "添加各单位的报告文件（本工具导出的 JSON、HTML，已发布报告的网页、Word 文件或文字 .txt），可一次选择多个，或把文件拖到本页。"
                 "工作区保存在本浏览器中，刷新后仍在。"
@@ -101,7 +99,7 @@ fn AddFiles(ws: Ws) -> impl IntoView {
 /// Reading's progress, storage faults and the files not added.
 #[component]
 fn Status(ws: Ws) -> impl IntoView {
-    use crate::components::live::announce;
+    use nianbao_web::live::announce;
     // Progress is said when reading starts and ends, not at every file.
     announce(move || {
         ws.progress
@@ -149,10 +147,4 @@ fn Groups(ws: Ws) -> impl IntoView {
             (n > 0).then(|| view! { <p class="hint" id="collect-unsure">{format!("另有 {n} 个单位需要先确认年度或机关名称，确认前没有参加合计。")}</p> })
         }}
     }
-}
-
-/// Keeps the `#collect` address and the page in step.
-pub fn follow_hash(on: RwSignal<bool>) {
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| on.set(showing()));
-    on_cleanup(move || handle.remove());
 }

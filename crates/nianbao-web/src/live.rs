@@ -4,45 +4,32 @@
 //! Visible messages stay where they belong and are not live themselves, so
 //! nothing is read twice and nothing talks over something else.
 
-use std::cell::Cell;
-
 use leptos::prelude::*;
 
-#[derive(Clone, Copy)]
-pub struct Live {
-    text: RwSignal<String>,
-}
+/// The region's element id.
+const ID: &str = "live";
 
-thread_local! {
-    // The page has one region; timers and event handlers (no reactive
-    // owner, so no context) say things too.
-    static REGION: Cell<Option<Live>> = const { Cell::new(None) };
-}
+/// The page's live region. It is found by its id, so every part of the page
+/// says things in the same place — the editor, the 汇总 module loaded on
+/// first use (a wasm module of its own), timers and event handlers.
+pub struct Live;
 
 impl Live {
-    pub fn provide() {
-        REGION.set(Some(Live {
-            text: RwSignal::new(String::new()),
-        }));
-    }
-
-    fn get() -> Option<Live> {
-        REGION.get()
-    }
-
     /// Says `words` (again, if it is what was said last: a screen reader
     /// reads a region when its text changes).
     pub fn say(words: &str) {
-        let Some(live) = Self::get() else { return };
         let words = words.trim().to_owned();
         if words.is_empty() {
             return;
         }
-        if live.text.with_untracked(|t| *t == words) {
-            live.text.set(String::new());
-            request_animation_frame(move || live.text.set(words));
+        let Some(region) = document().get_element_by_id(ID) else {
+            return;
+        };
+        if region.text_content().as_deref() == Some(words.as_str()) {
+            region.set_text_content(Some(""));
+            request_animation_frame(move || region.set_text_content(Some(&words)));
         } else {
-            live.text.set(words);
+            region.set_text_content(Some(&words));
         }
     }
 }
@@ -60,9 +47,9 @@ pub fn announce(message: impl Fn() -> Option<String> + 'static) {
     });
 }
 
-/// The region itself, once in the page.
+/// The region itself, once in the page. Its text is written by `Live::say`
+/// only, never by a view.
 #[component]
 pub fn LiveRegion() -> impl IntoView {
-    let live = Live::get().expect("Live::provide before LiveRegion");
-    view! { <div class="sr-only" aria-live="polite" role="status" id="live">{move || live.text.get()}</div> }
+    view! { <div class="sr-only" aria-live="polite" role="status" id=ID></div> }
 }

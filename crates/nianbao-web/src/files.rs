@@ -421,3 +421,41 @@ pub mod ledger {
         let _ = call_in(Module::Files, "ledgerDrop", &[], &[], "").await;
     }
 }
+
+/// A file a person chose or dropped, read in the worker (too large: said
+/// before reading).
+pub async fn read_picked(file: web_sys::File) -> Result<FileRead, String> {
+    let name = file.name();
+    if file.size() > nianbao_core::json::MAX_BYTES as f64 {
+        return Err(nianbao_core::import::too_large(&name, file.size()));
+    }
+    read_file_object(&file).await
+}
+
+/// Loads a module that draws part of the page (built by wasm-bindgen for the
+/// web, at `path` beside the app), starts its wasm, and calls its `mount`
+/// with `args`. Said in words when it cannot load.
+pub async fn mount_module(path: &str, args: &[JsValue]) -> Result<(), String> {
+    let fail = format!(
+        "无法加载程序文件 {path}，可能是网络中断。请检查网络后刷新页面；已输入的内容不受影响。"
+    );
+    let m = import_js(path).await?;
+    let export = |name: &str| -> Result<js_sys::Function, String> {
+        Reflect::get(&m, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or_else(|| fail.clone())
+    };
+    // wasm-bindgen's `default` fetches the module's wasm beside its script.
+    let started = export("default")?
+        .call0(&JsValue::NULL)
+        .map_err(|_| fail.clone())?;
+    JsFuture::from(Promise::from(started))
+        .await
+        .map_err(|_| fail.clone())?;
+    let args: Array = args.iter().collect();
+    export("mount")?
+        .apply(&JsValue::NULL, &args)
+        .map(|_| ())
+        .map_err(|_| fail.clone())
+}
