@@ -5,6 +5,8 @@ mod collect;
 pub mod components;
 pub mod config;
 pub mod exports;
+mod host;
+mod ledger;
 pub mod messages;
 pub mod persist;
 pub mod session;
@@ -111,7 +113,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     apply_config(editor, session, &config);
     messages::install(editor, session, config.message_origins());
-    collect::serve(editor, session);
+    host::serve(editor, session);
     components::dialogs::Dialogs::provide();
     let editor_zone = Zone::default();
     components::dropzone::guard(move || {
@@ -158,7 +160,7 @@ pub fn App() -> impl IntoView {
             <Importer picker last_year_picker zone=editor_zone />
         </div>
         <DraftsDialog fresh=fresh_report />
-        <components::ledger::LedgerDialog />
+        <div id=ledger::PLACE></div>
         <main class="report" id="main" hidden=move || collecting.get()
             on:dragover=Zone::over on:drop=move |ev| editor_zone.drop(ev)>
             <StorageBanner />

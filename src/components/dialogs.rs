@@ -8,7 +8,6 @@ use leptos::prelude::*;
 pub struct Dialogs {
     pub drafts: RwSignal<bool>,
     pub paste: RwSignal<bool>,
-    pub ledger: RwSignal<bool>,
 }
 
 impl Dialogs {
@@ -16,7 +15,6 @@ impl Dialogs {
         let d = Dialogs {
             drafts: RwSignal::new(false),
             paste: RwSignal::new(false),
-            ledger: RwSignal::new(false),
         };
         provide_context(d);
         d

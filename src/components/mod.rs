@@ -8,7 +8,6 @@ pub mod findings;
 pub mod grid;
 pub mod import;
 pub mod keys;
-pub mod ledger;
 pub mod notice;
 pub mod number;
 pub mod section;

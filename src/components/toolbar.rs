@@ -46,7 +46,7 @@ pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl
             <button type="button" hidden=move || editor.read_only.get()
                 on:click=move |_| dialogs.paste.set(true)>"粘贴已发布的报告"</button>
             <button type="button" hidden=move || editor.read_only.get()
-                on:click=move |_| dialogs.ledger.set(true)>"从台账填入表三"</button>
+                on:click=move |_| crate::ledger::open(editor, expect_context())>"从台账填入表三"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()
                 aria-keyshortcuts="Control+Z">"撤销"</button>
             <button type="button" on:click=move |_| editor.redo() disabled=move || !editor.can_redo.get() || editor.read_only.get()

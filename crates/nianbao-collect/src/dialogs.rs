@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use nianbao_core::collect::Unsure;
 use nianbao_core::rules::{validate, Context, Stage};
 
+use nianbao_core::host::Request;
+
 use crate::actions::Ws;
 use nianbao_web::modal::Modal;
 
@@ -97,7 +99,10 @@ pub(super) fn UnitDialog(ws: Ws) -> impl IntoView {
         let opened = ws.units.with_untracked(|w| {
             w.get(&id).map(|u| {
                 let words = format!("已把“{}”（{}）作为新草稿打开，可以修改。", u.name(), u.file);
-                nianbao_web::host::open_draft(&nianbao_core::json::to_json(&u.report), &words)
+                nianbao_web::host::request(&Request::OpenDraft {
+                    report: nianbao_core::json::to_json(&u.report),
+                    words,
+                })
             })
         });
         ws.opened.set(None);

@@ -2,6 +2,7 @@
 //! that break them, its tables, and where it can go (JSON, the open draft).
 
 use leptos::prelude::*;
+use nianbao_core::host::Request;
 use nianbao_core::json::to_json;
 
 use nianbao_web::download::{download, file_name};
@@ -25,7 +26,9 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
     let fill = move |_| {
         // The editor says what it did; a refusal (another year or format)
         // is said here, where the person is.
-        match nianbao_web::host::fill_tables(&to_json(&r2)) {
+        match nianbao_web::host::request(&Request::FillTables {
+            report: to_json(&r2),
+        }) {
             Ok(_) => {
                 let _ = window().location().set_hash("");
             }

@@ -73,6 +73,7 @@ pub mod collect;
 pub mod convert;
 pub mod edit;
 pub mod export;
+pub mod host;
 pub mod import;
 pub mod json;
 pub mod ledger;

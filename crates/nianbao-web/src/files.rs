@@ -432,21 +432,23 @@ pub async fn read_picked(file: web_sys::File) -> Result<FileRead, String> {
     read_file_object(&file).await
 }
 
-/// Loads a module that draws part of the page (built by wasm-bindgen for the
-/// web, at `path` beside the app), starts its wasm, and calls its `mount`
-/// with `args`. Said in words when it cannot load.
-pub async fn mount_module(path: &str, args: &[JsValue]) -> Result<(), String> {
+/// Calls export `name` of a module that draws part of the page (built by
+/// wasm-bindgen for the web, at `path` beside the app), loading it and
+/// starting its wasm the first time. Said in words when it cannot load; an
+/// export's own refusal is passed on as it says it.
+pub async fn module_call(path: &str, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let fail = format!(
         "无法加载程序文件 {path}，可能是网络中断。请检查网络后刷新页面；已输入的内容不受影响。"
     );
-    let m = import_js(path).await?;
+    let m = import_js(path).await.map_err(|_| fail.clone())?;
     let export = |name: &str| -> Result<js_sys::Function, String> {
         Reflect::get(&m, &name.into())
             .ok()
             .and_then(|f| f.dyn_into().ok())
             .ok_or_else(|| fail.clone())
     };
-    // wasm-bindgen's `default` fetches the module's wasm beside its script.
+    // wasm-bindgen's `default` fetches the module's wasm beside its script
+    // (once: later calls return the running instance).
     let started = export("default")?
         .call0(&JsValue::NULL)
         .map_err(|_| fail.clone())?;
@@ -454,8 +456,7 @@ pub async fn mount_module(path: &str, args: &[JsValue]) -> Result<(), String> {
         .await
         .map_err(|_| fail.clone())?;
     let args: Array = args.iter().collect();
-    export("mount")?
+    export(name)?
         .apply(&JsValue::NULL, &args)
-        .map(|_| ())
-        .map_err(|_| fail.clone())
+        .map_err(|e| e.as_string().unwrap_or_else(|| fail.clone()))
 }

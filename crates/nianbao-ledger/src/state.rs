@@ -4,24 +4,23 @@
 //! 表三 written as one undoable step.
 
 use leptos::prelude::*;
-use nianbao_core::edit::Edit;
 use nianbao_core::ledger::view::{Ask, CountView, LedgerView, Sources};
 use nianbao_core::ledger::{Choice, Mapping, Role};
 use nianbao_core::template::CellId;
 
-use crate::files::ledger as worker;
-use crate::session::Session;
-use crate::state::{Editor, Notice};
-
-/// The setting that remembers the last mapping (columns and category words).
-const REMEMBERED: &str = "ledger-mapping";
+use nianbao_core::host::Request;
+use nianbao_core::template::Template;
+use nianbao_core::Report;
+use nianbao_web::files::ledger as worker;
 
 #[derive(Clone, Copy)]
-pub(super) struct Ledger {
+pub(crate) struct Ledger {
     /// The dialog is open (the toolbar opens it).
     pub(super) open: RwSignal<bool>,
-    editor: Editor,
-    session: Session,
+    /// The open draft's report as it was when the dialog opened (the
+    /// editor waits while it is open), and the remembered mapping.
+    report: StoredValue<Report>,
+    remembered: StoredValue<String>,
     pub(super) view: RwSignal<Option<LedgerView>>,
     pub(super) counted: RwSignal<Option<CountView>>,
     pub(super) sources: RwSignal<Option<(CellId, Sources)>>,
@@ -32,11 +31,11 @@ pub(super) struct Ledger {
 }
 
 impl Ledger {
-    pub(super) fn new() -> Ledger {
+    pub(crate) fn new() -> Ledger {
         Ledger {
-            open: crate::components::dialogs::Dialogs::get().ledger,
-            editor: Editor::get(),
-            session: expect_context::<Session>(),
+            open: RwSignal::new(false),
+            report: StoredValue::new(Report::new(2024)),
+            remembered: StoredValue::new(String::new()),
             view: RwSignal::new(None),
             counted: RwSignal::new(None),
             sources: RwSignal::new(None),
@@ -46,10 +45,25 @@ impl Ledger {
         }
     }
 
+    /// Opens the dialog over `report`, with the mapping remembered.
+    pub fn show(self, report: Report, remembered: String) {
+        self.report.set_value(report);
+        self.remembered.set_value(remembered);
+        self.open.set(true);
+    }
+
+    pub(super) fn template(self) -> &'static Template {
+        self.report.with_value(Report::template)
+    }
+
+    pub(super) fn with_report<T>(self, f: impl FnOnce(&Report) -> T) -> T {
+        self.report.with_value(f)
+    }
+
     fn ask(self, mapping: Mapping, cell: Option<CellId>) -> Ask {
         Ask {
-            template: self.editor.template.get_untracked(),
-            year: self.editor.with_report_untracked(|r| r.year),
+            template: self.report.with_value(Report::template_id),
+            year: self.report.with_value(|r| r.year),
             mapping,
             cell: cell.map(|c| c.0),
         }
@@ -93,7 +107,7 @@ impl Ledger {
     }
 
     fn remembered(self) -> String {
-        self.session.setting(REMEMBERED).unwrap_or_default()
+        self.remembered.get_value()
     }
 
     /// The clipboard's table (HTML) or tab-separated text.
@@ -104,14 +118,20 @@ impl Ledger {
         ev.prevent_default();
         let html = data.get_data("text/html").unwrap_or_default();
         let plain = data.get_data("text/plain").unwrap_or_default();
-        let (template, remembered) = (self.editor.template.get_untracked(), self.remembered());
+        let (template, remembered) = (
+            self.report.with_value(Report::template_id),
+            self.remembered(),
+        );
         leptos::task::spawn_local(async move {
             self.loaded(worker::paste(&html, &plain, template, &remembered).await);
         });
     }
 
     pub(super) fn read_csv(self, file: web_sys::File) {
-        let (template, remembered) = (self.editor.template.get_untracked(), self.remembered());
+        let (template, remembered) = (
+            self.report.with_value(Report::template_id),
+            self.remembered(),
+        );
         leptos::task::spawn_local(async move {
             self.loaded(worker::csv(&file, template, &remembered).await);
         });
@@ -172,25 +192,18 @@ impl Ledger {
         let Some(c) = self.counted.get_untracked() else {
             return;
         };
-        let cells = c.cells();
-        let n = cells.len();
-        let changed = self.editor.edit(Edit::Fill(
-            cells.into_iter().map(|(c, v)| (c, Some(v))).collect(),
-        ));
-        self.session.set_setting(REMEMBERED, &c.remembered);
-        self.editor.notice.set(Some(Notice::Info(if changed {
-            format!("已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。")
-        } else if self.editor.read_only.get_untracked() {
-            "本页为只读，没有填入。".to_owned()
-        } else {
-            "按台账统计的表三与当前草稿中的相同，没有改动。".to_owned()
-        })));
-        self.close();
+        // The editor writes it (one undoable step) and says what changed.
+        match nianbao_web::host::request(&Request::FillLedger { count: c }) {
+            Ok(_) => self.close(),
+            Err(why) => self.error.set(Some(why)),
+        }
     }
 
     pub(super) fn forget(self) {
-        self.session.set_setting(REMEMBERED, "");
-        self.info
-            .set(Some("已清除本浏览器记住的台账对应关系。".to_owned()));
+        self.remembered.set_value(String::new());
+        match nianbao_web::host::request(&Request::ForgetLedger) {
+            Ok(words) => self.info.set(Some(words)),
+            Err(why) => self.error.set(Some(why)),
+        }
     }
 }

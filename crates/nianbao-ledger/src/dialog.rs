@@ -10,18 +10,17 @@
 use leptos::prelude::*;
 use nianbao_core::ledger::view::{compare, Change, CountView, LedgerView, Sources, ValueList};
 use nianbao_core::ledger::{applicant_cols, result_rows, Choice, Role};
-use nianbao_core::template::{CellId, TableId};
+use nianbao_core::template::{CellId, TableId, Template};
+use nianbao_core::Report;
 
-mod state;
+use nianbao_web::modal::Modal;
 
-use state::Ledger;
-
-use crate::components::modal::Modal;
-use crate::state::Editor;
+use crate::state::Ledger;
 
 #[component]
 pub fn LedgerDialog() -> impl IntoView {
     let l = Ledger::new();
+    crate::SHOWN.set(Some(l));
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -31,8 +30,8 @@ pub fn LedgerDialog() -> impl IntoView {
     };
     let set_column = move |role, column| l.set_column(role, column);
     let set_choice = move |role, value, choice| l.set_choice(role, value, choice);
-    crate::components::live::announce(move || l.error.get());
-    crate::components::live::announce(move || l.info.get());
+    nianbao_web::live::announce(move || l.error.get());
+    nianbao_web::live::announce(move || l.info.get());
     view! {
         <Modal open=l.open labelledby="ledger-title" class="dialog dialog-wide"
             on_close=move |_| { if l.open.get_untracked() || l.view.with_untracked(Option::is_some) { l.close(); } }>
@@ -44,15 +43,15 @@ pub fn LedgerDialog() -> impl IntoView {
             <textarea class="paste-box" id="ledger-paste" aria-label="在此粘贴台账" placeholder="在此粘贴台账（Ctrl+V）"
                 on:paste=move |ev| l.paste(ev)></textarea>
             <p><label>"或选择 CSV 文件 " <input type="file" id="ledger-file" accept=".csv,.txt,text/csv" on:change=on_file /></label></p>
-            <super::busy::BusyLine />
+            <nianbao_web::busy::BusyLine />
             {move || l.error.get().map(|e| view! { <p class="field-error">{e}</p> })}
             {move || l.info.get().map(|e| view! { <p class="hint">{e}</p> })}
             {move || l.view.get().map(|v| view! {
                 <p id="ledger-size">{format!("台账共 {} 行。", v.rows)}</p>
-                {mapping_form(v, set_column, set_choice)}
+                {mapping_form(v, l.template(), set_column, set_choice)}
             })}
-            {move || l.counted.get().map(|c| preview(c, move |cell| l.show_sources(cell)))}
-            {move || l.sources.get().map(|(cell, s)| sources_view(cell, s))}
+            {move || l.counted.get().map(|c| l.with_report(|r| preview(c, r, move |cell| l.show_sources(cell))))}
+            {move || l.sources.get().map(|(cell, s)| sources_view(l.template(), cell, s))}
             <div class="actions">
                 <button type="button" class="primary" id="ledger-apply" disabled=move || l.counted.with(Option::is_none)
                     on:click=move |_| l.apply()>"填入表三（可撤销）"</button>
@@ -66,10 +65,10 @@ pub fn LedgerDialog() -> impl IntoView {
 /// The columns by role, and each listed applicant and result value's choice.
 fn mapping_form(
     v: LedgerView,
+    template: &'static Template,
     set_column: impl Fn(Role, String) + Copy + 'static,
     set_choice: impl Fn(Role, String, Choice) + Copy + 'static,
 ) -> impl IntoView {
-    let template = Editor::get().template.get_untracked().get();
     let roles = Role::ALL.map(|role| {
         let chosen = v.mapping.columns.get(&role).cloned();
         let options = v.header.iter().map(|h| {
@@ -147,11 +146,14 @@ fn class_of(c: Change) -> &'static str {
 
 /// 表三 as counted beside the draft's: each cell same / different / new, its
 /// ledger rows on click; the rows not counted, with the reason.
-fn preview(c: CountView, show_sources: impl Fn(CellId) + Copy + 'static) -> impl IntoView {
-    let editor = Editor::get();
-    let template = editor.template.get_untracked().get();
+fn preview(
+    c: CountView,
+    report: &Report,
+    show_sources: impl Fn(CellId) + Copy + 'static,
+) -> impl IntoView {
+    let template = report.template();
     let cells = c.cells();
-    let (changes, [same, changed, new]) = editor.with_report_untracked(|r| compare(r, &cells));
+    let (changes, [same, changed, new]) = compare(report, &cells);
     let mut rows: Vec<(String, Vec<PreviewCell>)> = Vec::new();
     for ((cell, v), change) in cells.into_iter().zip(changes) {
         let d = template.def(cell);
@@ -200,13 +202,8 @@ fn preview(c: CountView, show_sources: impl Fn(CellId) + Copy + 'static) -> impl
 }
 
 /// The ledger rows behind one cell.
-fn sources_view(cell: CellId, s: Sources) -> impl IntoView {
-    let name = Editor::get()
-        .template
-        .get_untracked()
-        .get()
-        .def(cell)
-        .name();
+fn sources_view(template: &Template, cell: CellId, s: Sources) -> impl IntoView {
+    let name = template.def(cell).name();
     let more = s.total.saturating_sub(s.rows.len());
     view! {
         <div class="ledger-sources" id="ledger-sources" role="region" aria-label="来源行">

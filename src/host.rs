@@ -1,0 +1,72 @@
+//! The editor serves what the modules that draw parts of the page ask
+//! (`nianbao_core::host::Request`): the 汇总 workspace opens a unit as a new
+//! draft or fills a roll-up into the open draft; the ledger dialog fills
+//! 表三 as counted and remembers (or forgets) its mapping. Each is an edit of
+//! the open document, said in the editor's notice.
+
+use leptos::prelude::*;
+use nianbao_core::edit::Edit;
+use nianbao_core::host::Request;
+use nianbao_core::json::read_current;
+
+use crate::session::Session;
+use crate::state::{Editor, Notice};
+
+/// The setting that remembers the last ledger mapping (columns and category
+/// words only).
+pub const LEDGER_MAPPING: &str = "ledger-mapping";
+
+/// Serves the requests, for the page's life.
+pub fn serve(editor: Editor, session: Session) {
+    nianbao_web::host::serve(move |r| answer(editor, session, r));
+}
+
+fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String> {
+    let notice = match r {
+        Request::OpenDraft { report, words } => {
+            session.new_draft(read_current(&report).map_err(|e| e.to_string())?);
+            Notice::Imported(words)
+        }
+        Request::FillTables { report } => {
+            let sum = read_current(&report).map_err(|e| e.to_string())?;
+            let changed = editor.apply(Edit::FillTables(Box::new(sum)))?;
+            said(
+                editor,
+                changed,
+                "已把合计填入当前草稿的表二、表三、表四（可撤销）。".to_owned(),
+                "合计与当前草稿的表二、表三、表四相同，没有改动。",
+            )
+        }
+        Request::FillLedger { count } => {
+            let cells = count.cells();
+            let n = cells.len();
+            let changed = editor.edit(Edit::Fill(
+                cells.into_iter().map(|(c, v)| (c, Some(v))).collect(),
+            ));
+            session.set_setting(LEDGER_MAPPING, &count.remembered);
+            said(
+                editor,
+                changed,
+                format!("已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。"),
+                "按台账统计的表三与当前草稿中的相同，没有改动。",
+            )
+        }
+        Request::ForgetLedger => {
+            session.set_setting(LEDGER_MAPPING, "");
+            return Ok("已清除本浏览器记住的台账对应关系。".to_owned());
+        }
+    };
+    editor.notice.set(Some(notice));
+    Ok(String::new())
+}
+
+/// What a fill says: done, refused on a view-only page, or nothing to change.
+fn said(editor: Editor, changed: bool, done: String, same: &str) -> Notice {
+    if changed {
+        Notice::Info(done)
+    } else if editor.read_only.get_untracked() {
+        Notice::Problem("本页为只读，没有填入。".to_owned())
+    } else {
+        Notice::Info(same.to_owned())
+    }
+}
