@@ -37,13 +37,10 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
                 "合计与当前草稿的表二、表三、表四相同，没有改动。",
             )
         }
-        Request::FillLedger { count } => {
-            let cells = count.cells();
+        Request::FillLedger { cells, remembered } => {
             let n = cells.len();
-            let changed = editor.edit(Edit::Fill(
-                cells.into_iter().map(|(c, v)| (c, Some(v))).collect(),
-            ));
-            session.set_setting(LEDGER_MAPPING, &count.remembered);
+            let changed = editor.edit(Edit::Fill(Request::ledger_cells(&cells)));
+            session.set_setting(LEDGER_MAPPING, &remembered);
             said(
                 editor,
                 changed,

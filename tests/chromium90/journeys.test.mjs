@@ -179,7 +179,8 @@ test('chromium 90: the 汇总 workspace keeps a unit in IndexedDB; a ledger CSV 
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-c90-'));
   await writeFile(join(dir, 'ledger.csv'), '收到日期,申请人类型,办理结果,办结日期\n2025-03-01,公民,予以公开,2025-03-05\n2025-04-01,律师事务所,信息不存在,2025-04-09\n');
   (await button(page, '从台账填入表三')).click();
-  const csv = await page.$('#ledger-file');
+  // The dialog is a module of its own, loaded on this first click.
+  const csv = await page.waitForSelector('#ledger-file', { visible: true });
   await csv.uploadFile(join(dir, 'ledger.csv'));
   await until(page, () => /与当前草稿相比/.test(document.getElementById('ledger-summary')?.innerText ?? ''));
   (await page.$('#ledger-apply')).click();

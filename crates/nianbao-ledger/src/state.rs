@@ -193,7 +193,7 @@ impl Ledger {
             return;
         };
         // The editor writes it (one undoable step) and says what changed.
-        match nianbao_web::host::request(&Request::FillLedger { count: c }) {
+        match nianbao_web::host::request(&Request::fill_ledger(&c)) {
             Ok(_) => self.close(),
             Err(why) => self.error.set(Some(why)),
         }
