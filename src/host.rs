@@ -1,7 +1,9 @@
 //! The editor serves what the modules that draw parts of the page ask
 //! (`nianbao_core::host::Request`): the 汇总 workspace opens a unit as a new
 //! draft or fills a roll-up into the open draft; the ledger dialog fills
-//! 表三 as counted and remembers (or forgets) its mapping. Each is an edit of
+//! 表三 as counted and remembers (or forgets) its mapping; the import review
+//! replaces the draft, opens a new one, takes last year's report, or says
+//! why a file could not be read. Each is an edit of
 //! the open document, said in the editor's notice.
 
 use leptos::prelude::*;
@@ -27,6 +29,21 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
             session.new_draft(read_current(&report).map_err(|e| e.to_string())?);
             Notice::Imported(words)
         }
+        Request::ReplaceDraft { report, file } => {
+            if session.replace_with(read_current(&report).map_err(|e| e.to_string())?) {
+                Notice::Imported(format!("已用“{file}”替换当前草稿的内容。可点“撤销”恢复。"))
+            } else {
+                Notice::Info(format!(
+                    "“{file}”的内容与当前草稿完全相同，草稿没有任何改动。"
+                ))
+            }
+        }
+        Request::LastYear { report, file } => {
+            let report = read_current(&report).map_err(|e| e.to_string())?;
+            crate::components::import::load_last_year(editor, report, &file);
+            return Ok(String::new());
+        }
+        Request::ImportFailed { why } => Notice::ImportFailed(why),
         Request::FillTables { report } => {
             let sum = read_current(&report).map_err(|e| e.to_string())?;
             let changed = editor.apply(Edit::FillTables(Box::new(sum)))?;

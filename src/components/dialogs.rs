@@ -7,14 +7,12 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Dialogs {
     pub drafts: RwSignal<bool>,
-    pub paste: RwSignal<bool>,
 }
 
 impl Dialogs {
     pub fn provide() -> Dialogs {
         let d = Dialogs {
             drafts: RwSignal::new(false),
-            paste: RwSignal::new(false),
         };
         provide_context(d);
         d

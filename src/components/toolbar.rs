@@ -44,7 +44,7 @@ pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl
             <button type="button" on:click=move |_| crate::exports::print(editor)>"打印"</button>
             <button type="button" hidden=move || editor.read_only.get() on:click=move |_| { if let Some(p) = last_year_picker.get() { p.click(); } }>"导入上年报告"</button>
             <button type="button" hidden=move || editor.read_only.get()
-                on:click=move |_| dialogs.paste.set(true)>"粘贴已发布的报告"</button>
+                on:click=move |_| super::import::open_paste(editor)>"粘贴已发布的报告"</button>
             <button type="button" hidden=move || editor.read_only.get()
                 on:click=move |_| crate::ledger::open(editor, expect_context())>"从台账填入表三"</button>
             <button type="button" on:click=move |_| editor.undo() disabled=move || !editor.can_undo.get() || editor.read_only.get()

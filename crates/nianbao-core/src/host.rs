@@ -1,5 +1,5 @@
 //! What a module that draws part of the page (the 汇总 workspace, the ledger
-//! dialog — each a wasm module loaded on first use) asks of the editor that
+//! dialog, the import review — each a wasm module loaded on first use) asks of the editor that
 //! hosts it, as one serde type read strictly on the editor's side. Reports
 //! cross as the app's JSON.
 
@@ -15,6 +15,14 @@ use crate::template::CellId;
 pub enum Request {
     /// Open a report as a new draft; the editor then says `words`.
     OpenDraft { report: String, words: String },
+    /// Replace the open draft's report with an imported one (`file` names it
+    /// in what the editor says).
+    ReplaceDraft { report: String, file: String },
+    /// Take a report as last year's: its 结转 into the open draft, kept for
+    /// the cross-year checks.
+    LastYear { report: String, file: String },
+    /// A file could not be read: the editor says why.
+    ImportFailed { why: String },
     /// Fill a roll-up's tables into the open draft (refused for another year
     /// or format, in words).
     FillTables { report: String },
@@ -70,6 +78,15 @@ mod tests {
                 remembered: String::new(),
             },
             Request::ForgetLedger,
+            Request::ReplaceDraft {
+                report: "{}".into(),
+                file: "a.json".into(),
+            },
+            Request::LastYear {
+                report: "{}".into(),
+                file: "a.json".into(),
+            },
+            Request::ImportFailed { why: "坏".into() },
         ] {
             assert_eq!(Request::from_json(&r.to_json()), Some(r));
         }

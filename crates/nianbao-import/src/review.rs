@@ -7,32 +7,36 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use nianbao_core::import::{FileRead, Recognition};
 
-use super::{load_last_year, Pending};
-use crate::components::modal::Modal;
-use crate::session::Session;
-use crate::state::{Editor, Notice};
+use nianbao_core::host::Request;
+use nianbao_core::import::Preview;
+use nianbao_core::json::to_json;
+use nianbao_web::modal::Modal;
+
+use crate::{say, Review};
+
+/// A file read, waiting for the person to say what to do with it.
+#[derive(Clone)]
+pub(crate) struct Pending {
+    pub(crate) file: String,
+    pub(crate) read: FileRead,
+    /// Checked once, when it was read.
+    pub(crate) preview: Preview,
+}
 
 /// 粘贴已发布的报告: a page's selection (HTML) or a PDF's text, pasted, or
 /// text typed into the box and read on 识别 — read as a file of that name.
 #[component]
-pub(super) fn PasteBox(
-    read: impl Fn(&'static str, Result<FileRead, String>) + Copy + 'static,
-) -> impl IntoView {
-    let editor = Editor::get();
-    let open = crate::components::dialogs::Dialogs::get().paste;
-    // Held in the arena: the dialog's content must be sendable, the reader need not be.
-    let read = StoredValue::new_local(read);
+pub(crate) fn PasteBox(review: Review, open: RwSignal<bool>) -> impl IntoView {
     let read_pasted = move |name: &'static str, text: String| {
         open.set(false);
         if text.trim().is_empty() {
-            editor.notice.set(Some(Notice::ImportFailed(
-                "没有可识别的文字。请先在网页或 PDF 阅读器中选中报告并复制（Ctrl+C），再回到这里粘贴。".into(),
-            )));
-            return;
+            return say(&Request::ImportFailed {
+                why: "没有可识别的文字。请先在网页或 PDF 阅读器中选中报告并复制（Ctrl+C），再回到这里粘贴。".into(),
+            });
         }
         leptos::task::spawn_local(async move {
-            let result = crate::files::read_report_file(name, text.as_bytes()).await;
-            read.with_value(|read| read(name, result));
+            let result = nianbao_web::files::read_report_file(name, text.as_bytes()).await;
+            review.reviewed(name.to_owned(), result, false);
         });
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
@@ -56,7 +60,7 @@ pub(super) fn PasteBox(
             <h2 id="paste-title">"粘贴已发布的报告"</h2>
             <p>"在网页上选中整篇报告（或从 PDF 阅读器中全选）并复制，再点下面的框，按 Ctrl+V 粘贴。粘贴后先给出识别结果，确认后才会打开。"</p>
             <textarea node_ref=text class="paste-box" aria-label="把复制的报告粘贴到这里" rows="6" on:paste=on_paste></textarea>
-            <crate::components::busy::BusyLine />
+            <nianbao_web::busy::BusyLine />
             <div class="actions">
                 <button type="button" class="primary"
                     on:click=move |_| read_pasted("粘贴的文字.txt", text.get().map(|t| t.value()).unwrap_or_default())>"识别"</button>
@@ -68,9 +72,7 @@ pub(super) fn PasteBox(
 
 /// A file read: what it is and its checks, then 替换 / 作为新草稿 / 作为上年报告.
 #[component]
-pub(super) fn ImportDialog(pending: RwSignal<Option<Pending>>) -> impl IntoView {
-    let editor = Editor::get();
-    let session = expect_context::<Session>();
+pub(crate) fn ImportDialog(pending: RwSignal<Option<Pending>>) -> impl IntoView {
     let published =
         move || pending.with(|p| p.as_ref().is_some_and(|p| p.read.recognition.is_some()));
     let take = move |then: &dyn Fn(Pending)| {
@@ -81,30 +83,28 @@ pub(super) fn ImportDialog(pending: RwSignal<Option<Pending>>) -> impl IntoView 
     };
     let replace = move |_| {
         take(&|p: Pending| {
-            let notice = if session.replace_with(p.read.report) {
-                Notice::Imported(format!(
-                    "已用“{}”替换当前草稿的内容。可点“撤销”恢复。",
-                    p.file
-                ))
-            } else {
-                Notice::Info(format!(
-                    "“{}”的内容与当前草稿完全相同，草稿没有任何改动。",
-                    p.file
-                ))
-            };
-            editor.notice.set(Some(notice));
+            say(&Request::ReplaceDraft {
+                report: to_json(&p.read.report),
+                file: p.file,
+            })
         })
     };
     let as_new = move |_| {
         take(&|p: Pending| {
-            session.new_draft(p.read.report);
-            editor.notice.set(Some(Notice::Imported(format!(
-                "已把“{}”作为新草稿打开。",
-                p.file
-            ))));
+            say(&Request::OpenDraft {
+                report: to_json(&p.read.report),
+                words: format!("已把“{}”作为新草稿打开。", p.file),
+            })
         })
     };
-    let as_last_year = move |_| take(&|p: Pending| load_last_year(editor, p.read.report, &p.file));
+    let as_last_year = move |_| {
+        take(&|p: Pending| {
+            say(&Request::LastYear {
+                report: to_json(&p.read.report),
+                file: p.file,
+            })
+        })
+    };
     view! {
         <Modal open=Signal::derive(move || pending.with(Option::is_some)) on_close=move |_| pending.set(None)
             labelledby="import-title" class="drafts">
@@ -161,7 +161,7 @@ fn summary(p: Pending) -> impl IntoView {
 /// check, what could not be placed, and the export-stage errors as printed.
 fn recognition_view(rec: Recognition, errors: Vec<String>) -> impl IntoView {
     let source = RwSignal::new(String::new());
-    crate::components::live::announce(move || Some(source.get()));
+    nianbao_web::live::announce(move || Some(source.get()));
     let uncertain = rec.uncertain.len();
     view! {
         <div class="notice notice-info" id="import-recognition">
