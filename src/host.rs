@@ -14,10 +14,6 @@ use nianbao_core::json::read_current;
 use crate::session::Session;
 use crate::state::{Editor, Notice};
 
-/// The setting that remembers the last ledger mapping (columns and category
-/// words only).
-pub const LEDGER_MAPPING: &str = "ledger-mapping";
-
 /// Serves the requests, for the page's life.
 pub fn serve(editor: Editor, session: Session) {
     nianbao_web::host::serve(move |r| answer(editor, session, r));
@@ -57,7 +53,7 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
         Request::FillLedger { cells, remembered } => {
             let n = cells.len();
             let changed = editor.edit(Edit::Fill(Request::ledger_cells(&cells)));
-            session.set_setting(LEDGER_MAPPING, &remembered);
+            session.set_setting(crate::ledger::MAPPING, &remembered);
             said(
                 editor,
                 changed,
@@ -66,7 +62,7 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
             )
         }
         Request::ForgetLedger => {
-            session.set_setting(LEDGER_MAPPING, "");
+            session.set_setting(crate::ledger::MAPPING, "");
             return Ok("已清除本浏览器记住的台账对应关系。".to_owned());
         }
     };

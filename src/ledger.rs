@@ -10,15 +10,16 @@ use crate::session::Session;
 use crate::state::{Editor, Notice};
 
 const MODULE: &str = "./nianbao_ledger.js";
+/// The setting that remembers the last ledger mapping (columns and category
+/// words only).
+pub const MAPPING: &str = "ledger-mapping";
 /// Where the dialog is drawn (an element of the page, empty until then).
 pub const PLACE: &str = "ledger-place";
 
 /// Opens the dialog over the open draft (loading it the first time).
 pub fn open(editor: Editor, session: Session) {
     let report = to_json(&editor.report_now());
-    let remembered = session
-        .setting(crate::host::LEDGER_MAPPING)
-        .unwrap_or_default();
+    let remembered = session.setting(MAPPING).unwrap_or_default();
     leptos::task::spawn_local(async move {
         if let Err(why) = show(report, remembered).await {
             nianbao_web::live::Live::say(&why);

@@ -49,7 +49,8 @@ async function drop(page, files) {
 const rows = (page) => page.locator('#collect-list tbody tr');
 
 test('the first load fetches the editor only; the 汇总 module is fetched the first time #collect shows', async () => {
-  const context = await s.browser.newContext({ locale: 'zh-CN' });
+  // No service worker: requests go to the network, where the test sees (and blocks) them.
+  const context = await s.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
   const page = await context.newPage();
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
@@ -70,7 +71,8 @@ test('the first load fetches the editor only; the 汇总 module is fetched the f
 });
 
 test('when the 汇总 module cannot be fetched, the page says so and the editor keeps working', async () => {
-  const context = await s.browser.newContext({ locale: 'zh-CN' });
+  // No service worker: requests go to the network, where the test sees (and blocks) them.
+  const context = await s.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.route(/nianbao_collect/, (r) => r.abort());
   await page.goto(s.url);

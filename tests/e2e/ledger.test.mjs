@@ -244,6 +244,12 @@ test('a9: a ledger of 200,000 rows with 5,000 free-text results is read and coun
   await ed.setYear(2025);
   await page.getByRole('button', { name: '从台账填入表三' }).click();
   const dialog = page.getByRole('dialog', { name: '从台账填入表三' });
+  // The dialog's module is loaded and drawn before the CPU is slowed: what is
+  // measured is reading the ledger, not compiling the module.
+  await page.locator('#ledger-file').waitFor({ state: 'attached' });
+  // Polled by its text alone: a role query walks every element of the page
+  // (1,500 options here) on the page's thread, a long task of the test's own.
+  const shown = () => page.evaluate(() => document.querySelector('dialog[open]')?.textContent ?? '');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.evaluate(() => {
@@ -251,11 +257,12 @@ test('a9: a ledger of 200,000 rows with 5,000 free-text results is read and coun
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
   });
   await page.setInputFiles('#ledger-file', join(dir, 'big.csv'));
-  await expect(async () => /台账共 200000 行/.test(await dialog.innerText()), 'read', 120000);
-  await expect(async () => /没有计入的 200000 行/.test(await dialog.innerText()), 'counted', 120000);
+  await expect(async () => /台账共 200000 行/.test(await shown()), 'read', 120000);
+  await expect(async () => /没有计入的 200000 行/.test(await shown()), 'counted', 120000);
+  const longest = await page.evaluate(() => window.__longest);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   assert.match(await dialog.innerText(), /另有 4940 个不同的写法/);
   assert.ok((await dialog.locator('#ledger-skipped li').count()) <= 200);
-  const longest = await page.evaluate(() => window.__longest);
   console.log(`a9: longest main-thread task ${Math.round(longest)} ms`);
   assert.ok(longest <= 200, `longest task ${longest} ms`);
   await context.close();

@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 use nianbao_core::ledger::view::{compare, Change, CountView, LedgerView, Sources, ValueList};
 use nianbao_core::ledger::{applicant_cols, result_rows, Choice, Role};
+use nianbao_core::render::options::select_options;
 use nianbao_core::template::{CellId, TableId, Template};
 use nianbao_core::Report;
 
@@ -88,20 +89,19 @@ fn mapping_form(
         let mapping = v.mapping.clone();
         let rows = list.shown.into_iter().map(|(value, n)| {
             let current = mapping.choice(role, &value);
-            let options = options.clone();
+            // 60 selects of about 25 options each: inserted as markup, not
+            // built option by option (a long task at 4× CPU otherwise).
+            let fixed = [("", "请选择"), (Choice::Skip.as_select(), "不计入")];
+            let listed = options.iter().map(|(k, label)| (*k, label.as_str()));
+            let options = select_options(fixed.into_iter().chain(listed), current.as_select());
             let label = format!("“{value}”对应");
             let v2 = value.clone();
             view! {
                 <tr>
                     <th scope="row">{value} <span class="hint">{format!("（{n} 行）")}</span></th>
                     <td>
-                        <select aria-label=label on:change=move |ev| set_choice(role, v2.clone(), Choice::from_select(&event_target_value(&ev)))>
-                            <option value="" selected=current == Choice::Unset>"请选择"</option>
-                            <option value=Choice::Skip.as_select().to_owned() selected=current == Choice::Skip>"不计入"</option>
-                            {options.into_iter().map(|(k, label)| {
-                                let selected = current == Choice::To(k.to_owned());
-                                view! { <option value=k selected=selected>{label}</option> }
-                            }).collect_view()}
+                        <select aria-label=label inner_html=options
+                            on:change=move |ev| set_choice(role, v2.clone(), Choice::from_select(&event_target_value(&ev)))>
                         </select>
                     </td>
                 </tr>

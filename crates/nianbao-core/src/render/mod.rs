@@ -7,6 +7,7 @@
 mod check_report;
 mod docx;
 pub mod form;
+pub mod options;
 mod xml;
 
 pub use check_report::render_check_report;
