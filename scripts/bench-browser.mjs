@@ -174,10 +174,10 @@ async function typingRuns(...args) {
   };
 }
 out.typing = {
-  table3Cell: await typingRuns(url, true, 'input[aria-label="三、本年度办理结果（一）予以公开 自然人"]'),
-  table3Realistic: await typingRuns(url, true, 'input[aria-label="三、本年度办理结果（一）予以公开 自然人"]', KEYSETS.realistic),
+  table3Cell: await typingRuns(url, true, '.cell-text[aria-label="三、本年度办理结果（一）予以公开 自然人"]'),
+  table3Realistic: await typingRuns(url, true, '.cell-text[aria-label="三、本年度办理结果（一）予以公开 自然人"]', KEYSETS.realistic),
   // At a typist's pace (a key every 110 ms: 8–10 a second).
-  table3Paced: await typingRuns(url, true, 'input[aria-label="三、本年度办理结果（一）予以公开 自然人"]', KEYSETS.realistic, 110),
+  table3Paced: await typingRuns(url, true, '.cell-text[aria-label="三、本年度办理结果（一）予以公开 自然人"]', KEYSETS.realistic, 110),
   baselinePaced: await typingRuns(baseline.url + 'textarea.html', false, '#t', KEYSETS.steady, 110),
   textArea: await typingRuns(url, true, '#overview-text'),
   baselineTextarea: await typingRuns(baseline.url + 'textarea.html', false, '#t'),

@@ -21,7 +21,11 @@ const browser = await chromium.launch({
 
 async function measure(page, checked) {
   return page.evaluate(async ({ KEYS, CELL, checked }) => {
-    const input = (name) => document.querySelector(`input[aria-label='${name}']`);
+    // A cell takes focus and the editor input moves into it.
+    const input = (name) => {
+      document.querySelector(`.cell-text[aria-label='${name}']`).focus();
+      return document.activeElement;
+    };
     const type = (el, v) => {
       el.value = v;
       el.dispatchEvent(new Event('input', { bubbles: true }));

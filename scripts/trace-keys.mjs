@@ -20,7 +20,7 @@ const context = await browser.newContext();
 await context.addInitScript((d) => { localStorage.setItem('nianbao:draft:bench', d); localStorage.setItem('nianbao:last', 'bench'); }, draft);
 const page = await context.newPage();
 await page.goto(url);
-const cell = page.locator('input[aria-label="三、本年度办理结果（一）予以公开 自然人"]');
+const cell = page.locator('.cell-text[aria-label="三、本年度办理结果（一）予以公开 自然人"]');
 await cell.waitFor();
 await page.waitForTimeout(500);
 const cdp = await context.newCDPSession(page);

@@ -94,6 +94,24 @@ fn install_undo_keys(editor: Editor) {
     on_cleanup(move || handle.remove());
 }
 
+/// A file dropped outside the drop zones is not opened by the browser; the
+/// page says where to drop it.
+fn guard_drops(editor: Editor) {
+    components::dropzone::guard(move || {
+        let words = if route::collecting() {
+            "文件没有添加：请把文件拖到下面的汇总区域。"
+        } else {
+            "文件没有导入：请把文件拖到工具栏或下面的报告区域。"
+        };
+        components::live::Live::say(words);
+        if !route::collecting() {
+            editor
+                .notice
+                .set(Some(state::Notice::ImportFailed(words.to_owned())));
+        }
+    });
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -116,19 +134,7 @@ pub fn App() -> impl IntoView {
     host::serve(editor, session);
     components::dialogs::Dialogs::provide();
     let editor_zone = Zone::default();
-    components::dropzone::guard(move || {
-        let words = if route::collecting() {
-            "文件没有添加：请把文件拖到下面的汇总区域。"
-        } else {
-            "文件没有导入：请把文件拖到工具栏或下面的报告区域。"
-        };
-        components::live::Live::say(words);
-        if !route::collecting() {
-            editor
-                .notice
-                .set(Some(state::Notice::ImportFailed(words.to_owned())));
-        }
-    });
+    guard_drops(editor);
     announce_findings();
     let picker = NodeRef::<leptos::html::Input>::new();
     let last_year_picker = NodeRef::<leptos::html::Input>::new();
@@ -143,6 +149,7 @@ pub fn App() -> impl IntoView {
             collect_mounted.set(true);
         }
     });
+    let on_drop = move |ev| editor_zone.drop(ev); // one closure for both zones: one copy of its code
     view! {
         <header class="app-header">
             <h1>{APP_TITLE}</h1>
@@ -155,14 +162,14 @@ pub fn App() -> impl IntoView {
             </main>
         })}
         <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()
-            on:dragover=Zone::over on:drop=move |ev| editor_zone.drop(ev)>
+            on:dragover=Zone::over on:drop=on_drop>
             <Toolbar picker last_year_picker />
             <Importer picker last_year_picker zone=editor_zone />
         </div>
         <DraftsDialog fresh=fresh_report />
         <div id=ledger::PLACE></div>
         <main class="report" id="main" hidden=move || collecting.get()
-            on:dragover=Zone::over on:drop=move |ev| editor_zone.drop(ev)>
+            on:dragover=Zone::over on:drop=on_drop>
             <StorageBanner />
             <UnreadableDrafts />
             <DeletedNotice />

@@ -50,11 +50,30 @@ async fn each_section_is_a_landmark_named_by_its_heading() {
     }
 }
 
-fn input_by_name(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlInputElement {
-    host.query_selector(&format!("input[aria-label='{name}']"))
+fn cell_by_name(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
+    host.query_selector(&format!(".cell-text[aria-label='{name}']"))
         .unwrap()
-        .unwrap_or_else(|| panic!("an input named {name}"))
+        .unwrap_or_else(|| panic!("a cell named {name}"))
         .unchecked_into()
+}
+
+/// What a cell shows.
+fn shown(host: &web_sys::HtmlElement, name: &str) -> String {
+    cell_by_name(host, name).text_content().unwrap_or_default()
+}
+
+/// Focuses a cell: the editor input moves into it and has focus.
+fn edit(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlInputElement {
+    cell_by_name(host, name).focus().unwrap();
+    let input: web_sys::HtmlInputElement = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .expect("the editor input has focus")
+        .unchecked_into();
+    assert_eq!(input.get_attribute("aria-label").as_deref(), Some(name));
+    input
 }
 
 fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
@@ -69,26 +88,30 @@ fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
 async fn typing_a_count_updates_the_computed_totals() {
     let host = mount();
     leptos::task::tick().await;
-    let cell = input_by_name(&host, "三、本年度办理结果（一）予以公开 自然人");
+    let name = "三、本年度办理结果（一）予以公开 自然人";
+    let cell = edit(&host, name);
     type_into(&cell, "１，２００件");
     leptos::task::tick().await;
-    let row_total = input_by_name(&host, "三、本年度办理结果（一）予以公开 总计");
-    assert_eq!(row_total.value(), "1200");
-    assert!(
-        row_total.read_only(),
+    let row_total = "三、本年度办理结果（一）予以公开 总计";
+    assert_eq!(shown(&host, row_total), "1200");
+    assert_eq!(
+        cell_by_name(&host, row_total)
+            .get_attribute("aria-readonly")
+            .as_deref(),
+        Some("true"),
         "totals are filled by the app by default"
     );
-    let grand = input_by_name(&host, "三、本年度办理结果（七）总计 总计");
-    assert_eq!(grand.value(), "1200");
-    // What the user typed stays as typed.
+    assert_eq!(shown(&host, "三、本年度办理结果（七）总计 总计"), "1200");
+    // What the user typed stays as typed, in the editor and in the cell.
     assert_eq!(cell.value(), "１，２００件");
+    assert_eq!(shown(&host, name), "１，２００件");
 }
 
 #[wasm_bindgen_test]
 async fn unreadable_input_is_named_at_the_cell_and_kept() {
     let host = mount();
     leptos::task::tick().await;
-    let cell = input_by_name(&host, "四、结转下年度继续办理 自然人");
+    let cell = edit(&host, "四、结转下年度继续办理 自然人");
     type_into(&cell, "12a");
     leptos::task::tick().await;
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));

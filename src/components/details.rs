@@ -206,8 +206,23 @@ fn FeeInput(field: Field) -> impl IntoView {
             raw: text.to_owned(),
         });
     };
+    // Typing, an input method (Enter and Tab kept with it), a visit: one
+    // listener (see `listen`).
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    super::listen::listen_all(wrap, &FEE_EVENTS, move |ev| match ev.type_().as_str() {
+        "input" => number.on_input(&ev, commit),
+        "compositionstart" => number.on_composition_start(),
+        "compositionend" => number.on_composition_end(&ev, commit),
+        "keydown" => {
+            if let Some(key) = leptos::wasm_bindgen::JsCast::dyn_ref(&ev) {
+                guard_composition(key);
+            }
+        }
+        "focusout" => editor.visit_field(field),
+        _ => {}
+    });
     view! {
-        <div class="field">
+        <div class="field" node_ref=wrap>
             <label for=id.clone()>{field.label()}</label>
             <input
                 node_ref=number.input
@@ -219,16 +234,20 @@ fn FeeInput(field: Field) -> impl IntoView {
                 aria-describedby=error_id.clone()
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 prop:value=number.initial()
-                on:input=move |ev| number.on_input(&ev, commit)
-                on:compositionstart=move |_| number.on_composition_start()
-                on:compositionend=move |ev| number.on_composition_end(&ev, commit)
-                on:keydown=move |ev| { guard_composition(&ev); }
-                on:blur=move |_| editor.visit_field(field)
             />
             <p class="field-error" id=error_id>{move || error.get()}</p>
         </div>
     }
 }
+
+/// What a 信息处理费 figure's box listens to (on its field, where they bubble).
+const FEE_EVENTS: [&str; 5] = [
+    "input",
+    "compositionstart",
+    "compositionend",
+    "keydown",
+    "focusout",
+];
 
 /// The structured 信息处理费 figures (F2021).
 #[component]

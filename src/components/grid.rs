@@ -1,12 +1,14 @@
-//! The number boxes of one table, bound to the markup the core renders: what
-//! each box shows, its error as typed, and its mark. Every DOM write here is
-//! to one box and only when what it shows changes.
+//! The cells of one table, bound to the markup the core renders: what each
+//! cell shows, its error as typed, and its mark; and the table's one editor
+//! input, moved into the cell that has focus (the cells themselves are text,
+//! so typing repaints one control, not hundreds). Every DOM write here is to
+//! one cell and only when what it shows changes.
 
 use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys::{Element, HtmlInputElement};
+use leptos::web_sys::{Element, HtmlElement, HtmlInputElement};
 use nianbao_core::cell::parse_cell;
 use nianbao_core::edit::journal::Unparsed;
-use nianbao_core::render::form::{description_id, CELL_ATTR};
+use nianbao_core::render::form::{description_id, CELL_ATTR, EDITOR_SELECTOR, TEXT_SELECTOR};
 use nianbao_core::rules::{Finding, RuleId, Severity};
 use nianbao_core::template::{CellId, TableId, TemplateId};
 use nianbao_core::{CellKind, Report};
@@ -33,8 +35,11 @@ struct Slot {
     cell: CellId,
     kind: CellKind,
     key: String,
-    input: HtmlInputElement,
+    /// The cell's text as the page shows it when it is not being edited.
+    shown: HtmlElement,
     frame: Element,
+    /// Not typed into (a computed total, a view-only page).
+    read_only: bool,
     description: Option<Element>,
     /// What the box shows (as last typed or written).
     text: String,
@@ -55,26 +60,26 @@ pub struct Grid {
     by_cell: Vec<Option<usize>>,
     /// The box an input method is composing in.
     composing: Option<usize>,
+    /// The one input that edits a cell, and the slot it is in.
+    editor: HtmlInputElement,
+    placed: Option<usize>,
 }
 
 impl Grid {
-    /// Finds the boxes of `table` under `root`.
+    /// Finds the cells of `table` under `root`.
     pub fn bind(root: &Element, format: TemplateId, table: TableId) -> Grid {
         let template = format.get();
         let mut slots = Vec::new();
         let mut by_cell = vec![None; template.cells.len()];
         let document = leptos::prelude::document();
-        let inputs = root
-            .query_selector_all(".cell-input")
+        let cells = root
+            .query_selector_all(TEXT_SELECTOR)
             .expect("a valid selector");
-        for i in 0..inputs.length() {
-            let Some(input) = inputs
-                .item(i)
-                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-            else {
+        for i in 0..cells.length() {
+            let Some(shown) = cells.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
                 continue;
             };
-            let Some(index) = input
+            let Some(index) = shown
                 .get_attribute(CELL_ATTR)
                 .and_then(|a| a.parse::<u16>().ok())
                 .filter(|i| usize::from(*i) < by_cell.len())
@@ -86,7 +91,7 @@ impl Grid {
             if def.table != table {
                 continue;
             }
-            let Some(frame) = input.parent_element() else {
+            let Some(frame) = shown.parent_element() else {
                 continue;
             };
             let key = def.dom_id();
@@ -96,9 +101,10 @@ impl Grid {
                 kind: def.kind,
                 description: document.get_element_by_id(&description_id(&key)),
                 key,
-                text: input.value(),
-                input,
+                text: String::new(),
+                shown,
                 frame,
+                read_only: false,
                 synced: None,
                 error: None,
                 findings: Vec::new(),
@@ -110,6 +116,13 @@ impl Grid {
             slots,
             by_cell,
             composing: None,
+            editor: root
+                .query_selector(EDITOR_SELECTOR)
+                .ok()
+                .flatten()
+                .expect("the table's editor input")
+                .unchecked_into(),
+            placed: None,
         }
     }
 
@@ -121,11 +134,47 @@ impl Grid {
         self.slots[slot].cell
     }
 
-    /// The slot of a box of this grid.
+    /// The slot the editor input is in, if `input` is it.
     pub fn slot_of(&self, input: &HtmlInputElement) -> Option<usize> {
-        let index: u16 = input.get_attribute(CELL_ATTR)?.parse().ok()?;
+        self.placed.filter(|_| self.editor == *input)
+    }
+
+    /// The slot of a cell's text of this grid.
+    pub fn slot_of_text(&self, el: &Element) -> Option<usize> {
+        let index: u16 = el.get_attribute(CELL_ATTR)?.parse().ok()?;
         let slot = (*self.by_cell.get(usize::from(index))?)?;
-        (self.slots[slot].input == *input).then_some(slot)
+        (*self.slots[slot].shown == *el).then_some(slot)
+    }
+
+    /// Puts the editor input into a cell that took focus: it takes the cell's
+    /// name, description, state and text, and the cell's text steps aside.
+    /// Returns the input, for the caller to focus once the grid is no longer
+    /// borrowed (focusing fires events that read the grid).
+    pub fn place(&mut self, slot: usize) -> HtmlInputElement {
+        self.unplace();
+        let s = &self.slots[slot];
+        let e = &self.editor;
+        for attr in ["aria-label", "aria-describedby", "aria-invalid", CELL_ATTR] {
+            if let Some(v) = s.shown.get_attribute(attr) {
+                let _ = e.set_attribute(attr, &v);
+            }
+        }
+        let _ = e.set_attribute("title", &s.mark.description);
+        e.set_read_only(s.read_only);
+        e.set_value(&s.text);
+        let _ = s.frame.append_child(e);
+        s.shown.set_hidden(true);
+        e.set_hidden(false);
+        self.placed = Some(slot);
+        e.clone()
+    }
+
+    /// The editor input left its cell: the cell shows its text again.
+    pub fn unplace(&mut self) {
+        if let Some(slot) = self.placed.take() {
+            self.editor.set_hidden(true);
+            self.slots[slot].shown.set_hidden(false);
+        }
     }
 
     pub fn composing(&mut self, slot: Option<usize>) {
@@ -142,6 +191,7 @@ impl Grid {
     ) -> Option<(CellId, String)> {
         let s = &mut self.slots[slot];
         s.error = error_of(&text, s.kind);
+        s.shown.set_text_content(Some(&text));
         s.text = text.clone();
         let cell = s.cell;
         self.refresh_mark(slot);
@@ -166,7 +216,10 @@ impl Grid {
                     .1
                     .clone()
                     .unwrap_or_else(|| shown_text(model.0, s.kind));
-                s.input.set_value(&text);
+                s.shown.set_text_content(Some(&text));
+                if self.placed == Some(i) {
+                    self.editor.set_value(&text);
+                }
                 s.error = error_of(&text, s.kind);
                 s.text = text;
             }
@@ -179,10 +232,16 @@ impl Grid {
 
     /// Totals are read-only while computed; everything in a view-only page.
     pub fn set_read_only(&mut self, auto_totals: bool, read_only: bool) {
-        for s in &self.slots {
+        for (i, s) in self.slots.iter_mut().enumerate() {
             let ro = read_only || auto_totals && s.kind == CellKind::Total;
-            if s.input.read_only() != ro {
-                s.input.set_read_only(ro);
+            if s.read_only != ro {
+                s.read_only = ro;
+                let _ = s
+                    .shown
+                    .set_attribute("aria-readonly", if ro { "true" } else { "false" });
+                if self.placed == Some(i) {
+                    self.editor.set_read_only(ro);
+                }
             }
         }
     }
@@ -207,6 +266,8 @@ impl Grid {
 
     /// Puts a box's mark on the page if it changed.
     fn refresh_mark(&mut self, slot: usize) {
+        let placed = self.placed == Some(slot);
+        let editor = &self.editor;
         let s = &mut self.slots[slot];
         let worst = if s.error.is_some() {
             Some(Severity::Error)
@@ -240,13 +301,19 @@ impl Grid {
             } else {
                 "false"
             };
-            let _ = s.input.set_attribute("aria-invalid", invalid);
+            let _ = s.shown.set_attribute("aria-invalid", invalid);
+            if placed {
+                let _ = editor.set_attribute("aria-invalid", invalid);
+            }
         }
         if mark.icon != s.mark.icon {
             let _ = s.frame.set_attribute("data-mark", mark.icon);
         }
         if mark.description != s.mark.description {
-            let _ = s.input.set_attribute("title", &mark.description);
+            let _ = s.shown.set_attribute("title", &mark.description);
+            if placed {
+                let _ = editor.set_attribute("title", &mark.description);
+            }
             if let Some(d) = &s.description {
                 d.set_text_content(Some(&mark.description));
             }

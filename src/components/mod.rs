@@ -8,6 +8,7 @@ pub mod findings;
 pub mod grid;
 pub mod import;
 pub mod keys;
+pub mod listen;
 pub mod notice;
 pub mod number;
 pub mod section;

@@ -80,8 +80,8 @@ impl NumberBox {
         commit(&text);
     }
 
-    /// `on:input`: commits outside an input method composition only.
-    pub fn on_input(&self, ev: &leptos::ev::Event, commit: impl Fn(&str)) {
+    /// An input event: commits outside an input method composition only.
+    pub fn on_input(&self, ev: &leptos::web_sys::Event, commit: impl Fn(&str)) {
         let composing_now =
             leptos::wasm_bindgen::JsCast::dyn_ref::<leptos::web_sys::InputEvent>(ev)
                 .is_some_and(|e| e.is_composing());
@@ -94,8 +94,8 @@ impl NumberBox {
         self.composing.set_value(true);
     }
 
-    /// `on:compositionend`: the composed text is committed once.
-    pub fn on_composition_end(&self, ev: &leptos::ev::CompositionEvent, commit: impl Fn(&str)) {
+    /// A composition's end: the composed text is committed once.
+    pub fn on_composition_end(&self, ev: &leptos::web_sys::Event, commit: impl Fn(&str)) {
         self.composing.set_value(false);
         self.commit(event_target_value(ev), commit);
     }

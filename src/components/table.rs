@@ -1,14 +1,16 @@
 //! A statistical table. Its markup comes from the core (`render::form`, the
-//! same for every format); this binds to
+//! same for every format): each cell's value as focusable text. This binds to
 //! it with one set of listeners for the whole table (`grid.rs` holds the
-//! boxes), writes a value only into a box whose cell changed, and shows
-//! findings as a paint-only mark on the box plus words in its description.
+//! cells and the one editor input, moved into the cell that takes focus),
+//! writes a value only into a cell that changed, and shows findings as a
+//! paint-only mark on the box plus words in its description.
 
-use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys::{Element, HtmlInputElement};
+use leptos::web_sys::{
+    ClipboardEvent, Element, Event, HtmlInputElement, InputEvent, KeyboardEvent,
+};
 use nianbao_core::edit::Edit;
 use nianbao_core::render::form::form_table;
 use nianbao_core::template::{CellId, TableId};
@@ -20,7 +22,7 @@ use crate::state::Editor;
 
 /// The number box an event happened in: its slot in the grid, its cell, the box.
 fn target_box(
-    ev: &ev::Event,
+    ev: &Event,
     grid: StoredValue<Option<Grid>, LocalStorage>,
 ) -> Option<(usize, CellId, HtmlInputElement)> {
     let input: HtmlInputElement = ev.target()?.dyn_into().ok()?;
@@ -32,6 +34,18 @@ fn target_box(
     Some((slot, cell, input))
 }
 
+/// The events a table listens to, all through one handler (each `on:`
+/// handler is code of its own in the bundle).
+const EVENTS: [&str; 7] = [
+    "input",
+    "compositionstart",
+    "compositionend",
+    "keydown",
+    "paste",
+    "focusin",
+    "focusout",
+];
+
 #[component]
 pub fn TableEditor(table: TableId) -> impl IntoView {
     let editor = Editor::get();
@@ -39,74 +53,104 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
     let grid = StoredValue::new_local(None::<Grid>);
 
     keep_in_step(editor, wrap, grid, table);
-
-    let on_input = move |ev: ev::Event| {
-        let Some((i, _, input)) = target_box(&ev, grid) else {
-            return;
-        };
-        let composing = ev
-            .dyn_ref::<leptos::web_sys::InputEvent>()
-            .is_some_and(|e| e.is_composing());
-        let commit = grid
-            .try_update_value(|g| {
-                g.as_mut()
-                    .and_then(|g| g.typed(i, input.value(), composing))
-            })
-            .flatten();
-        if let Some((cell, raw)) = commit {
-            editor.edit(Edit::TypeCell { cell, raw });
-        }
-    };
-    let on_composition_start = move |ev: ev::CompositionEvent| {
-        if let Some((i, _, _)) = target_box(&ev, grid) {
-            grid.update_value(|g| g.as_mut().map(|g| g.composing(Some(i))).unwrap_or(()));
-        }
-    };
-    let on_composition_end = move |ev: ev::CompositionEvent| {
-        let Some((i, _, input)) = target_box(&ev, grid) else {
-            return;
-        };
-        let commit = grid
-            .try_update_value(|g| {
-                g.as_mut().and_then(|g| {
-                    g.composing(None);
-                    g.typed(i, input.value(), false)
-                })
-            })
-            .flatten();
-        if let Some((cell, raw)) = commit {
-            editor.edit(Edit::TypeCell { cell, raw });
-        }
-    };
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        let Some((_, cell, input)) = target_box(&ev, grid) else {
-            return;
-        };
-        let template = editor.template.get_untracked().get();
-        let next = cell_move(&ev, &input).and_then(|dir| template.neighbor(cell, dir));
-        if let Some(next) = next {
-            ev.prevent_default();
-            focus_id(&template.def(next).dom_id());
-        }
-    };
-    let on_paste = move |ev: ev::ClipboardEvent| {
-        if let Some((_, cell, _)) = target_box(&ev, grid) {
-            crate::clipboard::paste_at(editor, cell, &ev);
-        }
-    };
+    super::listen::listen_all(wrap, &EVENTS, move |ev| on_event(&ev, grid, editor));
 
     view! {
-        <div
-            class="table-wrap"
-            node_ref=wrap
-            on:input=on_input
-            on:compositionstart=on_composition_start
-            on:compositionend=on_composition_end
-            on:keydown=on_keydown
-            on:paste=on_paste
-            on:focusout=move |ev| { if let Some((_, cell, _)) = target_box(&ev, grid) { editor.visit_cell(cell); } }
-        ></div>
+        <div class="table-wrap" node_ref=wrap></div>
         <TableFindings table />
+    }
+}
+
+/// One event in a table: typing, an input method, a key that moves, a paste,
+/// a cell taking or the editor losing focus.
+fn on_event(ev: &Event, grid: StoredValue<Option<Grid>, LocalStorage>, editor: Editor) {
+    match ev.type_().as_str() {
+        "input" => {
+            let composing = ev.dyn_ref::<InputEvent>().is_some_and(|e| e.is_composing());
+            typed(ev, grid, editor, composing);
+        }
+        "compositionstart" => {
+            if let Some((i, _, _)) = target_box(ev, grid) {
+                grid.update_value(|g| g.as_mut().map(|g| g.composing(Some(i))).unwrap_or(()));
+            }
+        }
+        "compositionend" => {
+            grid.update_value(|g| g.as_mut().map(|g| g.composing(None)).unwrap_or(()));
+            typed(ev, grid, editor, false);
+        }
+        "keydown" => {
+            let (Some((_, cell, input)), Some(key)) =
+                (target_box(ev, grid), ev.dyn_ref::<KeyboardEvent>())
+            else {
+                return;
+            };
+            let template = editor.template.get_untracked().get();
+            let next = cell_move(key, &input).and_then(|dir| template.neighbor(cell, dir));
+            if let Some(next) = next {
+                ev.prevent_default();
+                focus_id(&template.def(next).dom_id());
+            }
+        }
+        "paste" => {
+            if let (Some((_, cell, _)), Some(paste)) =
+                (target_box(ev, grid), ev.dyn_ref::<ClipboardEvent>())
+            {
+                crate::clipboard::paste_at(editor, cell, paste);
+            }
+        }
+        "focusin" => focus_in(ev, grid),
+        "focusout" => {
+            if let Some((_, cell, _)) = target_box(ev, grid) {
+                grid.update_value(|g| g.as_mut().map(Grid::unplace).unwrap_or(()));
+                editor.visit_cell(cell);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Text typed into the editor: its error shows at once, and it is committed
+/// as an edit unless an input method is still composing.
+fn typed(
+    ev: &Event,
+    grid: StoredValue<Option<Grid>, LocalStorage>,
+    editor: Editor,
+    composing: bool,
+) {
+    let Some((i, _, input)) = target_box(ev, grid) else {
+        return;
+    };
+    let commit = grid
+        .try_update_value(|g| {
+            g.as_mut()
+                .and_then(|g| g.typed(i, input.value(), composing))
+        })
+        .flatten();
+    if let Some((cell, raw)) = commit {
+        editor.edit(Edit::TypeCell { cell, raw });
+    }
+}
+
+/// A cell's text took focus (Tab, a click, a move, a finding's link): the
+/// editor input goes there, its text selected so typing replaces it, as in a
+/// spreadsheet. The editor input losing focus (`unplace`) only hides it — an
+/// element removed while it loses focus upsets some engines.
+fn focus_in(ev: &Event, grid: StoredValue<Option<Grid>, LocalStorage>) {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let placed = grid
+        .try_update_value(|g| {
+            let g = g.as_mut()?;
+            let slot = g.slot_of_text(&el)?;
+            Some(g.place(slot))
+        })
+        .flatten();
+    // Focused at once, so the next key (an input method's first) goes to it;
+    // its own focusin comes back here and finds no cell's text.
+    if let Some(input) = placed {
+        let _ = input.focus();
+        input.select();
     }
 }
 

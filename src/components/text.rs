@@ -6,10 +6,9 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use leptos::web_sys::{Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use nianbao_core::edit::Edit;
 use nianbao_core::limits::MAX_TEXT_CHARS;
 use nianbao_core::report::Field;
@@ -97,6 +96,58 @@ fn box_in(node: NodeRef<leptos::html::Div>) -> Option<HtmlElement> {
 /// A labelled text box over any string of the report. Its events are
 /// listened to on its wrapper (they bubble; `focusout` for blur), so the
 /// one-line and the many-line box share them.
+/// Typing, an input method, Enter and Tab kept with it while it composes, a
+/// visit: one listener per text box (see `listen`).
+fn on_event(
+    ev: &Event,
+    node: NodeRef<leptos::html::Div>,
+    is_composing: StoredValue<bool>,
+    set: &Setter,
+    visit: Option<Field>,
+    editor: Editor,
+) {
+    match ev.type_().as_str() {
+        "input" => {
+            let composing_now = ev
+                .dyn_ref::<leptos::web_sys::InputEvent>()
+                .is_some_and(|e| e.is_composing());
+            if let Some(el) = box_in(node) {
+                fit(&el);
+                if !is_composing.get_value() && !composing_now {
+                    set(value_of(&el));
+                }
+            }
+        }
+        "compositionstart" => is_composing.set_value(true),
+        "compositionend" => {
+            is_composing.set_value(false);
+            if let Some(el) = box_in(node) {
+                set(value_of(&el));
+            }
+        }
+        "keydown" => {
+            if let Some(key) = ev.dyn_ref::<leptos::web_sys::KeyboardEvent>() {
+                guard_composition(key);
+            }
+        }
+        "focusout" => {
+            if let Some(f) = visit {
+                editor.visit_field(f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a text box listens to.
+const EVENTS: [&str; 5] = [
+    "input",
+    "compositionstart",
+    "compositionend",
+    "keydown",
+    "focusout",
+];
+
 #[component]
 pub fn TextBox(
     id: String,
@@ -123,26 +174,9 @@ pub fn TextBox(
         }
         fit_soon(el);
     });
-    let on_input = {
-        let set = set.clone();
-        move |ev: ev::Event| {
-            let composing_now = ev
-                .dyn_ref::<leptos::web_sys::InputEvent>()
-                .is_some_and(|e| e.is_composing());
-            if let Some(el) = box_in(node) {
-                fit(&el);
-                if !is_composing.get_value() && !composing_now {
-                    set(value_of(&el));
-                }
-            }
-        }
-    };
-    let on_end = move |_: ev::CompositionEvent| {
-        is_composing.set_value(false);
-        if let Some(el) = box_in(node) {
-            set(value_of(&el));
-        }
-    };
+    super::listen::listen_all(node, &EVENTS, move |ev| {
+        on_event(&ev, node, is_composing, &set, visit, editor)
+    });
     let hint_id = format!("{id}-hint");
     let described = hint.as_ref().map(|_| hint_id.clone());
     let (initial, read_only) = (model.get_untracked(), move || editor.read_only.get());
@@ -160,13 +194,7 @@ pub fn TextBox(
         .into_any()
     };
     view! {
-        <div class="field" class:field-wide=multiline node_ref=node
-            on:input=on_input
-            on:compositionstart=move |_| is_composing.set_value(true)
-            on:compositionend=on_end
-            // Enter and Tab belong to the input method while it composes.
-            on:keydown=move |ev| { guard_composition(&ev); }
-            on:focusout=move |_| { if let Some(f) = visit { editor.visit_field(f); } }>
+        <div class="field" class:field-wide=multiline node_ref=node>
             <label for=id>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {input}

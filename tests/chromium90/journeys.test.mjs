@@ -63,10 +63,12 @@ async function open(path = '') {
   return { context, page, errors };
 }
 
-/** An input found by its accessible name (aria-label or its label's text). */
+/** An input or a table cell found by its accessible name (aria-label or its
+ *  label's text); a cell while it is edited is the editor input over it. */
 const byName = (page, name) =>
   page.evaluateHandle((n) => {
-    for (const el of document.querySelectorAll('input, textarea, select')) {
+    for (const el of document.querySelectorAll('input, textarea, select, [role="textbox"]')) {
+      if (el.hidden) continue;
       const label = el.getAttribute('aria-label') ?? el.labels?.[0]?.innerText?.trim();
       if (label === n) return el;
     }
@@ -78,12 +80,13 @@ async function type(page, name, text) {
   assert.ok(await el.evaluate((e) => !!e), `no input named ${name}`);
   // Focused and selected by script, not by mouse: this headless build aborts
   // when a mouse selection inside a field reaches its (absent) clipboard.
-  await el.evaluate((e) => { e.focus(); e.select(); });
+  // A cell's text, focused, hands over to the editor input, its text selected.
+  await el.evaluate((e) => { e.focus(); if (e.select) e.select(); });
   await page.keyboard.type(text);
   await page.keyboard.press('Tab');
 }
 
-const value = async (page, name) => (await byName(page, name)).evaluate((e) => e.value);
+const value = async (page, name) => (await byName(page, name)).evaluate((e) => ('value' in e ? e.value : e.textContent));
 
 async function until(page, fn, arg, timeout = 30000) {
   await page.waitForFunction(fn, { timeout, polling: 100 }, arg);
@@ -134,14 +137,14 @@ test('chromium 90: a saved page is read in the worker, opened as a draft, and ke
   const open_ = await page.evaluateHandle(() => [...document.querySelectorAll('dialog[open] button')].find((b) => b.innerText.trim() === '作为新草稿打开'));
   await open_.click();
   await until(page, (n) => {
-    for (const el of document.querySelectorAll('input')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.value === '6';
+    for (const el of document.querySelectorAll('.cell-text')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.textContent === '6';
     return false;
   }, NEW);
   await until(page, () => /^已保存/.test(document.getElementById('save-status')?.innerText ?? ''));
   await page.reload();
   await page.waitForSelector('h1');
   await until(page, (n) => {
-    for (const el of document.querySelectorAll('input')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.value === '6';
+    for (const el of document.querySelectorAll('.cell-text')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.textContent === '6';
     return false;
   }, NEW);
   assert.equal(await value(page, '机关名称'), '某区人民政府');
@@ -158,7 +161,7 @@ test('chromium 90: a PDF is read by pdf.js in the worker (with its one polyfill)
   const open_ = await page.evaluateHandle(() => [...document.querySelectorAll('dialog[open] button')].find((b) => b.innerText.trim() === '作为新草稿打开'));
   await open_.click();
   await until(page, (n) => {
-    for (const el of document.querySelectorAll('input')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.value === '3119';
+    for (const el of document.querySelectorAll('.cell-text')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.textContent === '3119';
     return false;
   }, NEW);
   assert.deepEqual(errors, []);
@@ -185,7 +188,7 @@ test('chromium 90: the 汇总 workspace keeps a unit in IndexedDB; a ledger CSV 
   await until(page, () => /与当前草稿相比/.test(document.getElementById('ledger-summary')?.innerText ?? ''));
   (await page.$('#ledger-apply')).click();
   await until(page, (n) => {
-    for (const el of document.querySelectorAll('input')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.value === '2';
+    for (const el of document.querySelectorAll('.cell-text')) if (el.getAttribute('aria-label') === `${n} 总计`) return el.textContent === '2';
     return false;
   }, NEW);
   assert.deepEqual(errors, []);

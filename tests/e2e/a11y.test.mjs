@@ -213,7 +213,7 @@ test('适老化 mode: 1.5× type, remembered, and the layout reflows at 320 px a
   // away: the table scrolls sideways in its frame instead.
   const labels = await page.locator('#table3-table th.row-label').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
   assert.ok(Math.min(...labels) >= 8 * big, `every 表三 row label at least 8 characters wide: ${Math.min(...labels)}px`);
-  const values = await page.locator('#table3-table .cell-input').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+  const values = await page.locator('#table3-table .cell-text').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
   assert.ok(Math.min(...values) >= 4 * big, `every 表三 box holds 8 digits: ${Math.min(...values)}px`);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();

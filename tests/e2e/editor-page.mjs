@@ -2,14 +2,33 @@
 // reader does — by role and accessible name.
 import { expect } from './expect.mjs';
 
+/** A cell of the form by its accessible name, in a page or frame. */
+export function cellIn(scope, name) {
+  return scope.getByRole('textbox', { name, exact: true });
+}
+
+/** Types `value` into a cell as a person does: focus (the editor input moves
+ *  into the cell, its text selected), type over, leave. */
+export async function fillCell(cell, value) {
+  await cell.focus();
+  await cell.fill(value);
+  await cell.blur();
+}
+
+/** What a cell shows: the editor's value while it is being edited, else its text. */
+export function cellValue(cell) {
+  return cell.evaluate((el) => (el instanceof HTMLInputElement ? el.value : el.textContent));
+}
+
 export class EditorPage {
   constructor(page) {
     this.page = page;
   }
 
-  /** A table cell by its accessible name (row labels, then column labels). */
+  /** A table cell by its accessible name (row labels, then column labels):
+   *  its text, or the editor input while the cell has focus. */
   cell(name) {
-    return this.page.getByRole('textbox', { name, exact: true });
+    return cellIn(this.page, name);
   }
 
   t3(row, col = '自然人') {
@@ -17,9 +36,7 @@ export class EditorPage {
   }
 
   async fill(name, value) {
-    const c = this.cell(name);
-    await c.fill(value);
-    await c.blur();
+    await fillCell(this.cell(name), value);
   }
 
   summary() {
@@ -58,7 +75,7 @@ export class EditorPage {
   }
 
   async value(name) {
-    return this.cell(name).inputValue();
+    return cellValue(this.cell(name));
   }
 
   async waitForValue(name, want) {

@@ -1,6 +1,7 @@
 // E1: a page that frames the app can never read or replace the drafts a
 // person made elsewhere — only its deployment decides who may talk to the
 // app, and drafts made inside a frame belong to the framing origin.
+import { cellIn, cellValue, fillCell } from './editor-page.mjs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ async function firstPartyDraft(context, appUrl) {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByRole('textbox', { name: '机关名称' }).fill('第一方机关');
   await page.getByRole('textbox', { name: '总述' }).fill(SECRET);
-  await page.getByRole('textbox', { name: `${NEW} 自然人`, exact: true }).fill('7');
+  await fillCell(cellIn(page, `${NEW} 自然人`), '7');
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   await page.close();
 }
@@ -32,7 +33,7 @@ async function expectDraftIntact(context, appUrl) {
   await page.goto(appUrl);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: '总述' }).inputValue(), SECRET);
-  assert.equal(await page.getByRole('textbox', { name: `${NEW} 自然人`, exact: true }).inputValue(), '7');
+  assert.equal(await cellValue(cellIn(page, `${NEW} 自然人`)), '7');
   await page.close();
 }
 
@@ -119,7 +120,7 @@ test('E7 a read-only page refuses a portal load with an error and changes nothin
     assert.match(got.find((m) => m.type === 'error').message, /只读/);
     assert.ok(!got.some((m) => m.type === 'loaded'));
     assert.equal(await frame.locator('#notice').count(), 0, 'no "replaced" notice');
-    assert.equal(await frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true }).inputValue(), '');
+    assert.equal(await cellValue(cellIn(frame, `${NEW} 自然人`)), '');
   } finally {
     await browser.close();
     host.server.close();

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch, serveDist, DIST, ARTIFACTS } from './harness.mjs';
-import { EditorPage } from './editor-page.mjs';
+import { EditorPage, cellIn, cellValue, fillCell } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
 // The two policies the README recommends: Chromium 97 and later compile wasm under
@@ -98,16 +98,14 @@ test('an embedding portal and the app talk both ways over postMessage', async ()
   const p = await portal('&agency=' + encodeURIComponent('东里街道办事处'));
   await expect(async () => (await p.messages()).some((m) => m.type === 'ready'), 'ready');
   // The user types in the app: the portal hears `changed` once things settle.
-  const cell = p.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
-  await cell.fill('21');
-  await cell.blur();
+  const cell = cellIn(p.frame, `${NEW} 自然人`);
+  await fillCell(cell, '21');
   const latest = async () => (await p.messages()).filter((m) => m.type === 'changed').pop();
   await expect(async () => (await latest())?.errors > 0 && typeof (await latest()).saveStatus === 'string', 'changed, with the sums that no longer balance');
   // Counted when sent: the portal hears the count of the report as it is now
   // (21 in a column that is otherwise blank breaks two sums that 0 keeps).
   const unbalanced = (await latest()).errors;
-  await cell.fill('0');
-  await cell.blur();
+  await fillCell(cell, '0');
   await expect(async () => (await latest()).errors === unbalanced - 2, 'changed, two sums balanced again');
   // export → exported, with the report.
   await p.page.getByRole('button', { name: /export/ }).click();
@@ -123,15 +121,15 @@ test('an embedding portal and the app talk both ways over postMessage', async ()
   await expect(async () => (await told()) === before + 1, 'a Word download told to the portal', 30000);
   // load → the app shows the portal's report.
   await p.page.getByRole('button', { name: /load/ }).click();
-  await expect(async () => (await cell.inputValue()) === '20', 'loaded');
-  assert.equal(await p.frame.getByRole('textbox', { name: `${NEW} 总计`, exact: true }).inputValue(), '22');
+  await expect(async () => (await cellValue(cell)) === '20', 'loaded');
+  assert.equal(await cellValue(cellIn(p.frame, `${NEW} 总计`)), '22');
   assert.ok((await p.messages()).some((m) => m.type === 'loaded'));
   // A report the app cannot read: the portal hears why, in Chinese; the draft stays.
   await p.page.evaluate(() => document.getElementById('app').contentWindow.postMessage(
     { type: 'load', report: { schema: 'nianbao.report', schemaVersion: 2, template: 'F2021', report: { year: '二〇二四' } } }, '*'));
   await expect(async () => (await p.messages()).some((m) => m.type === 'error'), 'error');
   assert.match((await p.messages()).find((m) => m.type === 'error').message, /报告年度|应为/);
-  assert.equal(await cell.inputValue(), '20', 'the open draft is untouched');
+  assert.equal(await cellValue(cell), '20', 'the open draft is untouched');
   await p.page.screenshot({ path: join(ARTIFACTS, 'embedded.png') });
   assert.deepEqual(p.errors, []);
   await p.close();
@@ -140,7 +138,7 @@ test('an embedding portal and the app talk both ways over postMessage', async ()
 test('a message from an origin that is not allowed is ignored', async () => {
   const p = await portal();
   await expect(async () => (await p.messages()).some((m) => m.type === 'ready'), 'ready');
-  const cell = p.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
+  const cell = cellIn(p.frame, `${NEW} 自然人`);
   // A forged message inside the app's window, claiming another origin.
   const appFrame = p.page.frames().find((f) => f.url().startsWith(p.app.url));
   const report = JSON.parse(await (await import('node:fs/promises')).readFile(join(ROOT, 'examples/sample-report.json'), 'utf8'));
@@ -148,30 +146,29 @@ test('a message from an origin that is not allowed is ignored', async () => {
     window.dispatchEvent(new MessageEvent('message', { data: { type: 'load', report }, origin: 'http://evil.example', source: window.parent }));
   }, report);
   await p.page.waitForTimeout(500);
-  assert.equal(await cell.inputValue(), '', 'not loaded');
+  assert.equal(await cellValue(cell), '', 'not loaded');
   await p.close();
 
   // A portal whose origin the app was not told about gets nothing and moves nothing.
   const other = await portal('&allow=' + encodeURIComponent('http://127.0.0.1:1'));
   await other.page.getByRole('button', { name: /load/ }).click();
   await other.page.waitForTimeout(800);
-  assert.equal(await other.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true }).inputValue(), '');
+  assert.equal(await cellValue(cellIn(other.frame, `${NEW} 自然人`)), '');
   assert.deepEqual(await other.messages(), []);
   await other.close();
 });
 
 test('in a cross-site iframe, drafts persist or blocked storage is said', async () => {
   const p = await portal();
-  const cell = p.frame.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
-  await cell.fill('8');
-  await cell.blur();
+  const cell = cellIn(p.frame, `${NEW} 自然人`);
+  await fillCell(cell, '8');
   const status = p.frame.locator('#save-status');
   await expect(async () => /^已保存|浏览器不允许/.test(await status.innerText()), 'saved or told');
   const saved = /^已保存/.test(await status.innerText());
   await p.page.reload();
   await p.frame.getByRole('heading', { level: 1 }).waitFor();
   if (saved) {
-    await expect(async () => (await cell.inputValue()) === '8', 'the draft is back');
+    await expect(async () => (await cellValue(cell)) === '8', 'the draft is back');
   } else {
     assert.match(await p.frame.locator('#storage-banner').innerText(), /浏览器不允许本页面保存草稿/);
   }
@@ -189,7 +186,7 @@ test('configured by the address: agency, type, region, year, storage namespace, 
   assert.equal(await page.getByRole('combobox', { name: '机关类型' }).inputValue(), 'subdistrict');
   assert.equal(await page.getByRole('textbox', { name: '所在地区' }).inputValue(), '河北省邢台市桥西区');
   assert.match(await page.locator('#year-hint').innerText(), /2019年版格式/);
-  await page.getByRole('textbox', { name: `${NEW} 自然人`, exact: true }).fill('5');
+  await fillCell(cellIn(page, `${NEW} 自然人`), '5');
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.ok(keys.some((k) => k.startsWith('portal-a:draft:')), keys.join());
@@ -201,12 +198,12 @@ test('configured by the address: agency, type, region, year, storage namespace, 
   // Read-only: everything shows, nothing changes.
   await page.goto(`${url}?ns=portal-a&readonly=1`);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  const cell = page.getByRole('textbox', { name: `${NEW} 自然人`, exact: true });
-  assert.equal(await cell.inputValue(), '5');
-  assert.equal(await cell.getAttribute('readonly'), '');
+  const cell = cellIn(page, `${NEW} 自然人`);
+  assert.equal(await cellValue(cell), '5');
+  assert.equal(await cell.getAttribute('aria-readonly'), 'true');
   await cell.focus();
   await page.keyboard.type('9');
-  assert.equal(await cell.inputValue(), '5');
+  assert.equal(await cellValue(cell), '5');
   assert.equal(await page.getByText('只读查看').count(), 1);
   assert.equal(await page.getByRole('button', { name: '导入', exact: true }).isVisible(), false);
   await context.close();

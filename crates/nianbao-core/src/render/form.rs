@@ -1,6 +1,9 @@
 //! The editable form of a statistical table: the official merged headers, row
-//! labels and one number box per cell, as HTML. The app inserts it and binds
-//! to it; the markup lives only here.
+//! labels and each cell's value as focusable text, as HTML. The app inserts it
+//! and binds to it, moving one editor input into the cell that has focus (a
+//! spreadsheet's editing model: hundreds of form controls in a table cost
+//! paint and layerization at every key; text does not); the markup lives only
+//! here.
 //!
 //! Built so that typing never lays out a table again: a fixed table layout with
 //! `<col>` widths, each box a size-contained element, and no text of a finding
@@ -13,8 +16,13 @@ use super::grid_rows;
 use crate::template::{CellId, GridCell, HeadCell, Scope, TableId, Template};
 use crate::CellKind;
 
-/// Where in its box a number box sits: `data-cell` holds the cell's index.
+/// Where in its box a cell's text sits: `data-cell` holds the cell's index.
 pub const CELL_ATTR: &str = "data-cell";
+/// A cell's text (what the page shows when the cell is not being edited), by
+/// its class.
+pub const TEXT_SELECTOR: &str = ".cell-text";
+/// The table's one editor input, by its class.
+pub const EDITOR_SELECTOR: &str = ".cell-input";
 
 /// The id of the hidden element with a cell's findings in words.
 pub fn description_id(dom_id: &str) -> String {
@@ -89,13 +97,14 @@ fn value_cell(template: &Template, cell: CellId, colspan: Option<u16>) -> Markup
     } else {
         "cell"
     };
+    // The cell's value as text, focusable and named like a text box: the
+    // page's one editor input is moved over it when it takes focus.
     html! {
         td class=(class) colspan=[colspan] {
             div.box {
-                input id=(id) class="cell-input" type="text" inputmode="decimal"
-                    autocomplete="off" spellcheck="false" aria-label=(def.name())
-                    aria-invalid="false" aria-describedby=(description_id(&id))
-                    data-cell=(cell.index());
+                span id=(id) class=(&TEXT_SELECTOR[1..]) role="textbox" tabindex="0"
+                    aria-label=(def.name()) aria-invalid="false"
+                    aria-describedby=(description_id(&id)) data-cell=(cell.index()) {}
             }
         }
     }
@@ -120,6 +129,8 @@ pub fn form_table(template: &Template, table: TableId) -> String {
             }
             (grid_rows(template, table, head_cell, |cell, colspan| value_cell(template, cell, colspan)))
         }
+        // The table's one editor, moved into the cell that takes focus.
+        input class=(&EDITOR_SELECTOR[1..]) hidden type="text" inputmode="decimal" autocomplete="off" spellcheck="false";
         div.cell-descriptions hidden {
             @for def in editable {
                 span id=(description_id(&def.dom_id())) {}
@@ -140,6 +151,9 @@ mod tests {
             let template = id.get();
             for table in TableId::ALL {
                 let html = form_table(template, table);
+                // One form control: the editor, outside the table until a cell takes focus.
+                assert_eq!(html.matches("<input").count(), 1, "{table:?}");
+                assert!(html.find("<input") > html.find("</table>"), "{table:?}");
                 let t = template.table(table);
                 for c in t.cells.clone() {
                     let def = &template.cells[c];
