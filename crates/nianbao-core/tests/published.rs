@@ -518,7 +518,9 @@ fn a_huge_text_is_read_in_time_and_refused() {
     text.push_str("\n二、上年结转政府信息公开申请数量 1 2\n");
     text.push_str(&"1 ".repeat(1 << 20));
     let e = read_file("big.txt", text.as_bytes(), |_, _| None);
-    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    // A guard against a reader that goes quadratic on 8 MB (hours), not a
+    // budget: a debug build beside the other tests on two cores took 22 s.
+    assert!(start.elapsed().as_secs() < 90, "{:?}", start.elapsed());
     assert!(e.is_ok() || e.unwrap_err().contains("没有找到"));
 }
 
