@@ -38,7 +38,10 @@ export function functions(text) {
       if (started && depth <= 0) break;
       if (!started && code.trimEnd().endsWith(';')) break;
     }
-    out.push({ name: m[5], line: i + 1, length: j - i + 1 });
+    // Attributes above the signature (`#[component]`, `#[allow]`) are the function's lines too.
+    let first = i;
+    while (first > 0 && /^\s*#\[/.test(lines[first - 1])) first--;
+    out.push({ name: m[5], line: first + 1, length: j - first + 1 });
   }
   return out;
 }

@@ -37,6 +37,77 @@ pub fn SaveIndicator() -> impl IntoView {
     }
 }
 
+/// What a storage banner offers.
+#[derive(Clone, Copy, PartialEq)]
+enum Offer {
+    Nothing,
+    /// Download the open report, with these words on the button.
+    Download(&'static str),
+    /// Load the newer version, or save this window's work as a copy.
+    NewerOrCopy,
+    /// Save as a new draft, or download a backup.
+    CopyOrDownload,
+}
+
+const BACKUP: &str = "下载 JSON 备份";
+const KEPT_HERE: &str = "您的修改仍在本页面中。请下载 JSON 文件备份；下次修改时会自动重试。";
+
+/// What went wrong with storage in words (title, what it means and what to
+/// do) and what the banner offers; None when nothing is wrong.
+fn storage_words(status: SaveStatus, session: Session) -> Option<(&'static str, String, Offer)> {
+    Some(match status {
+        SaveStatus::Failed(WriteError::Quota) => (
+            "未能保存：浏览器为本网站保留的存储空间已满",
+            format!(
+                "已保存的草稿都还在，可以打开；当前的内容在本页面中，没有丢失，但新的修改存不进浏览器。请先下载 JSON 文件备份，再点“草稿”删除不需要的草稿，腾出空间后会自动重试保存。{}",
+                largest_drafts(&session.rows.get(), session.used_by_all())
+            ),
+            Offer::Download(BACKUP),
+        ),
+        SaveStatus::Failed(WriteError::TooLarge(bytes)) => (
+            "未能保存：草稿太大",
+            format!(
+                "这份草稿有 {:.1} MB，超过了 {} MB 的上限，存进浏览器后将无法再打开，所以没有保存。您的内容仍在本页面中。请缩短过长的文字。",
+                bytes as f64 / 1_048_576.0,
+                nianbao_core::json::MAX_BYTES / 1_048_576
+            ),
+            Offer::Nothing,
+        ),
+        SaveStatus::Failed(WriteError::Mismatch) => (
+            "未能保存：写入后读回的内容不一致",
+            format!("浏览器的存储没有如实保存。{KEPT_HERE}"),
+            Offer::Download(BACKUP),
+        ),
+        SaveStatus::Failed(WriteError::Other(why)) => (
+            "未能保存",
+            format!("浏览器拒绝了保存（{why}）。{KEPT_HERE}"),
+            Offer::Download(BACKUP),
+        ),
+        SaveStatus::Conflict => (
+            "此草稿已在其他窗口中修改",
+            "另一个窗口或标签页保存了这份草稿的较新版本。为了不覆盖它，本窗口的修改没有保存。请选择：载入较新的版本（放弃本窗口未保存的修改），或把本窗口的内容另存为一份副本。".into(),
+            Offer::NewerOrCopy,
+        ),
+        // Neither is written over; the open work goes to a new draft.
+        SaveStatus::StoredCorrupt => (
+            "浏览器中保存的这份草稿已损坏",
+            "浏览器中这份草稿的存储内容无法读取（可能被其他程序或浏览器故障改动），这不是其他窗口的修改。为免丢失，它没有被覆盖，本窗口的修改也没有保存。请把本窗口的内容另存为新草稿；损坏的原始内容可在下方的提示中点“下载原始内容”保存，交技术人员查看。".into(),
+            Offer::CopyOrDownload,
+        ),
+        SaveStatus::StoredNewer => (
+            "这份草稿已由更新版本的本工具保存",
+            "另一个窗口用更新版本的本工具保存了这份草稿，当前版本无法读取它，为免覆盖，本窗口的修改没有保存。请把本窗口的内容另存为新草稿，并刷新页面使用最新版本。".into(),
+            Offer::CopyOrDownload,
+        ),
+        SaveStatus::InMemory => (
+            "浏览器不允许本页面保存草稿",
+            "可能是处于无痕（隐私）模式，或本页嵌在门户网站中而浏览器限制了存储。现在可以照常填写，但内容只在本页面中，关闭或刷新后会丢失。请随时下载 JSON 文件保存工作。".into(),
+            Offer::Download("下载 JSON"),
+        ),
+        _ => return None,
+    })
+}
+
 /// What went wrong with storage, what it means, and what to do.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -44,75 +115,33 @@ pub fn StorageBanner() -> impl IntoView {
     let editor = crate::state::Editor::get();
     let download = move |_| crate::exports::download_json(editor);
     move || {
-        let (title, body, actions): (&str, String, AnyView) = match session.status.get() {
-            SaveStatus::Failed(WriteError::Quota) => (
-                "未能保存：浏览器为本网站保留的存储空间已满",
-                format!(
-                    "已保存的草稿都还在，可以打开；当前的内容在本页面中，没有丢失，但新的修改存不进浏览器。请先下载 JSON 文件备份，再点“草稿”删除不需要的草稿，腾出空间后会自动重试保存。{}",
-                    largest_drafts(&session.rows.get(), session.used_by_all())
-                ),
-                view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
-            ),
-            SaveStatus::Failed(WriteError::TooLarge(bytes)) => (
-                "未能保存：草稿太大",
-                format!(
-                    "这份草稿有 {:.1} MB，超过了 {} MB 的上限，存进浏览器后将无法再打开，所以没有保存。您的内容仍在本页面中。请缩短过长的文字。",
-                    bytes as f64 / 1_048_576.0,
-                    nianbao_core::json::MAX_BYTES / 1_048_576
-                ),
-                view! { <span></span> }.into_any(),
-            ),
-            SaveStatus::Failed(WriteError::Mismatch) => (
-                "未能保存：写入后读回的内容不一致",
-                "浏览器的存储没有如实保存。您的修改仍在本页面中。请下载 JSON 文件备份；下次修改时会自动重试。".into(),
-                view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
-            ),
-            SaveStatus::Failed(WriteError::Other(why)) => (
-                "未能保存",
-                format!("浏览器拒绝了保存（{why}）。您的修改仍在本页面中。请下载 JSON 文件备份；下次修改时会自动重试。"),
-                view! { <button type="button" class="primary" on:click=download>"下载 JSON 备份"</button> }.into_any(),
-            ),
-            SaveStatus::Conflict => (
-                "此草稿已在其他窗口中修改",
-                "另一个窗口或标签页保存了这份草稿的较新版本。为了不覆盖它，本窗口的修改没有保存。请选择：载入较新的版本（放弃本窗口未保存的修改），或把本窗口的内容另存为一份副本。".into(),
-                view! {
-                    <button type="button" class="primary" on:click=move |_| session.load_newer()>"载入较新的版本"</button>
-                    <button type="button" on:click=move |_| session.save_as_copy()>"另存为副本"</button>
-                }
-                .into_any(),
-            ),
-            // Neither is written over; the open work goes to a new draft.
-            status @ (SaveStatus::StoredCorrupt | SaveStatus::StoredNewer) => (
-                if status == SaveStatus::StoredCorrupt {
-                    "浏览器中保存的这份草稿已损坏"
-                } else {
-                    "这份草稿已由更新版本的本工具保存"
-                },
-                if status == SaveStatus::StoredCorrupt {
-                    "浏览器中这份草稿的存储内容无法读取（可能被其他程序或浏览器故障改动），这不是其他窗口的修改。为免丢失，它没有被覆盖，本窗口的修改也没有保存。请把本窗口的内容另存为新草稿；损坏的原始内容可在下方的提示中点“下载原始内容”保存，交技术人员查看。"
-                } else {
-                    "另一个窗口用更新版本的本工具保存了这份草稿，当前版本无法读取它，为免覆盖，本窗口的修改没有保存。请把本窗口的内容另存为新草稿，并刷新页面使用最新版本。"
-                }
-                .into(),
-                view! {
-                    <button type="button" class="primary" on:click=move |_| session.save_as_copy()>"另存为新草稿"</button>
-                    <button type="button" on:click=download>"下载 JSON 备份"</button>
-                }
-                .into_any(),
-            ),
-            SaveStatus::InMemory => (
-                "浏览器不允许本页面保存草稿",
-                "可能是处于无痕（隐私）模式，或本页嵌在门户网站中而浏览器限制了存储。现在可以照常填写，但内容只在本页面中，关闭或刷新后会丢失。请随时下载 JSON 文件保存工作。".into(),
-                view! { <button type="button" class="primary" on:click=download>"下载 JSON"</button> }.into_any(),
-            ),
-            _ => return None,
-        };
+        let (title, body, offer) = storage_words(session.status.get(), session)?;
         super::live::Live::say(title);
+        let download_words = match offer {
+            Offer::Download(words) => Some(words),
+            Offer::CopyOrDownload => Some(BACKUP),
+            _ => None,
+        };
+        let (newer, copy) = match offer {
+            Offer::NewerOrCopy => (true, Some("另存为副本")),
+            Offer::CopyOrDownload => (false, Some("另存为新草稿")),
+            _ => (false, None),
+        };
         Some(view! {
             <div class="notice notice-error storage-banner" id="storage-banner">
                 <p class="notice-title">{title}</p>
                 <p>{body}</p>
-                <div class="actions">{actions}</div>
+                <div class="actions">
+                    {newer.then(|| view! {
+                        <button type="button" class="primary" on:click=move |_| session.load_newer()>"载入较新的版本"</button>
+                    })}
+                    {copy.map(|words| view! {
+                        <button type="button" class:primary=!newer on:click=move |_| session.save_as_copy()>{words}</button>
+                    })}
+                    {download_words.map(|words| view! {
+                        <button type="button" class:primary=copy.is_none() on:click=download>{words}</button>
+                    })}
+                </div>
             </div>
         })
     }

@@ -13,66 +13,9 @@ pub fn NoticeView() -> impl IntoView {
     let close = move |_| editor.notice.set(None);
     move || {
         editor.notice.get().map(|n| {
-            let (class, title, items): (&str, String, Vec<String>) =
-                match n {
-                    Notice::Converted { from, to, losses } => (
-                        "notice notice-info",
-                        format!(
-                            "报告年度变更后，已从{}转换为{}。{}",
-                            from.title(),
-                            to.title(),
-                            if losses.is_empty() {
-                                "所有内容都已转入。".to_owned()
-                            } else {
-                                format!("以下 {} 项未能原样转入，请核对：", losses.len())
-                            }
-                        ),
-                        losses
-                            .into_iter()
-                            .map(|l| {
-                                if l.value.is_empty() {
-                                    format!("{}：{}", l.place, l.note)
-                                } else {
-                                    format!("{}（原为 {}）：{}", l.place, l.value, l.note)
-                                }
-                            })
-                            .collect(),
-                    ),
-                    Notice::PasteRefused(errors) => (
-                        "notice notice-error",
-                        "粘贴没有完成，表格没有任何改动。需要先处理的问题：".to_owned(),
-                        errors.into_iter().map(|e| e.message).collect(),
-                    ),
-                    Notice::ImportFailed(why) => (
-                        "notice notice-error",
-                        "没有导入：当前草稿没有任何改动。".to_owned(),
-                        vec![why],
-                    ),
-                    Notice::Imported(what) => ("notice notice-ok", what, Vec::new()),
-                    Notice::Info(what) => ("notice notice-info", what, Vec::new()),
-                    Notice::Problem(what) => ("notice notice-error", what, Vec::new()),
-                    Notice::PreviousLoaded { year, filled } => (
-                        "notice notice-ok",
-                        format!(
-                        "已导入 {year} 年度报告作为上年报告，跨年度检查（上年结转等）已启用。{}",
-                        if filled.is_empty() { "没有需要结转的数字。" } else { "已填入：" }
-                    ),
-                        filled,
-                    ),
-                    Notice::Pasted { cells, first, last, converted, by_label } => (
-                        "notice notice-ok",
-                        match cells {
-                            0 => "粘贴的数字与表中已有的相同，没有改动。".to_owned(),
-                            1 => format!("已粘贴：1 个单元格有改动（“{first}”）。如需撤回，可按 Ctrl+Z 或点“撤销”。"),
-                            n => format!(
-                                "已粘贴：{n} 个单元格有改动，从“{first}”到“{last}”{}。如需撤回，可按 Ctrl+Z 或点“撤销”。",
-                                if by_label { "（按复制内容中的行名、列名对应填入）" } else { "" }
-                            ),
-                        },
-                        converted,
-                    ),
-                    Notice::PasteAsk { .. } => return view! { <PasteAskView /> }.into_any(),
-                };
+            let Some((class, title, items)) = n.words() else {
+                return view! { <PasteAskView /> }.into_any();
+            };
             say(&title, &items);
             view! {
                 <div class=class id="notice">

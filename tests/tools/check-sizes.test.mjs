@@ -11,6 +11,8 @@ test('the code is within its sizes, and a long function or file is named', () =>
   assert.deepEqual(offenders(), []);
   const fns = functions('fn a() {\n    let s = "}";\n}\n\npub fn b(x: u8) -> u8 {\n    x\n}\n');
   assert.deepEqual(fns.map((f) => [f.name, f.length]), [['a', 3], ['b', 3]]);
+  // The attribute above a component is one of its lines.
+  assert.deepEqual(functions('#[component]\npub fn C() -> u8 {\n    1\n}\n').map((f) => [f.name, f.line, f.length]), [['C', 1, 4]]);
   const dir = mkdtempSync(join(tmpdir(), 'sizes-'));
   mkdirSync(join(dir, 'app'));
   mkdirSync(join(dir, 'core'));

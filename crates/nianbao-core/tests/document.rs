@@ -9,7 +9,8 @@ use nianbao_core::template::{CellId, TableId, TemplateId};
 use nianbao_core::{AgencyKind, Report};
 use proptest::prelude::*;
 
-fn cell(r: &Report, label: &str) -> CellId {
+/// The cells of the report's three statistical tables.
+fn table_cells(r: &Report) -> impl Iterator<Item = CellId> + '_ {
     let t = r.template();
     [
         TableId::Proactive,
@@ -17,22 +18,19 @@ fn cell(r: &Report, label: &str) -> CellId {
         TableId::ReviewLitigation,
     ]
     .into_iter()
-    .flat_map(|id| t.table_cells(id))
-    .find(|c| t.def(*c).name() == label)
-    .unwrap_or_else(|| panic!("no cell {label}"))
+    .flat_map(move |id| t.table_cells(id))
+}
+
+fn cell(r: &Report, label: &str) -> CellId {
+    table_cells(r)
+        .find(|c| r.template().def(*c).name() == label)
+        .unwrap_or_else(|| panic!("no cell {label}"))
 }
 
 fn editable(r: &Report) -> Vec<CellId> {
-    let t = r.template();
-    [
-        TableId::Proactive,
-        TableId::Requests,
-        TableId::ReviewLitigation,
-    ]
-    .into_iter()
-    .flat_map(|id| t.table_cells(id))
-    .filter(|c| t.def(*c).kind.is_editable())
-    .collect()
+    table_cells(r)
+        .filter(|c| r.template().def(*c).kind.is_editable())
+        .collect()
 }
 
 const NATURAL: &str = "一、本年新收政府信息公开申请数量 自然人";

@@ -454,20 +454,19 @@ impl Document {
 
     /// Goes back one step; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let current = (self.report.clone(), self.unparsed.clone());
-        match self.history.undo(&current) {
-            Some((r, u)) => {
-                (self.report, self.unparsed) = (r, u);
-                true
-            }
-            None => false,
-        }
+        self.step(History::undo)
     }
 
     /// Goes forward one undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
+        self.step(History::redo)
+    }
+
+    /// Moves through the history one way: the document becomes the state it
+    /// gives back (undo and redo differ only in the way).
+    fn step(&mut self, way: fn(&mut History<Snapshot>, &Snapshot) -> Option<Snapshot>) -> bool {
         let current = (self.report.clone(), self.unparsed.clone());
-        match self.history.redo(&current) {
+        match way(&mut self.history, &current) {
             Some((r, u)) => {
                 (self.report, self.unparsed) = (r, u);
                 true
