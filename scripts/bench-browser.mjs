@@ -38,12 +38,26 @@ const { server, url } = await serveStatic({ root: DIST });
 const HEADED = process.env.HEADED === '1';
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS, headless: !HEADED });
 
-/** Stores the filled report as the draft the app opens. */
+/** Stores the filled report as the draft the app opens, with what the app
+ * keeps for the prerendered form (taken once below), as a returning user has. */
+let shown = null;
 function seedDraft(context) {
-  return context.addInitScript((d) => {
+  return context.addInitScript(([d, s]) => {
     localStorage.setItem('nianbao:draft:bench', d);
     localStorage.setItem('nianbao:last', 'bench');
-  }, draft);
+    if (s) localStorage.setItem('nianbao:setting:shell', s);
+  }, [draft, shown]);
+}
+
+// What the app keeps for the prerendered form of that draft (written when it opens it).
+{
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await seedDraft(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => localStorage.getItem('nianbao:setting:shell'), null, { timeout: 30000 }).catch(() => {});
+  shown = await page.evaluate(() => localStorage.getItem('nianbao:setting:shell'));
+  await context.close();
 }
 
 // The exported HTML of the same report, taken from the app itself.

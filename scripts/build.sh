@@ -22,5 +22,8 @@ mkdir -p dist/pdfjs
 cp pdfjs/*.js dist/pdfjs/
 cp node_modules/pdfjs-dist/legacy/build/pdf.min.js node_modules/pdfjs-dist/legacy/build/pdf.worker.min.js dist/pdfjs/
 cp -r node_modules/pdfjs-dist/cmaps dist/pdfjs/cmaps
+# The form as the app draws it, written into index.html (painted before any script).
+node scripts/prerender.mjs dist
+node scripts/strip-comments.mjs dist/boot.js dist/shell.js dist/sw.js
 node scripts/stamp-sw.mjs dist
 scripts/check-baseline.sh dist

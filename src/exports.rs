@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use nianbao_core::json::{to_json_export, MAX_BYTES};
+use nianbao_core::json::{to_json_export_compact, MAX_BYTES};
 
 use crate::download::{download, file_name};
 use crate::state::{Editor, Export, Notice};
@@ -40,7 +40,7 @@ fn offer(editor: Editor, name: &str, mime: &str, text: &str) -> bool {
 pub fn download_json(editor: Editor) {
     let check = editor.check_for_export(Export::Json);
     let report = editor.report_to_write();
-    let json = to_json_export(&report, check);
+    let json = nianbao_web::page::indented(&to_json_export_compact(&report, check));
     if offer(
         editor,
         &file_name(&report.title(), "json"),
@@ -66,7 +66,7 @@ pub fn download_html(editor: Editor) {
             "text/html;charset=utf-8",
             &html,
         ) {
-            made(Export::Html, &to_json_export(&report, check));
+            made(Export::Html, &to_json_export_compact(&report, check));
         }
     });
 }
@@ -86,7 +86,7 @@ pub fn download_docx(editor: Editor) {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             &bytes,
         ) {
-            made(Export::Word, &to_json_export(&report, check));
+            made(Export::Word, &to_json_export_compact(&report, check));
         } else {
             editor.notice.set(Some(Notice::Problem(
                 "浏览器没有开始下载。请检查浏览器是否禁止了下载，或稍后再试。".to_owned(),

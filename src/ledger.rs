@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
-use nianbao_core::json::to_json;
+use nianbao_core::json::to_json_compact;
 
 use crate::session::Session;
 use crate::state::{Editor, Notice};
@@ -18,7 +18,7 @@ pub const PLACE: &str = "ledger-place";
 
 /// Opens the dialog over the open draft (loading it the first time).
 pub fn open(editor: Editor, session: Session) {
-    let report = to_json(&editor.report_now());
+    let report = to_json_compact(&editor.report_now());
     let remembered = session.setting(MAPPING).unwrap_or_default();
     leptos::task::spawn_local(async move {
         if let Err(why) = show(report, remembered).await {

@@ -10,6 +10,7 @@ mod ledger;
 pub mod messages;
 pub mod persist;
 pub mod session;
+pub mod shell;
 pub mod state;
 
 // The page's helpers shared with the 汇总 module (crates/nianbao-web).
@@ -129,6 +130,7 @@ pub fn App() -> impl IntoView {
     };
     let session = Session::start(editor, &namespace, fresh_report);
     provide_context(session);
+    shell::apply_early(editor);
     apply_config(editor, session, &config);
     messages::install(editor, session, config.message_origins());
     host::serve(editor, session);

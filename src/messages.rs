@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
-use nianbao_core::json::to_json_export;
+use nianbao_core::json::to_json_export_compact;
 use nianbao_core::portal::{Incoming, Outgoing};
 use nianbao_core::rules::counts;
 
@@ -84,7 +84,7 @@ pub fn install(editor: Editor, session: Session, origins: Vec<String>) {
             Some(Incoming::Export) => {
                 // The export stage runs; its counts go in the file.
                 let check = editor.check_for_export(Export::Portal);
-                send(Outgoing::exported(&to_json_export(
+                send(Outgoing::exported(&to_json_export_compact(
                     &editor.report_to_write(),
                     check,
                 )));
@@ -129,9 +129,9 @@ fn load(editor: Editor, session: Session, report: String, send: impl Fn(Outgoing
         });
     }
     leptos::task::spawn_local(async move {
-        match crate::files::read_report_file("report.json", report.as_bytes()).await {
+        match crate::files::read_report_only("report.json", report.as_bytes()).await {
             Ok(read) => {
-                let notice = if session.replace_with(read.report) {
+                let notice = if session.replace_with(read) {
                     "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。"
                 } else {
                     "门户网站载入的报告与当前草稿完全相同，没有任何改动。"

@@ -179,9 +179,14 @@ impl Session {
         let n = doc.replay(entries.iter().map(|e| (e.key.as_str(), e.raw.as_str())));
         if n > 0 {
             self.editor.open(doc);
-            self.editor.notice.set(Some(Notice::Info(format!(
-                "已恢复上次未保存的 {n} 处修改（浏览器在保存前关闭了）。请核对。"
-            ))));
+            if entries.iter().all(|e| crate::shell::was_early(&e.key)) {
+                // Typed into the prerendered form while this page loaded.
+                nianbao_web::live::Live::say(&format!("页面加载期间输入的 {n} 处内容已接收。"));
+            } else {
+                self.editor.notice.set(Some(Notice::Info(format!(
+                    "已恢复上次未保存的 {n} 处修改（浏览器在保存前关闭了）。请核对。"
+                ))));
+            }
         }
         n
     }
@@ -230,6 +235,8 @@ impl Session {
         if self.replay_journal(id, d.revision) > 0 {
             self.status.set(SaveStatus::Unsaved);
         }
+        // A draft saved before the page had a shell gets one now.
+        self.keep_shown(id.to_owned(), d.revision);
         true
     }
 
@@ -295,6 +302,7 @@ impl Session {
                     st.set_last(&id);
                 });
                 self.last_set.set_value(Some(id.clone()));
+                self.keep_shown(id.clone(), base + 1);
                 self.status.set(SaveStatus::Saved(draft.saved_at_ms));
                 // Only this draft changed: re-reading every stored draft at each
                 // autosave made typing stall once a few drafts were kept.
@@ -306,6 +314,23 @@ impl Session {
             }
             Err(e) => self.status.set(SaveStatus::Failed(e)),
         }
+    }
+
+    /// Keeps what the form shows as saved, for the prerendered form of the
+    /// next visit — read from the page once its effects have drawn the saved
+    /// report (a whole-report change is saved before the tables show it).
+    fn keep_shown(&self, id: String, revision: u64) {
+        let this = *self;
+        set_timeout(
+            move || {
+                let shown = this
+                    .editor
+                    .with_report_untracked(|r| crate::shell::cache(&id, revision, r))
+                    .unwrap_or_default();
+                this.set_setting(crate::shell::SETTING, &shown);
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Saves a moment after the last change.

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { ARTIFACTS, ROOT, shared } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared, appReady } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -18,7 +18,7 @@ async function open(options = {}) {
   const context = await s.browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   return { context, page, ed: new EditorPage(page) };
 }
 
@@ -216,7 +216,7 @@ test('适老化 mode: 1.5× type, remembered, and the layout reflows at 320 px a
   const values = await page.locator('#table3-table .cell-text').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
   assert.ok(Math.min(...values) >= 4 * big, `every 表三 box holds 8 digits: ${Math.min(...values)}px`);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('button', { name: '适老化模式' }).getAttribute('aria-pressed'), 'true', 'remembered');
   // 320 px wide (a phone, or 1280 px at 400 %) and 640 px (200 % zoom).
   for (const width of [320, 640]) {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, shared, openApp } from './harness.mjs';
+import { ROOT, shared, openApp, appReady } from './harness.mjs';
 import { expect } from './expect.mjs';
 
 const s = shared();
@@ -55,7 +55,7 @@ test('the first load fetches the editor only; the 汇总 module is fetched the f
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await page.getByRole('textbox', { name: '机关名称' }).fill('某县人民政府');
   assert.ok(fetched.includes('nianbao_bg.wasm'));
   for (const later of ['nianbao_collect.js', 'nianbao_collect_bg.wasm', 'collect-store.js', 'nianbao_ledger_bg.wasm', 'nianbao_files_bg.wasm', 'nianbao_word_bg.wasm']) {
@@ -76,7 +76,7 @@ test('when the 汇总 module cannot be fetched, the page says so and the editor 
   const page = await context.newPage();
   await page.route(/nianbao_collect/, (r) => r.abort());
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await page.getByRole('link', { name: '汇总多个单位' }).click();
   await expect(async () => /无法加载程序文件 \.\/nianbao_collect\.js，可能是网络中断/.test(await page.locator('#collect').innerText()), 'said');
   assert.match(await page.locator('#live').innerText(), /无法加载程序文件/);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openApp, ARTIFACTS, fillQuota, shared, openIn } from './harness.mjs';
+import { openApp, ARTIFACTS, fillQuota, shared, openIn, appReady } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -33,7 +33,7 @@ test('Chinese text, numbers, a blank and a 0 come back exactly after a reload', 
   await typeReport(page, ed);
   await saved(page);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   const ed2 = new EditorPage(page);
   assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '东里街道办事处');
   assert.equal(await page.getByRole('textbox', { name: '总述' }).inputValue(), '本年度政府信息公开工作稳步推进。\n第二段：“三安全一稳定”。');
@@ -239,7 +239,7 @@ test('named drafts: new, rename, duplicate, open, delete with undo; the last one
 
   // Reload: the last opened draft (甲局) comes back.
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '甲局');
   assert.deepEqual(errors, []);
   await context.close();
@@ -250,7 +250,7 @@ test('f7: a new draft opened in December is for the year that is ending, its dea
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date('2026-12-05T10:00:00+08:00'));
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('spinbutton', { name: '报告年度' }).inputValue(), '2026');
   const body = await page.locator('main').innerText();
   assert.match(body, /距截止还有 57 天/);

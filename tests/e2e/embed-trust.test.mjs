@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { DIST, ROOT, deployedFor } from './harness.mjs';
+import { DIST, ROOT, deployedFor, appReady } from './harness.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { expect } from './expect.mjs';
 
@@ -20,7 +20,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 async function firstPartyDraft(context, appUrl) {
   const page = await context.newPage();
   await page.goto(appUrl);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await page.getByRole('textbox', { name: '机关名称' }).fill('第一方机关');
   await page.getByRole('textbox', { name: '总述' }).fill(SECRET);
   await fillCell(cellIn(page, `${NEW} 自然人`), '7');
@@ -31,7 +31,7 @@ async function firstPartyDraft(context, appUrl) {
 async function expectDraftIntact(context, appUrl) {
   const page = await context.newPage();
   await page.goto(appUrl);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('textbox', { name: '总述' }).inputValue(), SECRET);
   assert.equal(await cellValue(cellIn(page, `${NEW} 自然人`)), '7');
   await page.close();
@@ -142,7 +142,7 @@ test('the shipped frame-ancestors policy stops a site it does not name from fram
     assert.equal(await page.frameLocator('#app').getByRole('heading', { level: 1 }).count(), 0, 'not framed');
     // Opened directly, the same policy runs the app.
     await page.goto(app.url);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await appReady(page);
   } finally {
     await browser.close();
     host.server.close();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, serveDist, DIST, ARTIFACTS } from './harness.mjs';
+import { launch, serveDist, DIST, ARTIFACTS, appReady } from './harness.mjs';
 import { EditorPage, cellIn, cellValue, fillCell } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -37,7 +37,7 @@ for (const [engines, CSP] of POLICIES) test(`the app works under the ${engines} 
   page.on('pageerror', (e) => errors.push(e.message));
   const response = await page.goto(url);
   assert.equal(response.headers()['content-security-policy'], CSP);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.locator('#boot-message').count(), 0, 'the loading message goes once the app runs');
 
   const ed = new EditorPage(page);
@@ -181,7 +181,7 @@ test('configured by the address: agency, type, region, year, storage namespace, 
   const page = await context.newPage();
   const q = new URLSearchParams({ agency: '东里街道办事处', type: 'subdistrict', region: '河北省邢台市桥西区', year: '2020', ns: 'portal-a' });
   await page.goto(`${url}?${q}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '东里街道办事处');
   assert.equal(await page.getByRole('combobox', { name: '机关类型' }).inputValue(), 'subdistrict');
   assert.equal(await page.getByRole('textbox', { name: '所在地区' }).inputValue(), '河北省邢台市桥西区');
@@ -193,11 +193,11 @@ test('configured by the address: agency, type, region, year, storage namespace, 
   assert.ok(!keys.some((k) => k.startsWith('nianbao:draft:')), 'another namespace is not touched');
   // Another portal on the same origin does not see portal-a's draft.
   await page.goto(`${url}?ns=portal-b`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '');
   // Read-only: everything shows, nothing changes.
   await page.goto(`${url}?ns=portal-a&readonly=1`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   const cell = cellIn(page, `${NEW} 自然人`);
   assert.equal(await cellValue(cell), '5');
   assert.equal(await cell.getAttribute('aria-readonly'), 'true');

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, shared } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared, appReady } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -24,7 +24,7 @@ async function fresh() {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   return { context, page, ed: new EditorPage(page), errors };
 }
 
@@ -149,7 +149,7 @@ test("last year's report fills 上年结转 and a deliberate mismatch shows Y1",
   // Kept with the draft: after a reload the check still runs.
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await ed.button('检查').click();
   await expect(async () => /（Y1）/.test(await ed.summaryText()), 'Y1 after reload');
 

@@ -45,8 +45,13 @@ export async function openIn(context, url) {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
   });
   await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   return { page, ed: new EditorPage(page), errors };
+}
+
+/** Waits until the app has replaced the prerendered form (index.html's `#shell`). */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('h1'));
 }
 
 /** Opens the app in a fresh context (downloads allowed, zh-CN). */

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { shared } from './harness.mjs';
+import { shared, appReady } from './harness.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -96,7 +96,7 @@ test('a ledger copied from a spreadsheet fills 表三, undoably, traceably, with
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   const ed = new EditorPage(page);
   await ed.setYear(2025);
 
@@ -142,7 +142,7 @@ test('a ledger copied from a spreadsheet fills 表三, undoably, traceably, with
   // After a reload the mapping is remembered.
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await copyLedger(source);
   dialog = await pasteLedger(page);
   assert.equal(await dialog.getByRole('combobox', { name: '“个体户”对应' }).inputValue(), 'commercial');
@@ -196,7 +196,7 @@ test('a2: nothing of a ledger is stored — not its free text, names, phone or I
   await source.goto(`${pages.url}ledger.html`);
   const page = await context.newPage();
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   const ed = new EditorPage(page);
   await ed.setYear(2025);
   await copyLedger(source);
@@ -239,7 +239,7 @@ test('a9: a ledger of 200,000 rows with 5,000 free-text results is read and coun
   const context = await s.browser.newContext();
   const page = await context.newPage();
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   const ed = new EditorPage(page);
   await ed.setYear(2025);
   await page.getByRole('button', { name: '从台账填入表三' }).click();

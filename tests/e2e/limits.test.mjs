@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, shared, openApp } from './harness.mjs';
+import { ROOT, shared, openApp, appReady } from './harness.mjs';
 import { expect } from './expect.mjs';
 
 const s = shared();
@@ -50,7 +50,7 @@ test('a1: with 500 reasons the 501st is refused where it is given; the draft reo
   // The draft reopens; its JSON imports in a fresh profile.
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.locator('.banner-warning, .storage-banner').count(), 0);
   await ed.button('检查').click();
   await expect(async () => /其中 500 个已说明原因/.test(await ed.summaryText()), 'still 500 after reload', 20000);
@@ -77,7 +77,7 @@ test('limits at their maximum, written through the UI, survive a reload and an e
   await agency.blur();
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved', 20000);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal((await page.getByRole('textbox', { name: '总述' }).inputValue()).length, 200000);
   assert.equal(await ed.value(`${NEW} 自然人`), '99999999');
   assert.equal(await ed.value('行政事业性收费 本年收费金额（单位：万元）'), '99999999.9999');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, shared, openApp } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared, openApp, appReady } from './harness.mjs';
 import { expect } from './expect.mjs';
 
 const NEW = '一、本年新收政府信息公开申请数量';
@@ -113,7 +113,7 @@ test('a Y1 warning explained with a reason: shown as explained, kept in the JSON
   // Kept with the draft.
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   // Last year's report is kept with the draft.
   await ed.button('检查').click();
   await expect(async () => /已说明：机构改革/.test(await ed.summaryText()), 'explained after reload');

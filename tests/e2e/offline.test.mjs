@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launch, DIST, ARTIFACTS, ROOT } from './harness.mjs';
+import { launch, DIST, ARTIFACTS, ROOT, appReady } from './harness.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
@@ -42,7 +42,7 @@ test('once opened, the app and its draft open again with the server gone', async
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
   await page.goto(`${url}?year=2023`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await controlled(page);
 
   const ed = new EditorPage(page);
@@ -57,7 +57,7 @@ test('once opened, the app and its draft open again with the server gone', async
 
   // A reload, and a fresh visit with a different configuration, both open from the cache.
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '离线测试街道办事处');
   assert.equal(await ed.value(`${T3_NEW} 自然人`), '7');
   assert.equal(await ed.value(`${T3_NEW} 总计`), '7');
@@ -68,7 +68,7 @@ test('once opened, the app and its draft open again with the server gone', async
 
   const second = await context.newPage();
   await second.goto(`${url}index.html?ns=other`);
-  await second.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(second);
   assert.equal(await second.getByRole('textbox', { name: '机关名称' }).inputValue(), '', 'another namespace: its own empty draft');
   await second.screenshot({ path: join(ARTIFACTS, 'offline.png') });
   assert.deepEqual(errors, []);
@@ -81,7 +81,7 @@ test('a new build on the server replaces the kept one at the next visit', async 
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await controlled(page);
   const title = await page.title();
 
@@ -95,14 +95,14 @@ test('a new build on the server replaces the kept one at the next visit', async 
   // keeps the new files, drops the old ones, and the next visit shows the new build.
   const version = /"version":"(\w+)"/.exec(readFileSync(join(root, 'sw.js'), 'utf8'))[1];
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.title(), title);
   await expect(async () => {
     const kept = await page.evaluate(() => caches.keys());
     return kept.length === 1 && kept[0].endsWith(` ${version}`);
   }, 'only the new build kept', 30000);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.title(), `新版 ${title}`);
   await stop();
   await browser.close();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, shared } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared, appReady } from './harness.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { EditorPage } from './editor-page.mjs';
 import { expect } from './expect.mjs';
@@ -26,7 +26,7 @@ async function setup() {
   await source.goto(`${fixtures.url}published-t3.html`);
   const page = await context.newPage();
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   return { context, source, page, ed: new EditorPage(page), close: async () => { await context.close(); fixtures.server.close(); } };
 }
 

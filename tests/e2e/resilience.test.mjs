@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARTIFACTS, fillQuota, shared } from './harness.mjs';
+import { ARTIFACTS, fillQuota, shared, appReady } from './harness.mjs';
 import { EditorPage, cellIn, cellValue, fillCell } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -22,7 +22,7 @@ async function open(context, url = s.url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   return { page, ed: new EditorPage(page), errors };
 }
 
@@ -44,7 +44,7 @@ test('E2 a browser closed 100 ms after typing loses nothing (20 runs)', async ()
       let context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
       let page = context.pages()[0] ?? (await context.newPage());
       await page.goto(s.url);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await appReady(page);
       const cell = cellIn(page, CELL);
       await cell.focus();
       await cell.fill('');
@@ -55,7 +55,7 @@ test('E2 a browser closed 100 ms after typing loses nothing (20 runs)', async ()
       context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
       page = context.pages()[0] ?? (await context.newPage());
       await page.goto(s.url);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await appReady(page);
       assert.equal(await cellValue(cellIn(page, CELL)), want, `run ${run}`);
       const notice = page.locator('#notice');
       if (await notice.count()) {
@@ -78,7 +78,7 @@ test('E3 storage full at start: the saved drafts open, and the page says what ta
   await saved(page);
   await fillQuota(page);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await ed.value(CELL), '5', 'the saved draft opens');
   const banner = page.locator('#storage-banner');
   const text = await banner.innerText();
@@ -101,7 +101,7 @@ test('E4 texts at the 200,000-character limit: saved, reopened, backed up and im
   assert.ok((await problems.inputValue()).length <= 200_000, 'typing stops at the limit');
   await saved(page);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await overview.inputValue(), long, 'the saved draft reopens');
   assert.equal(await problems.inputValue(), long);
   assert.equal(await page.locator('#unreadable-drafts').count(), 0);
@@ -190,14 +190,14 @@ test('E8 text typed into a cell that does not parse survives a reload with its f
   await ed.fill(CELL, '12a');
   await saved(page);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await ed.value(CELL), '12a');
   assert.match(await page.locator('#desc-table3-newReceived-natural').textContent(), /不是数字/);
   assert.match(await status(page), /^已保存/, 'nothing left unsaved');
   await ed.fill(CELL, '12');
   await saved(page);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await ed.value(CELL), '12');
   await context.close();
 });
@@ -287,7 +287,7 @@ test('the 信息处理费 figures follow the cells: unreadable text kept with it
   assert.equal(await notices.getAttribute('aria-invalid'), 'true');
   await saved(page);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await notices.inputValue(), '3件a', 'kept as typed');
   assert.match(await page.locator('#fee-notices-error').textContent(), /不是数字/);
   assert.equal(await billed.inputValue(), '1250.5', 'read and shown as the export prints it');

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, serveDist, openApp, ARTIFACTS } from './harness.mjs';
+import { launch, serveDist, openApp, ARTIFACTS, appReady } from './harness.mjs';
 
 const HEADINGS = [
   '一、总体情况',
@@ -63,7 +63,7 @@ test('an internal error (a wasm trap) is said in plain Chinese, and what was typ
   await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
   assert.equal(await page.locator('#fatal-error').count(), 1);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.getByRole('textbox', { name: '机关名称' }).inputValue(), '东里街道办事处');
   await context.close();
   server.close();
@@ -96,7 +96,7 @@ test('the form appears where it stays: no layout shift while the page loads', as
     });
     const page = await context.newPage();
     await page.goto(url);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await appReady(page);
     await page.waitForTimeout(1000);
     assert.equal(await page.evaluate(() => window.__shift), 0, `layout shift at ${viewport.width}px`);
     await context.close();

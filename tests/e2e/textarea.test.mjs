@@ -2,7 +2,7 @@
 // and by script on older Chromium (the 信创 browsers), so no text hides behind a scrollbar.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, shared } from './harness.mjs';
+import { openApp, shared, appReady } from './harness.mjs';
 
 const s = shared();
 const LINES = Array.from({ length: 14 }, (_, i) => `第${i + 1}段：本年度政府信息公开工作情况。`).join('\n');
@@ -39,7 +39,7 @@ test('a text area grows with its text where the browser cannot (script fallback)
   });
   const page = await context.newPage();
   await page.goto(s.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   await grows(page);
   await context.close();
 });

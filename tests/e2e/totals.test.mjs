@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, shared, openIn } from './harness.mjs';
+import { ARTIFACTS, ROOT, shared, openIn, appReady } from './harness.mjs';
 import { expect } from './expect.mjs';
 
 const s = shared();
@@ -39,7 +39,7 @@ test('a printed total that disagrees survives import, edits and reload; 用计�
   // The drafts list counts it as the preview did.
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await ed.value(REVIEW_TOTAL), '0', 'kept through a reload');
   await ed.fill(`${NEW} 法人或其他组织 科研机构`, '0');
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');

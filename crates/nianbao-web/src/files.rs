@@ -12,7 +12,7 @@ use js_sys::{Array, Promise, Reflect};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{self, prelude::*, JsCast};
 use nianbao_core::import::FileRead;
-use nianbao_core::json::{read_current, to_json, ExportCheck};
+use nianbao_core::json::{read_current, to_json_compact, ExportCheck};
 use nianbao_core::Report;
 use wasm_bindgen_futures::JsFuture;
 
@@ -192,6 +192,22 @@ pub async fn read_report_file(name: &str, bytes: &[u8]) -> Result<FileRead, Stri
     read_in_worker(name, data.into(), &[buffer.into()]).await
 }
 
+/// The report in `bytes`, read like an imported file (any version, every
+/// fault named), without what the import review shows.
+pub async fn read_report_only(name: &str, bytes: &[u8]) -> Result<Report, String> {
+    let data = js_sys::Uint8Array::from(bytes);
+    let buffer = data.buffer();
+    let out = call_in(
+        Module::Files,
+        "readReportFile",
+        &[name.into(), data.into()],
+        &[buffer.into()],
+        &format!("正在读取“{name}”"),
+    )
+    .await?;
+    FileRead::report_from_wire(&text(out)?).map_err(|_| UNAVAILABLE.to_owned())
+}
+
 /// Reads a chosen file: the worker reads its bytes itself, so a large file
 /// is never copied through the page's thread.
 pub async fn read_file_object(file: &web_sys::File) -> Result<FileRead, String> {
@@ -221,7 +237,7 @@ pub async fn export_html(report: &Report, check: ExportCheck) -> Result<String, 
         call(
             "exportHtml",
             &[
-                to_json(report).into(),
+                to_json_compact(report).into(),
                 check.errors.into(),
                 check.warnings.into(),
                 check.explained.into(),
@@ -240,7 +256,7 @@ pub async fn export_docx(
         Module::Word,
         "exportDocx",
         &[
-            to_json(report).into(),
+            to_json_compact(report).into(),
             check.errors.into(),
             check.warnings.into(),
             check.explained.into(),
@@ -263,8 +279,8 @@ pub async fn check_report_html(
         call(
             "checkReportHtml",
             &[
-                to_json(report).into(),
-                previous.map(to_json).unwrap_or_default().into(),
+                to_json_compact(report).into(),
+                previous.map(to_json_compact).unwrap_or_default().into(),
                 today.iso().into(),
             ],
         )
@@ -290,7 +306,7 @@ fn array(list: &[String]) -> JsValue {
 /// The roll-up of `units` (name, report), made in the worker.
 pub async fn roll_up(units: &[(String, Report)]) -> Result<RolledUp, String> {
     let names: Vec<String> = units.iter().map(|(n, _)| n.clone()).collect();
-    let jsons: Vec<String> = units.iter().map(|(_, r)| to_json(r)).collect();
+    let jsons: Vec<String> = units.iter().map(|(_, r)| to_json_compact(r)).collect();
     let out = text(call("rollUp", &[array(&names), array(&jsons)]).await?)?;
     let v: nianbao_core::collect::RollUpView =
         serde_json::from_str(&out).map_err(|_| UNAVAILABLE.to_owned())?;
@@ -302,7 +318,7 @@ pub async fn roll_up(units: &[(String, Report)]) -> Result<RolledUp, String> {
 
 /// Each report's id in the 汇总 workspace (the digest of its content).
 pub async fn unit_ids(reports: &[&Report]) -> Result<Vec<String>, String> {
-    let jsons: Vec<String> = reports.iter().map(|r| to_json(r)).collect();
+    let jsons: Vec<String> = reports.iter().map(|r| to_json_compact(r)).collect();
     let out = call("unitIds", &[array(&jsons)]).await?;
     let ids: Vec<String> = js_sys::Array::from(&out)
         .iter()
@@ -339,12 +355,12 @@ pub async fn summary_html(
 
 /// A report's three tables as an HTML fragment.
 pub async fn tables_html(report: &Report) -> Result<String, String> {
-    text(call("tablesHtml", &[to_json(report).into()]).await?)
+    text(call("tablesHtml", &[to_json_compact(report).into()]).await?)
 }
 
 /// The published layout for printing.
 pub async fn print_html(report: &Report) -> Result<String, String> {
-    text(call("printHtml", &[to_json(report).into()]).await?)
+    text(call("printHtml", &[to_json_compact(report).into()]).await?)
 }
 
 /// The request ledger, held in the worker while its dialog is open

@@ -24,3 +24,21 @@ pub fn today() -> Option<nianbao_core::report::Date> {
         now.get_date() as u8,
     )
 }
+
+/// JSON indented by two spaces, as `serde_json::to_string_pretty` writes it,
+/// by the browser's own JSON writer (the page then has one serialiser of the
+/// report's types in its code, the compact one). Unreadable text is kept.
+pub fn indented(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .ok()
+        .and_then(|v| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &v,
+                &leptos::wasm_bindgen::JsValue::NULL,
+                &2.into(),
+            )
+            .ok()
+        })
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| json.to_owned())
+}

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 use nianbao_core::carry::carry_forward;
 use nianbao_core::edit::Edit;
-use nianbao_core::json::to_json;
+use nianbao_core::json::to_json_compact;
 use nianbao_core::Report;
 
 use crate::components::dropzone::Zone;
@@ -45,7 +45,7 @@ pub(crate) fn load_last_year(editor: Editor, report: Report, name: &str) {
 fn call(editor: Editor, name: &'static str, mut args: Vec<JsValue>) {
     let previous = editor
         .previous
-        .with_untracked(|p| p.as_ref().map(to_json).unwrap_or_default());
+        .with_untracked(|p| p.as_ref().map(to_json_compact).unwrap_or_default());
     args.push(previous.into());
     leptos::task::spawn_local(async move {
         let run = async {

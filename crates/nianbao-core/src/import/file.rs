@@ -68,6 +68,17 @@ impl FileRead {
         serde_json::to_string(&wire).unwrap_or_default()
     }
 
+    /// Only the report of `to_wire`'s JSON (the rest skipped unread): for a
+    /// page that needs nothing else, without the readers of the rest.
+    pub fn report_from_wire(text: &str) -> Result<Report, String> {
+        #[derive(serde::Deserialize)]
+        struct ReportOnly {
+            report: String,
+        }
+        let wire: ReportOnly = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        crate::json::read_current(&wire.report).map_err(|e| e.to_string())
+    }
+
     /// It read back from `to_wire`'s JSON.
     pub fn from_wire(text: &str) -> Result<FileRead, String> {
         let wire: Wire = serde_json::from_str(text).map_err(|e| e.to_string())?;
@@ -318,6 +329,10 @@ mod tests {
         let text = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |";
         let read = read_file("r.txt", text.as_bytes(), |_, _| None).unwrap();
         assert!(read.recognition.is_some());
+        assert_eq!(
+            FileRead::report_from_wire(&read.to_wire()),
+            Ok(read.report.clone())
+        );
         assert_eq!(FileRead::from_wire(&read.to_wire()), Ok(read));
         let mut html = read_file("a.html", render_html(&sample()).as_bytes(), |_, _| None).unwrap();
         html.note = Some("按 GB18030 解码".into());

@@ -289,6 +289,19 @@ pub fn to_json_export(report: &Report, check: ExportCheck) -> String {
     serde_json::to_string_pretty(&env).expect("documents always serialise")
 }
 
+/// `to_json_export` without the indentation: the page indents it with the
+/// browser's own JSON writer (one serialiser of these types in its code).
+pub fn to_json_export_compact(report: &Report, check: ExportCheck) -> String {
+    let mut env = to_envelope(report);
+    env.export_check = Some(check);
+    serde_json::to_string(&env).expect("documents always serialise")
+}
+
+/// `to_json` without the indentation, for what is read by code, not people.
+pub fn to_json_compact(report: &Report) -> String {
+    serde_json::to_string(&to_envelope(report)).expect("documents always serialise")
+}
+
 /// The report as pretty-printed JSON, ready to save or download.
 pub fn to_json(report: &Report) -> String {
     serde_json::to_string_pretty(&to_envelope(report)).expect("documents always serialise")
