@@ -23,8 +23,8 @@ fn made(what: Export, report_json: &str) {
 fn offer(editor: Editor, name: &str, mime: &str, text: &str) -> bool {
     let why = if text.len() > MAX_BYTES {
         format!(
-            "文件有 {:.1} MB，超过了本工具能再读入的上限 {} MB，没有下载。请缩短过长的文字。",
-            text.len() as f64 / 1_048_576.0,
+            "文件有 {} MB，超过了本工具能再读入的上限 {} MB，没有下载。请缩短过长的文字。",
+            nianbao_core::limits::megabytes(text.len()),
             MAX_BYTES / 1_048_576
         )
     } else if download(name, mime, text) {

@@ -84,7 +84,8 @@ fn install_undo_keys(editor: Editor) {
         if in_text_box {
             return;
         }
-        match ev.key().to_lowercase().as_str() {
+        // ASCII only: full Unicode case tables would cost the bundle 12 KB.
+        match ev.key().to_ascii_lowercase().as_str() {
             "z" if ev.shift_key() => editor.redo(),
             "z" => editor.undo(),
             "y" => editor.redo(),

@@ -67,8 +67,8 @@ fn storage_words(status: SaveStatus, session: Session) -> Option<(&'static str, 
         SaveStatus::Failed(WriteError::TooLarge(bytes)) => (
             "未能保存：草稿太大",
             format!(
-                "这份草稿有 {:.1} MB，超过了 {} MB 的上限，存进浏览器后将无法再打开，所以没有保存。您的内容仍在本页面中。请缩短过长的文字。",
-                bytes as f64 / 1_048_576.0,
+                "这份草稿有 {} MB，超过了 {} MB 的上限，存进浏览器后将无法再打开，所以没有保存。您的内容仍在本页面中。请缩短过长的文字。",
+                nianbao_core::limits::megabytes(bytes),
                 nianbao_core::json::MAX_BYTES / 1_048_576
             ),
             Offer::Nothing,
@@ -180,7 +180,7 @@ fn largest_drafts(rows: &[crate::session::DraftRow], all: usize) -> String {
 
 fn size_text(bytes: usize) -> String {
     if bytes >= 1_048_576 {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        format!("{} MB", nianbao_core::limits::megabytes(bytes))
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }

@@ -86,8 +86,8 @@ pub fn write_problem(e: &WriteError) -> String {
         WriteError::Quota => "浏览器的存储空间已满。请先在草稿列表中删除不需要的草稿。".into(),
         WriteError::Mismatch => "浏览器的存储没有如实保存。".into(),
         WriteError::TooLarge(bytes) => format!(
-            "内容太大（{:.1} MB），超过了 {} MB 的上限。",
-            *bytes as f64 / 1_048_576.0,
+            "内容太大（{} MB），超过了 {} MB 的上限。",
+            nianbao_core::limits::megabytes(*bytes),
             nianbao_core::json::MAX_BYTES / 1_048_576
         ),
         WriteError::Other(why) => format!("浏览器拒绝了保存（{why}）。"),

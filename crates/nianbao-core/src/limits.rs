@@ -48,6 +48,25 @@ pub fn clip_text(text: &str) -> (&str, bool) {
     (text, false)
 }
 
+/// `bytes` in MB with one decimal, as `format!("{:.1}", bytes as f64 /
+/// 1048576.0)` writes it (half to even), without the float formatter (its
+/// tables cost the first load).
+pub fn megabytes(bytes: usize) -> String {
+    const MB: u128 = 1_048_576;
+    let tenths = bytes as u128 * 10;
+    let (mut q, r) = (tenths / MB, tenths % MB);
+    if r > MB / 2 || (r == MB / 2 && q % 2 == 1) {
+        q += 1;
+    }
+    format!("{}.{}", q / 10, q % 10)
+}
+
+/// `ratio` (0…1) as a whole percentage, rounded half to even like
+/// `format!("{:.0}", ratio * 100.0)`.
+pub fn percent(ratio: f64) -> String {
+    ((ratio * 100.0).round_ties_even() as i64).to_string()
+}
+
 /// A number with thousands separators, as limits are named to people.
 pub fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -82,5 +101,47 @@ mod tests {
         assert_eq!(clip_text("短"), ("短", false));
         assert_eq!(grouped(99_999_999), "99,999,999");
         assert_eq!(grouped(-1234), "-1,234");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The same text as the float formatter, half to even included.
+        #[test]
+        fn megabytes_and_percent_read_as_the_float_formatter_writes(
+            bytes in 0usize..(1 << 40),
+            ratio in 0.0f64..=1.0,
+        ) {
+            proptest::prop_assert_eq!(megabytes(bytes), format!("{:.1}", bytes as f64 / 1_048_576.0));
+            proptest::prop_assert_eq!(percent(ratio), format!("{:.0}", ratio * 100.0));
+        }
+    }
+
+    #[test]
+    fn megabytes_at_the_halves() {
+        for bytes in [
+            0,
+            1,
+            52_428,
+            52_429,
+            52_428 * 3,
+            104_857,
+            104_858,
+            157_286,
+            157_287,
+            MAX_BYTES,
+            MAX_BYTES + 1,
+        ] {
+            assert_eq!(
+                megabytes(bytes),
+                format!("{:.1}", bytes as f64 / 1_048_576.0),
+                "{bytes}"
+            );
+        }
+        // 0.25 MB and 0.75 MB exactly: ties go to the even tenth.
+        assert_eq!(megabytes(262_144), "0.2");
+        assert_eq!(megabytes(786_432), "0.8");
+        for r in [0.125, 0.135, 0.005, 0.015, 0.5, 0.925] {
+            assert_eq!(percent(r), format!("{:.0}", r * 100.0), "{r}");
+        }
     }
 }

@@ -443,7 +443,7 @@ pub mod ledger {
 pub async fn read_picked(file: web_sys::File) -> Result<FileRead, String> {
     let name = file.name();
     if file.size() > nianbao_core::json::MAX_BYTES as f64 {
-        return Err(nianbao_core::import::too_large(&name, file.size()));
+        return Err(nianbao_core::import::too_large(&name, file.size() as usize));
     }
     read_file_object(&file).await
 }

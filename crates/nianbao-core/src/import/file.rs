@@ -115,10 +115,10 @@ impl Recognition {
 }
 
 /// The refusal of a file too big to be a report, before it is read.
-pub fn too_large(name: &str, bytes: f64) -> String {
+pub fn too_large(name: &str, bytes: usize) -> String {
     format!(
-        "文件“{name}”太大（{:.1} MB），超过了本工具能读取的上限 {} MB，不像是年度报告数据。请确认选择的文件。",
-        bytes / 1_048_576.0,
+        "文件“{name}”太大（{} MB），超过了本工具能读取的上限 {} MB，不像是年度报告数据。请确认选择的文件。",
+        crate::limits::megabytes(bytes),
         MAX_BYTES / 1_048_576
     )
 }
@@ -133,7 +133,7 @@ pub fn read_file(
     legacy: impl FnOnce(&[u8], &str) -> Option<String>,
 ) -> Result<FileRead, String> {
     if bytes.len() > MAX_BYTES {
-        return Err(too_large(name, bytes.len() as f64));
+        return Err(too_large(name, bytes.len()));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         let text = super::docx::docx_text(bytes).map_err(|e| format!("“{name}”{e}"))?;
@@ -380,6 +380,6 @@ mod tests {
 
     #[test]
     fn a_file_past_the_limit_is_refused_by_name() {
-        assert!(too_large("big.json", 70.0 * 1_048_576.0).contains("太大（70.0 MB）"));
+        assert!(too_large("big.json", 70 * 1_048_576).contains("太大（70.0 MB）"));
     }
 }

@@ -273,9 +273,9 @@ fn copied_problems(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             vec![Field::Problems],
             "第五部分不照抄上年",
             format!(
-                "第五部分与 {} 年报告的第五部分有 {:.0}% 相同。年度报告不得内容雷同，请写明本年度的问题和改进情况。",
+                "第五部分与 {} 年报告的第五部分有 {}% 相同。年度报告不得内容雷同，请写明本年度的问题和改进情况。",
                 prev.year,
-                s * 100.0
+                crate::limits::percent(s)
             ),
         ));
     }
