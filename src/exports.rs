@@ -15,7 +15,7 @@ use crate::state::{Editor, Export, Notice};
 /// says so.
 fn made(what: Export, report_json: &str) {
     if what.tells_portal() {
-        crate::messages::exported(report_json);
+        crate::portal::exported(report_json);
     }
 }
 

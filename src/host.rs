@@ -3,16 +3,17 @@
 //! draft or fills a roll-up into the open draft; the ledger dialog fills
 //! 表三 as counted and remembers (or forgets) its mapping; the import review
 //! replaces the draft, opens a new one, takes last year's report, or says
-//! why a file could not be read. Each is an edit of
-//! the open document, said in the editor's notice.
+//! why a file could not be read; the portal module exports the report or
+//! loads one. Each is an edit of the open document, said in the editor's
+//! notice.
 
 use leptos::prelude::*;
 use nianbao_core::edit::Edit;
 use nianbao_core::host::Request;
-use nianbao_core::json::read_current;
+use nianbao_core::json::{read_current, to_json_export_compact};
 
 use crate::session::Session;
-use crate::state::{Editor, Notice};
+use crate::state::{Editor, Export, Notice};
 
 /// Serves the requests, for the page's life.
 pub fn serve(editor: Editor, session: Session) {
@@ -60,6 +61,23 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
                 format!("已按台账填入表三的 {n} 个单元格（可撤销）。台账本身没有保存。"),
                 "按台账统计的表三与当前草稿中的相同，没有改动。",
             )
+        }
+        Request::PortalExport => {
+            // The export stage runs; its counts go in the file.
+            let check = editor.check_for_export(Export::Portal);
+            return Ok(to_json_export_compact(&editor.report_to_write(), check));
+        }
+        Request::PortalLoad { report } => {
+            if editor.read_only.get_untracked() {
+                return Err("本页为只读查看，不能载入报告。".to_owned());
+            }
+            let notice = if session.replace_with(read_current(&report).map_err(|e| e.to_string())?)
+            {
+                "门户网站载入了一份报告，已替换当前草稿的内容。可点“撤销”恢复。"
+            } else {
+                "门户网站载入的报告与当前草稿完全相同，没有任何改动。"
+            };
+            Notice::Imported(notice.to_owned())
         }
         Request::ForgetLedger => {
             session.set_setting(crate::ledger::MAPPING, "");

@@ -7,8 +7,8 @@ pub mod config;
 pub mod exports;
 mod host;
 mod ledger;
-pub mod messages;
 pub mod persist;
+pub mod portal;
 pub mod session;
 pub mod shell;
 pub mod state;
@@ -133,7 +133,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     shell::apply_early(editor);
     apply_config(editor, session, &config);
-    messages::install(editor, session, config.message_origins());
+    portal::install(editor, session, config.message_origins());
     host::serve(editor, session);
     components::dialogs::Dialogs::provide();
     let editor_zone = Zone::default();

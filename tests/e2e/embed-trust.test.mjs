@@ -38,11 +38,13 @@ async function expectDraftIntact(context, appUrl) {
 }
 
 /** The attacker's page frames the app, asks for its draft, then loads its own. */
-async function attack(context, hostUrl, appUrl) {
+async function attack(context, hostUrl, appUrl, listed) {
   const page = await context.newPage();
   await page.goto(`${hostUrl}host.html?app=${encodeURIComponent(appUrl + 'index.html')}`);
   await page.frameLocator('#app').getByRole('heading', { level: 1 }).waitFor();
   const messages = () => page.evaluate(() => window.__messages);
+  // A listed portal waits for `ready` (the API is a module the app loads for it).
+  if (listed) await expect(async () => (await messages()).some((m) => m.type === 'ready'), 'ready');
   await page.waitForTimeout(700);
   await page.getByRole('button', { name: /export/ }).click();
   await page.getByRole('button', { name: /load/ }).click();
@@ -59,7 +61,7 @@ async function scenario(browser, { appHost, embedderHost, listed }) {
   const context = await browser.newContext();
   try {
     await firstPartyDraft(context, app.url);
-    const got = await attack(context, host.url, app.url);
+    const got = await attack(context, host.url, app.url, listed);
     const text = JSON.stringify(got);
     assert.ok(!text.includes(SECRET), 'the embedder never receives the first-party draft');
     assert.ok(!text.includes('第一方机关'));

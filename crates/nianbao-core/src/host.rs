@@ -1,5 +1,6 @@
 //! What a module that draws part of the page (the 汇总 workspace, the ledger
-//! dialog, the import review — each a wasm module loaded on first use) asks of the editor that
+//! dialog, the import review, the portal API — each a wasm module loaded on
+//! first use) asks of the editor that
 //! hosts it, as one serde type read strictly on the editor's side. Reports
 //! cross as the app's JSON.
 
@@ -34,6 +35,12 @@ pub enum Request {
     },
     /// Forget the remembered ledger mapping.
     ForgetLedger,
+    /// The portal asks for the report: the export stage runs and the answer
+    /// is the JSON envelope with its counts.
+    PortalExport,
+    /// The portal's report (read by the file module, as the app's JSON)
+    /// replaces the open draft's content (refused on a view-only page).
+    PortalLoad { report: String },
 }
 
 impl Request {
@@ -87,6 +94,10 @@ mod tests {
                 file: "a.json".into(),
             },
             Request::ImportFailed { why: "坏".into() },
+            Request::PortalExport,
+            Request::PortalLoad {
+                report: "{}".into(),
+            },
         ] {
             assert_eq!(Request::from_json(&r.to_json()), Some(r));
         }
