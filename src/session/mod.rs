@@ -327,7 +327,10 @@ impl Session {
                     .editor
                     .with_report_untracked(|r| crate::shell::cache(&id, revision, r))
                     .unwrap_or_default();
-                this.set_setting(crate::shell::SETTING, &shown);
+                // Opening a draft the page already painted writes nothing.
+                if this.setting(crate::shell::SETTING).as_deref() != Some(shown.as_str()) {
+                    this.set_setting(crate::shell::SETTING, &shown);
+                }
             },
             std::time::Duration::ZERO,
         );

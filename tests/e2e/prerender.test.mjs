@@ -39,6 +39,11 @@ async function savedDraft(page) {
   return page.evaluate(() => localStorage.getItem('nianbao:draft:' + localStorage.getItem('nianbao:last')));
 }
 
+/** Waits until what the shell paints next time (written just after a save) holds `text`. */
+async function shellKept(page, text) {
+  await expect(async () => (await page.evaluate(() => localStorage.getItem('nianbao:setting:shell')))?.includes(text), `shell keeps ${text}`);
+}
+
 test('the page as served holds the form, drawn by the app, with no script needed to show it', async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   assert.match(html, /<div id="shell">/);
@@ -64,7 +69,7 @@ test('a saved draft is painted before the app loads, as the app showed it', asyn
   await page.keyboard.type('7');
   await savedDraft(page);
   // The shell's values are written just after the save.
-  await expect(async () => (await page.evaluate(() => localStorage.getItem('nianbao:setting:shell')))?.includes('"revision"'), 'kept');
+  await shellKept(page, '"revision"');
   const status = await page.locator('#save-status').innerText();
 
   const release = await holdApp(context);
@@ -91,7 +96,7 @@ test('keys typed while the app loads on a slow network are in the draft, and typ
   const { page } = await openIn(context, s.url);
   await page.locator('#agency-name').fill('示例街道办事处');
   await savedDraft(page);
-  await expect(async () => (await page.evaluate(() => localStorage.getItem('nianbao:setting:shell')))?.includes('示例街道办事处'), 'kept');
+  await shellKept(page, '示例街道办事处');
 
   const next = await context.newPage();
   const cdp = await context.newCDPSession(next);
@@ -169,7 +174,7 @@ test('no shell where it cannot be sure: settings in the address, another room, a
   const { page } = await openIn(context, s.url);
   await page.locator('#overview-text').fill('本年度报告');
   await savedDraft(page);
-  await expect(async () => (await page.evaluate(() => localStorage.getItem('nianbao:setting:shell')))?.includes('本年度报告'), 'kept');
+  await shellKept(page, '本年度报告');
   const release = await holdApp(context);
   const hasShell = async (address) => {
     const next = await context.newPage();
@@ -188,7 +193,7 @@ test('no shell where it cannot be sure: settings in the address, another room, a
   await page.locator('#year').fill('2020');
   await page.locator('#year').blur();
   await page.locator('#overview-text').fill('2020年度报告');
-  await expect(async () => (await page.evaluate(() => localStorage.getItem('nianbao:setting:shell')))?.includes('2020年度报告'), 'kept');
+  await shellKept(page, '2020年度报告');
   await context.unroute('**/nianbao_bg.wasm');
   await holdApp(context);
   assert.equal(await hasShell(s.url), false);
