@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 use nianbao_core::edit::Edit;
-use nianbao_core::host::Request;
+use nianbao_core::host::{DraftAction, Request};
 use nianbao_core::json::{read_current, to_json_export_compact};
 
 use crate::session::Session;
@@ -22,6 +22,10 @@ pub fn serve(editor: Editor, session: Session) {
 
 fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String> {
     let notice = match r {
+        Request::Draft(action) => {
+            drafts(session, action);
+            return Ok(String::new());
+        }
         Request::OpenDraft { report, words } => {
             session.new_draft(read_current(&report).map_err(|e| e.to_string())?);
             Notice::Imported(words)
@@ -86,6 +90,19 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
     };
     editor.notice.set(Some(notice));
     Ok(String::new())
+}
+
+/// What the drafts dialog asks, done at once (the dialog hears the list
+/// that results through `components::drafts::keep_list`).
+fn drafts(session: Session, action: DraftAction) {
+    match action {
+        DraftAction::New => session.new_draft(crate::fresh_report()),
+        DraftAction::Open { id } => session.open(&id),
+        DraftAction::Copy { id } => session.duplicate(&id),
+        DraftAction::Rename { id, name } => session.rename(&id, name),
+        DraftAction::Delete { id } => session.delete(&id, crate::fresh_report),
+        DraftAction::UndoDelete => session.undo_delete(),
+    }
 }
 
 /// What a fill says: done, refused on a view-only page, or nothing to change.

@@ -22,7 +22,7 @@ use nianbao_core::edit::Edit;
 use nianbao_core::{Report, Section, APP_TITLE};
 
 use components::details::DetailsForm;
-use components::drafts::{DeletedNotice, DraftsDialog, StorageBanner, UnreadableDrafts};
+use components::drafts::{DeletedNotice, StorageBanner, UnreadableDrafts};
 use components::dropzone::Zone;
 use components::findings::{announce_findings, ErrorSummary};
 use components::import::Importer;
@@ -36,7 +36,7 @@ use state::Editor;
 const NAMESPACE: &str = "nianbao";
 
 /// A new, empty report, for the year `report::default_year` says today.
-fn fresh_report() -> Report {
+pub(crate) fn fresh_report() -> Report {
     let year = exports::today()
         .map(nianbao_core::report::default_year)
         .unwrap_or_else(|| js_sys::Date::new_0().get_full_year() as i32 - 1);
@@ -135,7 +135,7 @@ pub fn App() -> impl IntoView {
     apply_config(editor, session, &config);
     portal::install(editor, session, config.message_origins());
     host::serve(editor, session);
-    components::dialogs::Dialogs::provide();
+    components::drafts::keep_list(session);
     let editor_zone = Zone::default();
     guard_drops(editor);
     announce_findings();
@@ -169,7 +169,7 @@ pub fn App() -> impl IntoView {
             <Toolbar picker last_year_picker />
             <Importer picker last_year_picker zone=editor_zone />
         </div>
-        <DraftsDialog fresh=fresh_report />
+        <div id=components::drafts::PLACE></div>
         <div id=ledger::PLACE></div>
         <main class="report" id="main" hidden=move || collecting.get()
             on:dragover=Zone::over on:drop=on_drop>

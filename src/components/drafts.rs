@@ -1,6 +1,9 @@
-//! The save indicator, the storage messages, and the list of drafts.
+//! The save indicator, the storage messages, and what 我的草稿 (a module
+//! of its own, `crates/nianbao-drafts`) is shown: the list of drafts.
 
 use leptos::prelude::*;
+
+use nianbao_core::host::{DraftItem, DraftList};
 
 use crate::persist::WriteError;
 use crate::session::{clock, SaveStatus, Session};
@@ -234,67 +237,77 @@ pub fn DeletedNotice() -> impl IntoView {
     }
 }
 
-/// The list of drafts, in a dialog.
-#[component]
-pub fn DraftsDialog(fresh: fn() -> nianbao_core::Report) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let open = super::dialogs::Dialogs::get().drafts;
-    let close = move |_| open.set(false);
-    let current = move || session.id.get();
-    view! {
-        <super::modal::Modal open on_close=move |_| open.set(false) labelledby="drafts-title" class="drafts">
-            <h2 id="drafts-title">"我的草稿"</h2>
-            <p class="hint">"草稿保存在本浏览器中。换电脑或清理浏览器数据前，请下载 JSON 文件。"</p>
-            <button type="button" class="primary" on:click=move |_| {
-                session.new_draft(fresh());
-                open.set(false);
-            }>"新建草稿"</button>
-            <ul class="draft-list">
-                {move || session.rows.get().into_iter().filter(|r| r.problem.is_none()).map(|r| {
-                    let (open_id, dup_id, ren_id, del_id) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
-                    let is_current = r.id == current();
-                    let name = r.name.clone();
-                    let detail = format!(
-                        "{} 年度 · 最后保存 {} · {} 个错误，{} 个提示 · 约 {}",
-                        r.year.unwrap_or_default(),
-                        r.saved_at.map(clock).unwrap_or_default(),
-                        r.errors,
-                        r.warnings,
-                        size_text(r.bytes)
-                    );
-                    let n2 = name.clone();
-                    view! {
-                        <li class="draft-row" class:current=is_current>
-                            <div>
-                                <strong>{name.clone()}</strong>
-                                {is_current.then_some("（正在编辑）")}
-                                <p class="hint">{detail}</p>
-                            </div>
-                            <div class="actions">
-                                <button type="button" aria-label=format!("打开 {name}") disabled=is_current on:click=move |_| {
-                                    session.open(&open_id);
-                                    open.set(false);
-                                }>"打开"</button>
-                                <button type="button" aria-label=format!("复制 {name}") on:click=move |_| session.duplicate(&dup_id)>"复制"</button>
-                                <button type="button" aria-label=format!("重命名 {name}") on:click=move |_| {
-                                    let answer = window().prompt_with_message_and_default("草稿的新名称：", &n2).ok().flatten();
-                                    if let Some(new_name) = answer.filter(|a| !a.trim().is_empty()) {
-                                        session.rename(&ren_id, new_name.trim().to_owned());
-                                    }
-                                }>"重命名"</button>
-                                <button type="button" aria-label=format!("删除 {name}") on:click=move |_| session.delete(&del_id, fresh)>"删除"</button>
-                            </div>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            {move || session.list_problem.get().map(|p| {
-                super::live::Live::say(&p);
-                view! {
-                <p class="notice notice-error" id="drafts-problem">{p}</p>
-            }})}
-            <DeletedNotice />
-            <button type="button" on:click=close>"关闭"</button>
-        </super::modal::Modal>
+/// The module that draws 我的草稿, loaded the first time it opens.
+const MODULE: &str = "./nianbao_drafts.js";
+/// Where the dialog is drawn (an element of the page, empty until then).
+pub const PLACE: &str = "drafts-place";
+
+thread_local! {
+    /// The dialog was drawn: it hears every change of the list.
+    static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The list as the dialog shows it (readable drafts; tracked when read in
+/// an effect).
+fn list(session: Session) -> DraftList {
+    let current = session.id.get();
+    let rows = session.rows.with(|rows| {
+        rows.iter()
+            .filter(|r| r.problem.is_none())
+            .map(|r| DraftItem {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                detail: format!(
+                    "{} 年度 · 最后保存 {} · {} 个错误，{} 个提示 · 约 {}",
+                    r.year.unwrap_or_default(),
+                    r.saved_at.map(clock).unwrap_or_default(),
+                    r.errors,
+                    r.warnings,
+                    size_text(r.bytes)
+                ),
+                current: r.id == current,
+            })
+            .collect()
+    });
+    DraftList {
+        rows,
+        problem: session.list_problem.get(),
+        deleted: session
+            .deleted
+            .with(|d| d.as_ref().map(|(_, _, name)| name.clone())),
     }
+}
+
+/// Opens 我的草稿 over the page (drawing it the first time).
+pub fn open(session: Session, editor: crate::state::Editor) {
+    session.refresh();
+    let json = untrack(|| list(session)).to_json();
+    leptos::task::spawn_local(async move {
+        let shown = async {
+            let place = document()
+                .get_element_by_id(PLACE)
+                .ok_or("页面还没有准备好，请再点一次。")?;
+            if place.child_element_count() == 0 {
+                crate::files::module_call(MODULE, "mount", &[place.into()]).await?;
+            }
+            DRAWN.set(true);
+            crate::files::module_call(MODULE, "open", &[json.into()]).await
+        };
+        if let Err(why) = shown.await {
+            super::live::Live::say(&why);
+            editor.notice.set(Some(crate::state::Notice::Problem(why)));
+        }
+    });
+}
+
+/// Sends the list to the dialog whenever it changes, once it was drawn.
+pub fn keep_list(session: Session) {
+    Effect::new(move |_| {
+        let json = list(session).to_json();
+        if DRAWN.get() {
+            leptos::task::spawn_local(async move {
+                let _ = crate::files::module_call(MODULE, "update", &[json.into()]).await;
+            });
+        }
+    });
 }

@@ -2,7 +2,6 @@
 //! values to the DOM; none of them decides anything.
 
 pub mod details;
-pub mod dialogs;
 pub mod drafts;
 pub mod findings;
 pub mod grid;

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use leptos::html::Input;
 
-use super::dialogs::Dialogs;
 use super::drafts::SaveIndicator;
 use super::keys::focus_id;
 use crate::session::Session;
@@ -13,7 +12,6 @@ use crate::state::Editor;
 #[component]
 pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl IntoView {
     let editor = Editor::get();
-    let dialogs = Dialogs::get();
     let session = expect_context::<Session>();
     // 适老化模式: larger type, higher contrast, bigger targets, no motion; remembered per browser.
     let elder = RwSignal::new(session.setting("elder").as_deref() == Some("on"));
@@ -24,10 +22,7 @@ pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl
         }
         session.set_setting("elder", if on { "on" } else { "off" });
     });
-    let open_drafts = move |_| {
-        session.refresh();
-        dialogs.drafts.set(true);
-    };
+    let open_drafts = move |_| super::drafts::open(session, editor);
     let check = move |_| {
         editor.check_all.set(true);
         // Let the summary render, then take the user to it.

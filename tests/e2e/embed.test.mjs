@@ -45,8 +45,11 @@ for (const [engines, CSP] of POLICIES) test(`the app works under the ${engines} 
   await ed.fill(`${NEW} 自然人`, '21');
   assert.equal(await ed.value(`${NEW} 总计`), '21');
   await ed.button('检查').click();
+  // 我的草稿 is a module of its own: it loads under the policy too.
   await page.getByRole('button', { name: '草稿', exact: true }).click();
+  await page.getByRole('dialog', { name: '我的草稿' }).waitFor();
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: '我的草稿' }).waitFor({ state: 'hidden' });
   const [download] = await Promise.all([page.waitForEvent('download'), ed.button('下载 HTML').click()]);
   assert.match(download.suggestedFilename(), /\.html$/);
   // Printing builds the published layout in a frame, styled from the app's own files.

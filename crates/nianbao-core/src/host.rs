@@ -35,12 +35,64 @@ pub enum Request {
     },
     /// Forget the remembered ledger mapping.
     ForgetLedger,
+    /// Something done in the drafts dialog.
+    Draft(DraftAction),
     /// The portal asks for the report: the export stage runs and the answer
     /// is the JSON envelope with its counts.
     PortalExport,
     /// The portal's report (read by the file module, as the app's JSON)
     /// replaces the open draft's content (refused on a view-only page).
     PortalLoad { report: String },
+}
+
+/// What the drafts dialog asks of the editor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum DraftAction {
+    /// Start a new draft (the dialog then closes).
+    New,
+    /// Open a stored draft (the dialog then closes).
+    Open { id: String },
+    /// Store a copy of a draft, named "…（副本）".
+    Copy { id: String },
+    /// Rename a draft.
+    Rename { id: String, name: String },
+    /// Delete a draft, restorable for a few seconds.
+    Delete { id: String },
+    /// Restore the draft just deleted.
+    UndoDelete,
+}
+
+/// What the drafts dialog shows, as the editor has it: the readable drafts
+/// (each with its line of details, written by the editor), why the last
+/// action failed, and the name of a draft just deleted (with 撤销删除).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DraftList {
+    pub rows: Vec<DraftItem>,
+    pub problem: Option<String>,
+    pub deleted: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DraftItem {
+    pub id: String,
+    pub name: String,
+    /// "2024 年度 · 最后保存 … · 0 个错误，1 个提示 · 约 3 KB".
+    pub detail: String,
+    /// The draft open in the editor.
+    pub current: bool,
+}
+
+impl DraftList {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a draft list always serialises")
+    }
+
+    pub fn from_json(text: &str) -> Option<DraftList> {
+        serde_json::from_str(text).ok()
+    }
 }
 
 impl Request {
@@ -94,6 +146,15 @@ mod tests {
                 file: "a.json".into(),
             },
             Request::ImportFailed { why: "坏".into() },
+            Request::Draft(DraftAction::New),
+            Request::Draft(DraftAction::Open { id: "a".into() }),
+            Request::Draft(DraftAction::Copy { id: "a".into() }),
+            Request::Draft(DraftAction::Rename {
+                id: "a".into(),
+                name: "新名".into(),
+            }),
+            Request::Draft(DraftAction::Delete { id: "a".into() }),
+            Request::Draft(DraftAction::UndoDelete),
             Request::PortalExport,
             Request::PortalLoad {
                 report: "{}".into(),
@@ -104,5 +165,17 @@ mod tests {
         assert_eq!(Request::from_json(r#"{"openDraft":{"report":"{}"}}"#), None);
         assert_eq!(Request::from_json(r#"{"somethingElse":{}}"#), None);
         assert_eq!(Request::ledger_cells(&[(3, 7)]), vec![(CellId(3), Some(7))]);
+        let list = DraftList {
+            rows: vec![DraftItem {
+                id: "a".into(),
+                name: "本年度".into(),
+                detail: "2024 年度".into(),
+                current: true,
+            }],
+            problem: Some("没有复制".into()),
+            deleted: None,
+        };
+        assert_eq!(DraftList::from_json(&list.to_json()), Some(list));
+        assert_eq!(DraftList::from_json(r#"{"rows":[],"extra":1}"#), None);
     }
 }
