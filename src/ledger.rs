@@ -3,7 +3,6 @@
 //! it writes 表三 through the editor (`host.rs`).
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsValue;
 use nianbao_core::json::to_json_compact;
 
 use crate::session::Session;
@@ -29,13 +28,8 @@ pub fn open(editor: Editor, session: Session) {
 }
 
 async fn show(report: String, remembered: String) -> Result<(), String> {
-    let place = document()
-        .get_element_by_id(PLACE)
-        .ok_or("页面还没有准备好，请再点一次。")?;
     // Drawn once; the dialog stays in the page, closed, after that.
-    if place.child_element_count() == 0 {
-        crate::files::module_call(MODULE, "mount", &[JsValue::from(place)]).await?;
-    }
+    crate::files::mount_once(MODULE, PLACE).await?;
     crate::files::module_call(MODULE, "open", &[report.into(), remembered.into()])
         .await
         .map(|_| ())

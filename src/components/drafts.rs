@@ -284,12 +284,7 @@ pub fn open(session: Session, editor: crate::state::Editor) {
     let json = untrack(|| list(session)).to_json();
     leptos::task::spawn_local(async move {
         let shown = async {
-            let place = document()
-                .get_element_by_id(PLACE)
-                .ok_or("页面还没有准备好，请再点一次。")?;
-            if place.child_element_count() == 0 {
-                crate::files::module_call(MODULE, "mount", &[place.into()]).await?;
-            }
+            crate::files::mount_once(MODULE, PLACE).await?;
             DRAWN.set(true);
             crate::files::module_call(MODULE, "open", &[json.into()]).await
         };

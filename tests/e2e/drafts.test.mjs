@@ -257,3 +257,32 @@ test('f7: a new draft opened in December is for the year that is ending, its dea
   assert.doesNotMatch(body, /已逾期/);
   await context.close();
 });
+
+test('我的草稿 loads on first use: two clicks while it loads draw one dialog, and it opens with the list', async () => {
+  const context = await s.browser.newContext({ serviceWorkers: 'block' });
+  // The module's wasm arrives late, as on a slow first visit.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/nianbao_drafts_bg.wasm', async (route) => { await held; await route.continue(); });
+  const { page, errors } = await newPage(context);
+  await page.getByRole('textbox', { name: '机关名称' }).fill('丙局');
+  await saved(page);
+  const button = page.getByRole('button', { name: '草稿', exact: true });
+  await button.click();
+  await button.click();
+  await page.waitForTimeout(300);
+  release();
+  const dialog = page.getByRole('dialog', { name: '我的草稿' });
+  await dialog.waitFor();
+  assert.equal(await page.locator('dialog.drafts').count(), 1, 'one dialog, however many clicks');
+  assert.match(await dialog.locator('.draft-row').first().innerText(), /丙局[\s\S]*正在编辑/);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  // Opened again, it shows the list as it is now.
+  await page.getByRole('textbox', { name: '机关名称' }).fill('丁局');
+  await saved(page);
+  await button.click();
+  await expect(async () => /丁局/.test(await dialog.locator('.draft-row').first().innerText()), 'the list as it is now');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -448,6 +448,32 @@ pub async fn read_picked(file: web_sys::File) -> Result<FileRead, String> {
     read_file_object(&file).await
 }
 
+/// Has the page module at `path` draw itself into the element `place` (its
+/// `mount`), once for the page's life: a second click while the module is
+/// still loading does not draw it twice (the element is marked at once).
+/// Calls made after this one reach the module after its `mount` (they wait
+/// for the same load, in order).
+pub async fn mount_once(path: &str, place: &str) -> Result<(), String> {
+    let place = leptos::prelude::document()
+        .get_element_by_id(place)
+        .ok_or("页面还没有准备好，请再点一次。")?;
+    if place.has_attribute(DRAWN) {
+        return Ok(());
+    }
+    let _ = place.set_attribute(DRAWN, "");
+    let drawn = module_call(path, "mount", &[place.clone().into()])
+        .await
+        .map(|_| ());
+    if drawn.is_err() {
+        // Not drawn: the next use tries again.
+        let _ = place.remove_attribute(DRAWN);
+    }
+    drawn
+}
+
+/// Marks a page module's place once it was asked to draw there.
+const DRAWN: &str = "data-drawn";
+
 /// Calls export `name` of a module that draws part of the page (built by
 /// wasm-bindgen for the web, at `path` beside the app), loading it and
 /// starting its wasm the first time. Said in words when it cannot load; an

@@ -49,12 +49,7 @@ fn call(editor: Editor, name: &'static str, mut args: Vec<JsValue>) {
     args.push(previous.into());
     leptos::task::spawn_local(async move {
         let run = async {
-            let place = document()
-                .get_element_by_id(PLACE)
-                .ok_or("页面还没有准备好，请再试一次。")?;
-            if place.child_element_count() == 0 {
-                crate::files::module_call(MODULE, "mount", &[JsValue::from(place)]).await?;
-            }
+            crate::files::mount_once(MODULE, PLACE).await?;
             crate::files::module_call(MODULE, name, &args)
                 .await
                 .map(|_| ())
