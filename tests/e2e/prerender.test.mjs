@@ -39,6 +39,24 @@ async function savedDraft(page) {
   return page.evaluate(() => localStorage.getItem('nianbao:draft:' + localStorage.getItem('nianbao:last')));
 }
 
+/** A fresh browser profile with a draft whose `field` holds `text`, saved, and kept for the shell. */
+async function keptDraft(field, text) {
+  const context = await s.browser.newContext({ serviceWorkers: 'block' });
+  const { page } = await openIn(context, s.url);
+  await page.locator(field).fill(text);
+  await savedDraft(page);
+  await shellKept(page, text);
+  return { context, page };
+}
+
+/** A new page of `context` with the shell painted (the app held or slow). */
+async function shellPage(context) {
+  const page = await context.newPage();
+  await page.goto(s.url, { waitUntil: 'domcontentloaded' });
+  await shellShown(page);
+  return page;
+}
+
 /** Waits until what the shell paints next time (written just after a save) holds `text`. */
 async function shellKept(page, text) {
   await expect(async () => (await page.evaluate(() => localStorage.getItem('nianbao:setting:shell')))?.includes(text), `shell keeps ${text}`);
@@ -92,11 +110,7 @@ test('a saved draft is painted before the app loads, as the app showed it', asyn
 });
 
 test('keys typed while the app loads on a slow network are in the draft, and typing goes on where it was', async () => {
-  const context = await s.browser.newContext({ serviceWorkers: 'block' });
-  const { page } = await openIn(context, s.url);
-  await page.locator('#agency-name').fill('示例街道办事处');
-  await savedDraft(page);
-  await shellKept(page, '示例街道办事处');
+  const { context } = await keptDraft('#agency-name', '示例街道办事处');
 
   const next = await context.newPage();
   const cdp = await context.newCDPSession(next);
@@ -130,9 +144,7 @@ test('keys typed while the app loads on a slow network are in the draft, and typ
 test('on a first visit, typing before the app loads starts the draft', async () => {
   const context = await s.browser.newContext({ serviceWorkers: 'block' });
   const release = await holdApp(context);
-  const page = await context.newPage();
-  await page.goto(s.url, { waitUntil: 'domcontentloaded' });
-  await shellShown(page);
+  const page = await shellPage(context);
   await page.locator('#overview-text').click();
   await page.keyboard.type('第一次打开就输入');
   await page.locator(`#${NATURAL}`).click();
@@ -156,9 +168,7 @@ test('when storage refuses the journal, what was typed into the shell still reac
     };
   });
   const release = await holdApp(context);
-  const page = await context.newPage();
-  await page.goto(s.url, { waitUntil: 'domcontentloaded' });
-  await shellShown(page);
+  const page = await shellPage(context);
   await page.locator('#other-text').click();
   await page.keyboard.type('存不进去也不丢');
   await page.evaluate(() => { window.__appStarted = true; });
@@ -170,11 +180,7 @@ test('when storage refuses the journal, what was typed into the shell still reac
 });
 
 test('no shell where it cannot be sure: settings in the address, another room, a draft of the other format', async () => {
-  const context = await s.browser.newContext({ serviceWorkers: 'block' });
-  const { page } = await openIn(context, s.url);
-  await page.locator('#overview-text').fill('本年度报告');
-  await savedDraft(page);
-  await shellKept(page, '本年度报告');
+  const { context, page } = await keptDraft('#overview-text', '本年度报告');
   const release = await holdApp(context);
   const hasShell = async (address) => {
     const next = await context.newPage();
