@@ -105,7 +105,17 @@
     early[key] = text;
     root.setAttribute('data-shell-early', JSON.stringify(early));
     try {
-      if (!id) {
+      // Once the app has opened its draft (it draws its form behind this one), typing
+      // is journalled where the app's own would be: its draft, its revision.
+      var app = root.getAttribute('data-app-draft');
+      if (app) {
+        var cut = app.indexOf('\n');
+        if (id !== app.slice(0, cut)) {
+          id = app.slice(0, cut);
+          store.setItem(NS + 'last', id);
+        }
+        revision = Number(app.slice(cut + 1));
+      } else if (!id) {
         id = Date.now().toString(16) + Math.floor(Math.random() * 1e9).toString(16);
         store.setItem(NS + 'last', id);
       }
@@ -135,13 +145,13 @@
     var input = e.target;
     if (!input.classList || !input.classList.contains('cell-input')) return;
     input.hidden = true;
-    var cell = document.getElementById(input.getAttribute('data-key'));
+    var cell = byId[input.getAttribute('data-key')];
     if (cell) cell.hidden = false;
   });
   shell.addEventListener('input', function (e) {
     var t = e.target;
     if (t.classList.contains('cell-input')) {
-      var cell = document.getElementById(t.getAttribute('data-key'));
+      var cell = byId[t.getAttribute('data-key')];
       if (!cell) return;
       cell.textContent = t.value;
       journal(cell.id, t.value);

@@ -53,6 +53,10 @@ try {
     while (walker.nextNode()) comments.push(walker.currentNode);
     comments.forEach((c) => c.remove());
     body.querySelectorAll('script').forEach((s) => s.remove());
+    // The app draws its own page behind the shell before taking its place: what it finds
+    // by id while it does (where modules draw, where it speaks) must be its own.
+    body.querySelectorAll('#drafts-place, #ledger-place').forEach((el) => el.remove());
+    body.querySelector('#live')?.removeAttribute('id');
     return body.innerHTML;
   });
   const shell = `<div id="shell">${markup}</div><script src="./shell.js"></script>`;

@@ -23,7 +23,7 @@ pub fn serve(editor: Editor, session: Session) {
 fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String> {
     let notice = match r {
         Request::Draft(action) => {
-            drafts(session, action);
+            drafts(editor, session, action);
             return Ok(String::new());
         }
         Request::OpenDraft { report, words } => {
@@ -94,7 +94,7 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
 
 /// What the drafts dialog asks, done at once (the dialog hears the list
 /// that results through `components::drafts::keep_list`).
-fn drafts(session: Session, action: DraftAction) {
+fn drafts(editor: Editor, session: Session, action: DraftAction) {
     match action {
         DraftAction::New => session.new_draft(crate::fresh_report()),
         DraftAction::Open { id } => session.open(&id),
@@ -102,6 +102,10 @@ fn drafts(session: Session, action: DraftAction) {
         DraftAction::Rename { id, name } => session.rename(&id, name),
         DraftAction::Delete { id } => session.delete(&id, crate::fresh_report),
         DraftAction::UndoDelete => session.undo_delete(),
+        DraftAction::LoadNewer => session.load_newer(),
+        DraftAction::SaveAsCopy => session.save_as_copy(),
+        DraftAction::DownloadBackup => crate::exports::download_json(editor),
+        DraftAction::DownloadRaw { id } => session.download_raw(&id),
     }
 }
 

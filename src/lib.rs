@@ -11,6 +11,7 @@ pub mod persist;
 pub mod portal;
 pub mod session;
 pub mod shell;
+mod start;
 pub mod state;
 
 // The page's helpers shared with the 汇总 module (crates/nianbao-web).
@@ -22,7 +23,6 @@ use nianbao_core::edit::Edit;
 use nianbao_core::{Report, Section, APP_TITLE};
 
 use components::details::DetailsForm;
-use components::drafts::{DeletedNotice, StorageBanner, UnreadableDrafts};
 use components::dropzone::Zone;
 use components::findings::{announce_findings, ErrorSummary};
 use components::import::Importer;
@@ -114,6 +114,12 @@ fn guard_drops(editor: Editor) {
     });
 }
 
+/// A part of the page, drawn once `shown` (one type for every part: one
+/// copy of the code that draws it).
+fn part(shown: RwSignal<bool>, draw: Box<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView {
+    move || shown.get().then(&draw)
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -132,10 +138,13 @@ pub fn App() -> impl IntoView {
     let session = Session::start(editor, &namespace, fresh_report);
     provide_context(session);
     shell::apply_early(editor);
+    // Drawn in parts (the tool bar, the details, each section): at once, or
+    // a task each behind the prerendered form.
+    let parts = start::draw_in_steps(editor, session, 2 + Section::ALL.len());
     apply_config(editor, session, &config);
     portal::install(editor, session, config.message_origins());
     host::serve(editor, session);
-    components::drafts::keep_list(session);
+    components::drafts::keep_list(session, editor);
     let editor_zone = Zone::default();
     guard_drops(editor);
     announce_findings();
@@ -166,22 +175,25 @@ pub fn App() -> impl IntoView {
         })}
         <div class="toolbar-region" role="region" aria-label="工具栏" hidden=move || collecting.get()
             on:dragover=Zone::over on:drop=on_drop>
-            <Toolbar picker last_year_picker />
-            <Importer picker last_year_picker zone=editor_zone />
+            {part(parts[0], Box::new(move || view! {
+                <Toolbar picker last_year_picker />
+                <Importer picker last_year_picker zone=editor_zone />
+            }.into_any()))}
         </div>
-        <div id=components::drafts::PLACE></div>
         <div id=ledger::PLACE></div>
         <main class="report" id="main" hidden=move || collecting.get()
             on:dragover=Zone::over on:drop=on_drop>
-            <StorageBanner />
-            <UnreadableDrafts />
-            <DeletedNotice />
+            // The drafts module: 我的草稿, and what storage has to say.
+            <div id=components::drafts::PLACE></div>
             <NoticeView />
             <ErrorSummary />
-            <DetailsForm />
+            {part(parts[1], Box::new(|| view! { <DetailsForm /> }.into_any()))}
             {Section::ALL
                 .into_iter()
-                .map(|section| view! { <ReportSection section /> })
+                .enumerate()
+                .map(|(i, section)| {
+                    part(parts[2 + i], Box::new(move || view! { <ReportSection section /> }.into_any())).into_any()
+                })
                 .collect_view()}
         </main>
     }

@@ -8,10 +8,6 @@ fn main() {
     if let Some(message) = leptos::prelude::document().get_element_by_id("boot-message") {
         message.remove();
     }
-    // The prerendered form gives way to the app's in the same task.
-    let focus = nianbao::shell::take_over();
+    // Drawn behind the prerendered form, if there is one (shell::draw_in_steps).
     leptos::mount::mount_to_body(nianbao::App);
-    if let Some(focus) = focus {
-        nianbao::shell::restore(focus);
-    }
 }

@@ -8,12 +8,16 @@
 //! last saved (`write_cache`): no formatting or draft reading is repeated in
 //! script, and a draft whose form differs from the shell's is not shown there.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use nianbao_core::edit::Edit;
 use nianbao_core::Report;
+
+use crate::state::Editor;
 
 /// The setting the values are kept under (`{namespace}:setting:shell`).
 pub const SETTING: &str = "shell";
@@ -23,6 +27,9 @@ pub const FIELDS: &str = "textarea[id], input[id], select[id], .cell-text[id]";
 /// Values larger than this are not kept twice (the shell is then not used).
 const MAX_CACHE: usize = 256 * 1024;
 const EARLY_ATTR: &str = "data-shell-early";
+/// Where shell.js journals typing once the app has opened its draft:
+/// `{id}\n{revision}`, the draft the app's journal would use.
+const DRAFT_ATTR: &str = "data-app-draft";
 
 /// What `#main` shows now, for the draft `id` saved as `revision`, as the
 /// JSON shell.js reads: `id`, `revision`, `structure` (the fields' ids in
@@ -82,14 +89,37 @@ fn shown(el: &Element) -> String {
     }
 }
 
+/// Whether the prerendered form is on the page (shell.js keeps it only
+/// where it can fill it with this draft).
+pub fn present() -> bool {
+    document().get_element_by_id("shell").is_some()
+}
+
+/// Has shell.js journal typing under the app's draft `id` at `revision`
+/// from now on (the app has opened it, and draws its form behind the shell).
+pub fn journal_under(id: &str, revision: u64) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(DRAFT_ATTR, &format!("{id}\n{revision}"));
+    }
+}
+
+/// Applies what was typed into the shell since the app started.
+pub fn apply_later(editor: Editor) {
+    let typed = read_early();
+    if !typed.is_empty() {
+        EARLY.set(typed);
+        apply_early(editor);
+    }
+}
+
 /// Where the person was in the shell: the field's id and the selection.
 pub struct Focus {
     id: String,
     selection: Option<(u32, u32)>,
 }
 
-/// Removes the shell before the app draws the form (in the same task, so no
-/// frame shows neither), remembering the field that had focus.
+/// Removes the shell, which shows the app's form in the same task (no frame
+/// shows neither), remembering the field that had focus.
 pub fn take_over() -> Option<Focus> {
     let shell = document().get_element_by_id("shell")?;
     let focus = document().active_element().and_then(|el| {
@@ -152,8 +182,9 @@ pub fn restore(focus: Focus) {
 }
 
 thread_local! {
-    /// What was typed into the shell, read once from the page.
-    static EARLY: Vec<(String, String)> = read_early();
+    /// What was typed into the shell (shell.js keeps every field's last text
+    /// on the page, so a later read has all an earlier one had).
+    static EARLY: RefCell<Vec<(String, String)>> = RefCell::new(read_early());
 }
 
 fn read_early() -> Vec<(String, String)> {
@@ -179,19 +210,19 @@ fn read_early() -> Vec<(String, String)> {
 
 /// What was typed into the shell, by journal key (each field's last text).
 pub fn early() -> Vec<(String, String)> {
-    EARLY.with(Clone::clone)
+    EARLY.with_borrow(Clone::clone)
 }
 
 /// Whether a journal entry is typing done in the shell on this page (not
 /// typing the browser closed on before saving).
 pub fn was_early(key: &str) -> bool {
-    EARLY.with(|e| e.iter().any(|(k, _)| k == key))
+    EARLY.with_borrow(|e| e.iter().any(|(k, _)| k == key))
 }
 
 /// Applies what was typed into the shell as edits. The session's replay of
 /// the journal brought it in already, unless storage refused it: then these
 /// edits are what keeps it (each one changes nothing otherwise).
-pub fn apply_early(editor: crate::state::Editor) {
+pub fn apply_early(editor: Editor) {
     for (key, raw) in early() {
         if let Some(edit) = editor.with_report_untracked(|r| Edit::from_journal(r, &key, &raw)) {
             editor.edit(edit);

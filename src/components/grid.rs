@@ -71,7 +71,6 @@ impl Grid {
         let template = format.get();
         let mut slots = Vec::new();
         let mut by_cell = vec![None; template.cells.len()];
-        let document = leptos::prelude::document();
         let cells = root
             .query_selector_all(TEXT_SELECTOR)
             .expect("a valid selector");
@@ -99,7 +98,11 @@ impl Grid {
             slots.push(Slot {
                 cell,
                 kind: def.kind,
-                description: document.get_element_by_id(&description_id(&key)),
+                // Under this table: the prerendered form may hold the same ids.
+                description: root
+                    .query_selector(&format!("#{}", description_id(&key)))
+                    .ok()
+                    .flatten(),
                 key,
                 text: String::new(),
                 shown,

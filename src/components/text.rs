@@ -83,6 +83,19 @@ fn fit_soon(el: HtmlElement) {
     }
 }
 
+/// Fits every text area of the form where the browser does not: the form
+/// drawn behind the shell had no heights to measure.
+pub fn fit_all() {
+    let Ok(list) = document().query_selector_all("#main textarea") else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+            fit_soon(el);
+        }
+    }
+}
+
 /// The box inside a text field's wrapper.
 fn box_in(node: NodeRef<leptos::html::Div>) -> Option<HtmlElement> {
     node.get()?

@@ -152,6 +152,11 @@ impl Session {
         s
     }
 
+    /// The draft and revision typing is journalled under.
+    pub fn journal_place(&self) -> (String, u64) {
+        (self.id.get_untracked(), self.base_revision.get_value())
+    }
+
     /// Writes one typed change to the journal at once.
     fn journal(&self, key: &str, raw: &str) {
         let id = self.id.get_untracked();
@@ -323,6 +328,10 @@ impl Session {
         let this = *self;
         set_timeout(
             move || {
+                // The form is drawn behind the shell: read it once it shows.
+                if crate::shell::present() {
+                    return this.keep_shown(id, revision);
+                }
                 let shown = this
                     .editor
                     .with_report_untracked(|r| crate::shell::cache(&id, revision, r))

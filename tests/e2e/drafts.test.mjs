@@ -235,6 +235,16 @@ test('named drafts: new, rename, duplicate, open, delete with undo; the last one
   await dialog.getByRole('button', { name: '撤销删除' }).click();
   await expect(async () => (await rows.count()) === 3, 'restored');
   await page.screenshot({ path: join(ARTIFACTS, 'drafts.png') });
+  // Deleted, and the dialog closed within the moment to undo: the offer stays on the page.
+  await dialog.getByRole('button', { name: '删除 甲局草稿（初稿）（副本）' }).click();
+  await expect(async () => (await rows.count()) === 2, 'deleted again');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  const offer = page.locator('#deleted-notice');
+  assert.match(await offer.innerText(), /已删除“甲局草稿（初稿）（副本）”。/);
+  await offer.getByRole('button', { name: '撤销删除' }).click();
+  await expect(async () => (await offer.count()) === 0, 'offer gone once undone');
+  dialog = await openDrafts();
+  await expect(async () => (await rows.count()) === 3, 'restored from the page');
   await dialog.getByRole('button', { name: '关闭' }).click();
 
   // Reload: the last opened draft (甲局) comes back.

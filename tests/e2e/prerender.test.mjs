@@ -70,6 +70,8 @@ test('the page as served holds the form, drawn by the app, with no script needed
   for (const id of [NATURAL, 'overview-text', 'problems', 'other-text', 'table4-review-correct']) {
     assert.ok(html.includes(`id="${id}"`), id);
   }
+  // Nothing the app looks up by id while it draws behind the shell: where modules draw, where it speaks.
+  for (const id of ['drafts-place', 'ledger-place', 'live']) assert.ok(!html.includes(`id="${id}"`), id);
   // With scripts off, the form is what the page shows.
   const context = await s.browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -155,6 +157,80 @@ test('on a first visit, typing before the app loads starts the draft', async () 
   assert.equal(await shown(page, NATURAL), '12');
   const draft = await savedDraft(page);
   assert.ok(draft.includes('第一次打开就输入') && /"natural":12/.test(draft));
+  await context.close();
+});
+
+/**
+ * A page of `context` at `rate`× CPU with the shell painted, counting the keys that reach the
+ * shell while the app draws its own form behind it (both forms on the page, the app's unseen).
+ */
+async function slowShellPage(context, rate) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(s.url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.getElementById('shell'));
+  await page.evaluate(() => {
+    window.__behind = 0;
+    document.getElementById('shell').addEventListener('input', () => {
+      if (document.querySelectorAll('#main').length === 2) window.__behind++;
+    });
+  });
+  return { page, cdp };
+}
+
+/**
+ * Presses `keys` in turn, over and over, until the app has taken the shell's place; says how
+ * many. The keys span the whole load, the part where the app draws behind the shell too.
+ */
+async function typeThroughLoad(page, keys) {
+  let n = 0;
+  while (await page.evaluate(() => !!document.getElementById('shell'))) {
+    const key = keys[n++ % keys.length];
+    await (key.length === 1 ? page.keyboard.type(key) : page.keyboard.press(key));
+  }
+  return n;
+}
+
+test('keys typed while the app draws its form behind the shell are in the draft, and focus stays', async () => {
+  const { context } = await keptDraft('#agency-name', '示例街道办事处');
+  const { page, cdp } = await slowShellPage(context, 20);
+  // Focused by script: a click waits for frames a page at 20× CPU is slow to give.
+  await page.evaluate(() => document.querySelector('#shell #problems').focus());
+  const chars = [...'绘制期间输入'];
+  const n = await typeThroughLoad(page, chars);
+  const typed = Array.from({ length: n }, (_, i) => chars[i % chars.length]).join('');
+  await appReady(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.ok(await page.evaluate(() => window.__behind) > 0, 'some keys reached the shell while the app drew behind it');
+  // The app's text box has focus and goes on from the end.
+  await page.keyboard.type('，接着写');
+  await expect(async () => (await shown(page, 'problems')) === `${typed}，接着写`, 'typed on');
+  assert.equal(await shown(page, 'agency-name'), '示例街道办事处');
+  assert.equal(await page.locator('#notice').count(), 0);
+  assert.ok((await savedDraft(page)).includes(`${typed}，接着写`));
+  await context.close();
+});
+
+test('on a first visit, a cell typed into while the app draws behind the shell goes to the app\'s draft', async () => {
+  const context = await s.browser.newContext({ serviceWorkers: 'block' });
+  const { page, cdp } = await slowShellPage(context, 20);
+  await page.evaluate((id) => document.querySelector(`#shell #${id}`).focus(), NATURAL);
+  // A figure and Backspace in turn: the cell holds "7" or nothing, never an over-long number.
+  const n = await typeThroughLoad(page, ['7', 'Backspace']);
+  await appReady(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  if (n % 2 === 0) await page.keyboard.press('7');
+  const typed = '7';
+  assert.ok(await page.evaluate(() => window.__behind) > 0, 'keys reached the shell while the app drew behind it');
+  assert.equal(await shown(page, NATURAL), typed);
+  const draft = await savedDraft(page);
+  assert.ok(draft.includes(`"natural":${typed}`), draft.slice(0, 300));
+  // One draft: the shell journalled under the draft the app had opened, not one of its own.
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  const last = await page.evaluate(() => localStorage.getItem('nianbao:last'));
+  assert.deepEqual(keys.filter((k) => k.startsWith('nianbao:draft:')), [`nianbao:draft:${last}`]);
+  assert.deepEqual(keys.filter((k) => k.includes(':journal:') && !k.includes(last)), []);
   await context.close();
 });
 

@@ -61,17 +61,44 @@ pub enum DraftAction {
     Delete { id: String },
     /// Restore the draft just deleted.
     UndoDelete,
+    /// Load the newer version another window saved (storage banner).
+    LoadNewer,
+    /// Keep this window's work as a new draft (storage banner).
+    SaveAsCopy,
+    /// Download the open report as JSON (storage banner).
+    DownloadBackup,
+    /// Download an unreadable draft's stored text as it is.
+    DownloadRaw { id: String },
 }
 
-/// What the drafts dialog shows, as the editor has it: the readable drafts
+/// What the drafts module shows, as the editor has it: the readable drafts
 /// (each with its line of details, written by the editor), why the last
-/// action failed, and the name of a draft just deleted (with 撤销删除).
+/// action failed, the name of a draft just deleted (with 撤销删除), the
+/// drafts storage holds but cannot be read, and what is wrong with storage.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DraftList {
     pub rows: Vec<DraftItem>,
     pub problem: Option<String>,
     pub deleted: Option<String>,
+    pub unreadable: Vec<Unreadable>,
+    pub storage: Option<crate::storage::StorageProblem>,
+}
+
+/// A stored draft that cannot be opened, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Unreadable {
+    pub id: String,
+    pub name: String,
+    pub problem: String,
+}
+
+impl DraftList {
+    /// Whether the page must show something of it before the dialog opens.
+    pub fn has_news(&self) -> bool {
+        !self.unreadable.is_empty() || self.storage.is_some()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,6 +182,10 @@ mod tests {
             }),
             Request::Draft(DraftAction::Delete { id: "a".into() }),
             Request::Draft(DraftAction::UndoDelete),
+            Request::Draft(DraftAction::LoadNewer),
+            Request::Draft(DraftAction::SaveAsCopy),
+            Request::Draft(DraftAction::DownloadBackup),
+            Request::Draft(DraftAction::DownloadRaw { id: "a".into() }),
             Request::PortalExport,
             Request::PortalLoad {
                 report: "{}".into(),
@@ -174,7 +205,17 @@ mod tests {
             }],
             problem: Some("没有复制".into()),
             deleted: None,
+            unreadable: vec![Unreadable {
+                id: "b".into(),
+                name: "坏".into(),
+                problem: "内容已损坏".into(),
+            }],
+            storage: Some(crate::storage::StorageProblem::Quota {
+                drafts: vec![("本年度".into(), 2048)],
+                used: 4096,
+            }),
         };
+        assert!(list.has_news());
         assert_eq!(DraftList::from_json(&list.to_json()), Some(list));
         assert_eq!(DraftList::from_json(r#"{"rows":[],"extra":1}"#), None);
     }

@@ -84,6 +84,7 @@ pub mod report;
 pub mod rule_id;
 pub mod rules;
 pub mod section;
+pub mod storage;
 pub mod template;
 
 pub use cell::{parse_cell, CellError, CellKind, MoneyUnit};

@@ -1,5 +1,6 @@
 //! The dialog: the drafts with what can be done with each, a failed
-//! action's words, and 撤销删除 for a moment after a delete. Each button asks
+//! action's words, and 撤销删除 for a moment after a delete (on the page
+//! if the dialog was closed meanwhile). Each button asks
 //! the editor; the list comes back through `update`.
 
 use leptos::prelude::*;
@@ -84,15 +85,25 @@ pub fn DraftsDialog() -> impl IntoView {
                 nianbao_web::live::Live::say(&p);
                 view! { <p class="notice notice-error" id="drafts-problem">{p}</p> }
             })}
-            {move || list.with(|l| l.deleted.clone()).map(|name| view! {
-                <div class="notice notice-info" id="deleted-notice">
-                    <p class="notice-title">{format!("已删除“{name}”。")}</p>
-                    <button type="button" class="primary" on:click=move |_| {
-                        ask(DraftAction::UndoDelete, refused);
-                    }>"撤销删除"</button>
-                </div>
-            })}
+            {move || open.get().then(|| list.with(|l| l.deleted.clone())).flatten().map(|name| deleted(name, refused))}
             <button type="button" on:click=move |_| close()>"关闭"</button>
         </Modal>
+        <crate::notices::StorageNotices list />
+        // Closed on the moment to undo, the offer stays on the page.
+        {move || (!open.get()).then(|| list.with(|l| l.deleted.clone())).flatten().map(|name| deleted(name, refused))}
+    }
+}
+
+/// "Deleted — undo" for a few seconds.
+fn deleted(name: String, refused: RwSignal<Option<String>>) -> impl IntoView {
+    let words = format!("已删除“{name}”。");
+    nianbao_web::live::Live::say(&words);
+    view! {
+        <div class="notice notice-info" id="deleted-notice">
+            <p class="notice-title">{words}</p>
+            <button type="button" class="primary" on:click=move |_| {
+                ask(DraftAction::UndoDelete, refused);
+            }>"撤销删除"</button>
+        </div>
     }
 }

@@ -1,5 +1,7 @@
 //! 我的草稿 (the list of drafts) as a module of its own, loaded the first
-//! time the list opens (the editor's bundle does not carry it). The editor
+//! time the list opens, or at once when storage has news for the page (a
+//! problem saving, drafts that cannot be read: `notices`) — the editor's
+//! bundle carries neither. The editor
 //! calls `mount` once with an element to draw into, then `open`; it sends the
 //! list again (`update`) whenever it changes — a save, a copy, a delete and
 //! its moment to undo. What the person does goes back to the editor through
@@ -7,6 +9,7 @@
 //! opens drafts as before.
 
 mod dialog;
+mod notices;
 
 use std::cell::Cell;
 

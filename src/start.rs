@@ -1,0 +1,52 @@
+//! The page drawn in parts. With the prerendered form on the page, the app
+//! draws its own behind it, one part a task (main.css hides what follows
+//! `#shell`), so no task keeps a key typed into the shell waiting long — the
+//! whole page in one task blocked for ≈ 440 ms of Lighthouse's simulated
+//! 4× CPU — and then takes the shell's place with what was typed meanwhile.
+
+use leptos::prelude::*;
+
+use crate::session::Session;
+use crate::shell;
+use crate::state::Editor;
+
+/// Whether each of `parts` is drawn: all at once without a shell, one a
+/// task behind it.
+pub fn draw_in_steps(editor: Editor, session: Session, parts: usize) -> Vec<RwSignal<bool>> {
+    let behind = shell::present();
+    let drawn: Vec<_> = (0..parts).map(|_| RwSignal::new(!behind)).collect();
+    fn step(drawn: Vec<RwSignal<bool>>, next: usize, editor: Editor, session: Session) {
+        let Some(part) = drawn.get(next) else {
+            return hand_over(editor);
+        };
+        if next == 0 {
+            // The app's draft is open: typing into the shell is journalled there.
+            let (id, revision) = session.journal_place();
+            shell::journal_under(&id, revision);
+        }
+        part.set(true);
+        set_timeout(
+            move || step(drawn, next + 1, editor, session),
+            std::time::Duration::ZERO,
+        );
+    }
+    if behind {
+        let steps = drawn.clone();
+        set_timeout(
+            move || step(steps, 0, editor, session),
+            std::time::Duration::ZERO,
+        );
+    }
+    drawn
+}
+
+/// Puts the drawn form in the shell's place, with what was typed there
+/// meanwhile and the focus where it was.
+fn hand_over(editor: Editor) {
+    let focus = shell::take_over();
+    shell::apply_later(editor);
+    crate::components::text::fit_all();
+    if let Some(focus) = focus {
+        shell::restore(focus);
+    }
+}
