@@ -59,7 +59,8 @@ async function open(path = '') {
   });
   await page.goto(url + path);
   await page.waitForSelector('h1');
-  await page.waitForFunction(() => !document.getElementById('boot-message'));
+  // Ready when the app has taken the prerendered form's place (it draws behind it first).
+  await page.waitForFunction(() => !document.getElementById('boot-message') && !document.getElementById('shell'));
   return { context, page, errors };
 }
 
@@ -101,6 +102,9 @@ test('chromium 90: the app starts, every section is laid out, and dialog buttons
   const heights = await page.evaluate(() => [...document.querySelectorAll('.report-section')].map((s) => s.getBoundingClientRect().height));
   assert.equal(heights.length, 6);
   for (const h of heights) assert.ok(h > 50, `a section is ${h} px high`);
+  // Text areas are sized by script here (no field-sizing): not while the form was drawn unseen.
+  const areas = await page.evaluate(() => [...document.querySelectorAll('#main textarea')].map((t) => t.offsetHeight));
+  assert.ok(areas.length >= 6 && areas.every((h) => h > 40), `text areas ${areas.join(', ')} px high`);
   const snapshot = await page.accessibility.snapshot({ interestingOnly: true });
   const roles = [];
   const walk = (n) => { if (n.name === '草稿' || n.name === '粘贴已发布的报告') roles.push(n.role); (n.children ?? []).forEach(walk); };
