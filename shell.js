@@ -106,15 +106,18 @@
     root.setAttribute('data-shell-early', JSON.stringify(early));
     try {
       // Once the app has opened its draft (it draws its form behind this one), typing
-      // is journalled where the app's own would be: its draft, its revision.
+      // is journalled where the app's own would be: its draft, over the revision stored
+      // for it now (0 before its first save; the first "revision" is the draft's own —
+      // inside a string its quotes are escaped).
       var app = root.getAttribute('data-app-draft');
       if (app) {
-        var cut = app.indexOf('\n');
-        if (id !== app.slice(0, cut)) {
-          id = app.slice(0, cut);
+        if (id !== app) {
+          id = app;
           store.setItem(NS + 'last', id);
         }
-        revision = Number(app.slice(cut + 1));
+        var stored = store.getItem(NS + 'draft:' + id);
+        var head = stored && /"revision":(\d+)/.exec(stored);
+        revision = head ? Number(head[1]) : 0;
       } else if (!id) {
         id = Date.now().toString(16) + Math.floor(Math.random() * 1e9).toString(16);
         store.setItem(NS + 'last', id);

@@ -27,8 +27,8 @@ pub const FIELDS: &str = "textarea[id], input[id], select[id], .cell-text[id]";
 /// Values larger than this are not kept twice (the shell is then not used).
 const MAX_CACHE: usize = 256 * 1024;
 const EARLY_ATTR: &str = "data-shell-early";
-/// Where shell.js journals typing once the app has opened its draft:
-/// `{id}\n{revision}`, the draft the app's journal would use.
+/// The draft shell.js journals typing under once the app has opened it (over
+/// the revision storage holds for it, as the app's journal does).
 const DRAFT_ATTR: &str = "data-app-draft";
 
 /// What `#main` shows now, for the draft `id` saved as `revision`, as the
@@ -95,11 +95,11 @@ pub fn present() -> bool {
     document().get_element_by_id("shell").is_some()
 }
 
-/// Has shell.js journal typing under the app's draft `id` at `revision`
-/// from now on (the app has opened it, and draws its form behind the shell).
-pub fn journal_under(id: &str, revision: u64) {
+/// Has shell.js journal typing under the app's draft `id` from now on (the
+/// app has opened it, and draws its form behind the shell).
+pub fn journal_under(id: &str) {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute(DRAFT_ATTR, &format!("{id}\n{revision}"));
+        let _ = root.set_attribute(DRAFT_ATTR, id);
     }
 }
 

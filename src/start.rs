@@ -15,27 +15,21 @@ use crate::state::Editor;
 pub fn draw_in_steps(editor: Editor, session: Session, parts: usize) -> Vec<RwSignal<bool>> {
     let behind = shell::present();
     let drawn: Vec<_> = (0..parts).map(|_| RwSignal::new(!behind)).collect();
-    fn step(drawn: Vec<RwSignal<bool>>, next: usize, editor: Editor, session: Session) {
+    fn step(drawn: Vec<RwSignal<bool>>, next: usize, editor: Editor) {
         let Some(part) = drawn.get(next) else {
             return hand_over(editor);
         };
-        if next == 0 {
-            // The app's draft is open: typing into the shell is journalled there.
-            let (id, revision) = session.journal_place();
-            shell::journal_under(&id, revision);
-        }
         part.set(true);
         set_timeout(
-            move || step(drawn, next + 1, editor, session),
+            move || step(drawn, next + 1, editor),
             std::time::Duration::ZERO,
         );
     }
     if behind {
+        // The app's draft is open: typing into the shell is journalled there.
+        shell::journal_under(&session.id.get_untracked());
         let steps = drawn.clone();
-        set_timeout(
-            move || step(steps, 0, editor, session),
-            std::time::Duration::ZERO,
-        );
+        set_timeout(move || step(steps, 0, editor), std::time::Duration::ZERO);
     }
     drawn
 }

@@ -152,11 +152,6 @@ impl Session {
         s
     }
 
-    /// The draft and revision typing is journalled under.
-    pub fn journal_place(&self) -> (String, u64) {
-        (self.id.get_untracked(), self.base_revision.get_value())
-    }
-
     /// Writes one typed change to the journal at once.
     fn journal(&self, key: &str, raw: &str) {
         let id = self.id.get_untracked();

@@ -161,71 +161,67 @@ test('on a first visit, typing before the app loads starts the draft', async () 
 });
 
 /**
- * A page of `context` at `rate`× CPU with the shell painted, counting the keys that reach the
- * shell while the app draws its own form behind it (both forms on the page, the app's unseen).
+ * A new page of `context` whose timers are held from its start: the app, once started, draws its
+ * parts from timers, so it stays drawing behind the shell (both forms on the page, the app's
+ * unseen) until `window.__release()`. Counts the keys that reach the shell meanwhile.
  */
-async function slowShellPage(context, rate) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(s.url, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => document.getElementById('shell'));
-  await page.evaluate(() => {
+async function heldBehindShell(context) {
+  await context.addInitScript(() => {
+    const held = new Map();
+    let next = 1e9;
+    const set = window.setTimeout.bind(window);
+    const clear = window.clearTimeout.bind(window);
+    window.setTimeout = (fn, ms, ...args) => {
+      if (!window.__held) return set(fn, ms, ...args);
+      held.set(++next, [fn, ms, args]);
+      return next;
+    };
+    window.clearTimeout = (id) => (held.delete(id) ? undefined : clear(id));
+    window.__held = true;
+    window.__release = () => {
+      window.__held = false;
+      for (const [fn, ms, args] of held.values()) set(fn, ms, ...args);
+      held.clear();
+    };
     window.__behind = 0;
-    document.getElementById('shell').addEventListener('input', () => {
-      if (document.querySelectorAll('#main').length === 2) window.__behind++;
-    });
+    document.addEventListener('input', (e) => {
+      if (e.target.closest?.('#shell') && document.querySelectorAll('#main').length === 2) window.__behind++;
+    }, true);
   });
-  return { page, cdp };
-}
-
-/**
- * Presses `keys` in turn, over and over, until the app has taken the shell's place; says how
- * many. The keys span the whole load, the part where the app draws behind the shell too.
- */
-async function typeThroughLoad(page, keys) {
-  let n = 0;
-  while (await page.evaluate(() => !!document.getElementById('shell'))) {
-    const key = keys[n++ % keys.length];
-    await (key.length === 1 ? page.keyboard.type(key) : page.keyboard.press(key));
-  }
-  return n;
+  const page = await context.newPage();
+  await page.goto(s.url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.getElementById('shell') && document.querySelectorAll('#main').length === 2);
+  return page;
 }
 
 test('keys typed while the app draws its form behind the shell are in the draft, and focus stays', async () => {
   const { context } = await keptDraft('#agency-name', '示例街道办事处');
-  const { page, cdp } = await slowShellPage(context, 20);
-  // Focused by script: a click waits for frames a page at 20× CPU is slow to give.
-  await page.evaluate(() => document.querySelector('#shell #problems').focus());
-  const chars = [...'绘制期间输入'];
-  const n = await typeThroughLoad(page, chars);
-  const typed = Array.from({ length: n }, (_, i) => chars[i % chars.length]).join('');
+  const page = await heldBehindShell(context);
+  await page.locator('#shell #problems').click();
+  await page.keyboard.type('绘制期间输入');
+  assert.equal(await page.evaluate(() => window.__behind), 6, 'every key reached the shell while the app drew behind it');
+  await page.evaluate(() => window.__release());
   await appReady(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  assert.ok(await page.evaluate(() => window.__behind) > 0, 'some keys reached the shell while the app drew behind it');
   // The app's text box has focus and goes on from the end.
   await page.keyboard.type('，接着写');
-  await expect(async () => (await shown(page, 'problems')) === `${typed}，接着写`, 'typed on');
+  await expect(async () => (await shown(page, 'problems')) === '绘制期间输入，接着写', 'typed on');
   assert.equal(await shown(page, 'agency-name'), '示例街道办事处');
   assert.equal(await page.locator('#notice').count(), 0);
-  assert.ok((await savedDraft(page)).includes(`${typed}，接着写`));
+  assert.ok((await savedDraft(page)).includes('绘制期间输入，接着写'));
   await context.close();
 });
 
 test('on a first visit, a cell typed into while the app draws behind the shell goes to the app\'s draft', async () => {
   const context = await s.browser.newContext({ serviceWorkers: 'block' });
-  const { page, cdp } = await slowShellPage(context, 20);
-  await page.evaluate((id) => document.querySelector(`#shell #${id}`).focus(), NATURAL);
-  // A figure and Backspace in turn: the cell holds "7" or nothing, never an over-long number.
-  const n = await typeThroughLoad(page, ['7', 'Backspace']);
+  const page = await heldBehindShell(context);
+  await page.locator(`#shell #${NATURAL}`).click();
+  await page.keyboard.type('45');
+  assert.equal(await page.evaluate(() => window.__behind), 2, 'the keys reached the shell while the app drew behind it');
+  await page.evaluate(() => window.__release());
   await appReady(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  if (n % 2 === 0) await page.keyboard.press('7');
-  const typed = '7';
-  assert.ok(await page.evaluate(() => window.__behind) > 0, 'keys reached the shell while the app drew behind it');
-  assert.equal(await shown(page, NATURAL), typed);
+  assert.equal(await shown(page, NATURAL), '45');
   const draft = await savedDraft(page);
-  assert.ok(draft.includes(`"natural":${typed}`), draft.slice(0, 300));
+  assert.ok(draft.includes('"natural":45'), draft.slice(0, 300));
   // One draft: the shell journalled under the draft the app had opened, not one of its own.
   const keys = await page.evaluate(() => Object.keys(localStorage));
   const last = await page.evaluate(() => localStorage.getItem('nianbao:last'));
