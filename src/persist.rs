@@ -175,12 +175,10 @@ impl Store {
             .into_iter()
             .filter_map(|id| self.read_stored(&id))
             .collect();
-        out.sort_by(|a, b| {
-            let t = |e: &Entry| match e {
-                Entry::Ok(d) => d.saved_at_ms,
-                _ => f64::MIN,
-            };
-            t(&b.entry).total_cmp(&t(&a.entry))
+        // Newest first; unreadable ones last.
+        nianbao_core::order::sort_by_key(&mut out, |s| match &s.entry {
+            Entry::Ok(d) => !nianbao_core::order::f64_key(d.saved_at_ms),
+            _ => u64::MAX,
         });
         out
     }

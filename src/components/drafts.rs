@@ -24,16 +24,7 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::StoredNewer => "未保存：此草稿已由更新版本保存".to_owned(),
         SaveStatus::InMemory => "未保存：浏览器不允许本页保存".to_owned(),
     };
-    let bad = move || {
-        matches!(
-            session.status.get(),
-            SaveStatus::Failed(_)
-                | SaveStatus::Conflict
-                | SaveStatus::StoredCorrupt
-                | SaveStatus::StoredNewer
-                | SaveStatus::InMemory
-        )
-    };
+    let bad = move || session.status.with(SaveStatus::is_problem);
     // Saving is said when it goes wrong, not at every save.
     super::live::announce(move || bad().then(text));
     view! {
@@ -143,7 +134,19 @@ fn now(session: Session) -> leptos::wasm_bindgen::JsValue {
 /// cannot be read): the module says them on the page.
 pub fn keep_list(session: Session, editor: crate::state::Editor) {
     Effect::new(move |_| {
-        let news = list(session).has_news();
+        // Until the dialog was drawn only the news is read: the whole list is
+        // not built at every save.
+        // Both read (tracked) every time: no short circuit.
+        let unreadable = session
+            .rows
+            .with(|rows| rows.iter().any(|r| r.problem.is_some()));
+        let news = session.status.with(SaveStatus::is_problem) || unreadable;
+        if DRAWN.get() {
+            // Everything else the list shows.
+            session.id.track();
+            session.list_problem.track();
+            session.deleted.track();
+        }
         if DRAWN.get() || news {
             leptos::task::spawn_local(async move {
                 let shown = async {

@@ -39,6 +39,20 @@ pub enum SaveStatus {
     InMemory,
 }
 
+impl SaveStatus {
+    /// Whether the draft is not being kept as it should be.
+    pub fn is_problem(&self) -> bool {
+        matches!(
+            self,
+            Self::Failed(_)
+                | Self::Conflict
+                | Self::StoredCorrupt
+                | Self::StoredNewer
+                | Self::InMemory
+        )
+    }
+}
+
 /// The parts of a draft that are saved.
 type Saved = (String, Report, Option<Report>, Unparsed);
 

@@ -78,6 +78,7 @@ pub mod import;
 pub mod json;
 pub mod ledger;
 pub mod limits;
+pub mod order;
 pub mod portal;
 pub mod render;
 pub mod report;

@@ -52,8 +52,9 @@ pub fn clip_text(text: &str) -> (&str, bool) {
 /// 1048576.0)` writes it (half to even), without the float formatter (its
 /// tables cost the first load).
 pub fn megabytes(bytes: usize) -> String {
-    const MB: u128 = 1_048_576;
-    let tenths = bytes as u128 * 10;
+    // u64, not u128: 128-bit division and its formatter cost the first load.
+    const MB: u64 = 1_048_576;
+    let tenths = (bytes as u64).saturating_mul(10);
     let (mut q, r) = (tenths / MB, tenths % MB);
     if r > MB / 2 || (r == MB / 2 && q % 2 == 1) {
         q += 1;

@@ -292,7 +292,7 @@ pub fn plan_block(
                             && template.def(*c).pos.row == template.def(s).pos.row
                     })
                     .collect();
-                v.sort_by_key(|c| template.def(*c).pos.col);
+                crate::order::sort_by_key(&mut v, |c| u64::from(template.def(*c).pos.col));
                 v
             }
             None => Vec::new(),

@@ -316,7 +316,7 @@ impl Report {
             .filter(|s| !self.entered.contains(&s.total))
             .map(|s| (s.total, scratch[s.total.index()]))
             .collect();
-        out.sort_by_key(|(c, _)| *c);
+        crate::order::sort_by_key(&mut out, |(c, _)| u64::from(c.0));
         out.dedup_by_key(|(c, _)| *c);
         out
     }

@@ -155,7 +155,7 @@ pub fn validate(report: &Report, ctx: &Context) -> Vec<Finding> {
         cross_year::check(report, previous, &mut out);
     }
     cross_year::check_template(report, &mut out);
-    out.sort_by_key(|f| f.severity);
+    crate::order::sort_by_key(&mut out, |f| f.severity as u64);
     out
 }
 

@@ -234,7 +234,7 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     fn bigrams(s: &str) -> Vec<(char, char)> {
         let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
         let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        v.sort_unstable();
+        crate::order::sort_by_key(&mut v, |&(a, b)| (u64::from(a) << 32) | u64::from(b));
         v
     }
     let (x, y) = (bigrams(a), bigrams(b));

@@ -161,7 +161,7 @@ fn occurrences(clause: &[char]) -> Vec<Occurrence> {
             kept.push(Occurrence { ..*o });
         }
     }
-    kept.sort_by_key(|o| o.start);
+    crate::order::sort_by_key(&mut kept, |o| o.start as u64);
     kept
 }
 
