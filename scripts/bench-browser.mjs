@@ -72,7 +72,8 @@ async function exportedHtml() {
   await page.goto(url);
   // DOM queries, not Playwright's role and visibility checks: those call
   // checkVisibility(), which Chromium 90 does not have.
-  await page.waitForFunction(() => document.querySelector('h1'));
+  // The app's own tool bar, not the prerendered form's (its buttons wait for the app).
+  await page.waitForFunction(() => document.querySelector('h1') && !document.getElementById('shell'));
   const [d] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '下载 HTML').click())]);
   const html = await readFile(await d.path(), 'utf8');
   await context.close();
