@@ -134,9 +134,8 @@ fn now(session: Session) -> leptos::wasm_bindgen::JsValue {
 /// cannot be read): the module says them on the page.
 pub fn keep_list(session: Session, editor: crate::state::Editor) {
     Effect::new(move |_| {
-        // Until the dialog was drawn only the news is read: the whole list is
-        // not built at every save.
-        // Both read (tracked) every time: no short circuit.
+        // Until the dialog was drawn only the news is read (the whole list is
+        // not built at every save); both parts every time, to stay subscribed.
         let unreadable = session
             .rows
             .with(|rows| rows.iter().any(|r| r.problem.is_some()));

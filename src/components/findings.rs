@@ -289,32 +289,6 @@ fn Checklist() -> impl IntoView {
     }
 }
 
-/// The findings that quote a sentence of one text field, under it.
-#[component]
-pub fn FieldFindings(field: nianbao_core::report::Field) -> impl IntoView {
-    let editor = Editor::get();
-    let mine = Memo::new(move |_| {
-        editor.shown.with(|shown| {
-            shown
-                .iter()
-                .filter(|f| f.quote.as_ref().is_some_and(|q| q.field == field))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    move || {
-        mine.with(|m| !m.is_empty()).then(|| {
-            view! {
-                <ul class="finding-list field-findings">
-                    <For each=move || mine.get() key=|f| (f.rule, f.message.clone()) let:f>
-                        {item(&f, target_id(editor.template.get_untracked().get(), &f))}
-                    </For>
-                </ul>
-            }
-        })
-    }
-}
-
 /// The error and warning counts of one section, beside its heading.
 #[component]
 pub fn SectionBadge(section: Section) -> impl IntoView {
@@ -348,20 +322,47 @@ pub fn SectionBadge(section: Section) -> impl IntoView {
     }
 }
 
+/// Where a list of findings stands: under one text field (the findings that
+/// quote a sentence of it) or under one table (those of its cells).
+#[derive(Clone, Copy)]
+enum Under {
+    Field(nianbao_core::report::Field),
+    Table(TableId),
+}
+
+impl Under {
+    fn holds(self, f: &Finding, template: &Template) -> bool {
+        match self {
+            Under::Field(field) => f.quote.as_ref().is_some_and(|q| q.field == field),
+            Under::Table(table) => f
+                .cells
+                .first()
+                .is_some_and(|c| template.def(*c).table == table),
+        }
+    }
+}
+
+/// The findings that quote a sentence of one text field, under it.
+#[component]
+pub fn FieldFindings(field: nianbao_core::report::Field) -> impl IntoView {
+    findings_under(Under::Field(field))
+}
+
 /// The findings of one table, under it, in full words.
 #[component]
 pub fn TableFindings(table: TableId) -> impl IntoView {
+    findings_under(Under::Table(table))
+}
+
+/// One list for both places (one copy of its code).
+fn findings_under(under: Under) -> impl IntoView {
     let editor = Editor::get();
     let mine = Memo::new(move |_| {
         let template = editor.template.get().get();
         editor.shown.with(|shown| {
             shown
                 .iter()
-                .filter(|f| {
-                    f.cells
-                        .first()
-                        .is_some_and(|c| template.def(*c).table == table)
-                })
+                .filter(|f| under.holds(f, template))
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -371,15 +372,21 @@ pub fn TableFindings(table: TableId) -> impl IntoView {
     // that came or went touch the page.
     move || {
         any.get().then(|| {
-            view! {
-                <div class="table-findings">
+            let title = match under {
+                Under::Table(table) => Some(view! {
                     <p class="table-findings-title">{format!("{}的问题：", table.name())}</p>
-                    <ul class="finding-list">
-                        <For
-                            each=move || mine.get()
-                            key=|f| (f.rule, f.message.clone())
-                            let:f
-                        >
+                }),
+                Under::Field(_) => None,
+            };
+            let class = match under {
+                Under::Table(_) => "finding-list",
+                Under::Field(_) => "finding-list field-findings",
+            };
+            view! {
+                <div class:table-findings=matches!(under, Under::Table(_))>
+                    {title}
+                    <ul class=class>
+                        <For each=move || mine.get() key=|f| (f.rule, f.message.clone()) let:f>
                             {item(&f, target_id(editor.template.get_untracked().get(), &f))}
                         </For>
                     </ul>
