@@ -4,13 +4,16 @@
 //! 表三 as counted and remembers (or forgets) its mapping; the import review
 //! replaces the draft, opens a new one, takes last year's report, or says
 //! why a file could not be read; the portal module exports the report or
-//! loads one. Each is an edit of the open document, said in the editor's
+//! loads one; the error summary replaces totals, keeps or takes back a
+//! reason, or downloads the check report. Each is an edit of the open document, said in the editor's
 //! notice.
 
 use leptos::prelude::*;
 use nianbao_core::edit::Edit;
-use nianbao_core::host::{DraftAction, Request};
+use nianbao_core::host::{DraftAction, Request, SummaryAction};
 use nianbao_core::json::{read_current, to_json_export_compact};
+use nianbao_core::template::CellId;
+use nianbao_web::findings::Acts;
 
 use crate::session::Session;
 use crate::state::{Editor, Export, Notice};
@@ -83,6 +86,7 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
             };
             Notice::Imported(notice.to_owned())
         }
+        Request::Summary(action) => return summary(editor, action).map(|()| String::new()),
         Request::ForgetLedger => {
             session.set_setting(crate::ledger::MAPPING, "");
             return Ok("已清除本浏览器记住的台账对应关系。".to_owned());
@@ -107,6 +111,19 @@ fn drafts(editor: Editor, session: Session, action: DraftAction) {
         DraftAction::DownloadBackup => crate::exports::download_json(editor),
         DraftAction::DownloadRaw { id } => session.download_raw(&id),
     }
+}
+
+/// What the error summary asks (the editor says what it did).
+fn summary(editor: Editor, action: SummaryAction) -> Result<(), String> {
+    match action {
+        SummaryAction::ReplaceTotals { cells } => {
+            editor.replace_totals(cells.into_iter().map(CellId).collect());
+        }
+        SummaryAction::Explain { key, reason } => return Acts::explain(&editor, key, reason),
+        SummaryAction::Unexplain { key } => Acts::unexplain(&editor, key),
+        SummaryAction::CheckReport => crate::exports::download_check_report(editor),
+    }
+    Ok(())
 }
 
 /// What a fill says: done, refused on a view-only page, or nothing to change.

@@ -24,10 +24,11 @@ use nianbao_core::{Report, Section, APP_TITLE};
 
 use components::details::DetailsForm;
 use components::dropzone::Zone;
-use components::findings::{announce_findings, ErrorSummary};
+use components::findings::announce_findings;
 use components::import::Importer;
 use components::notice::NoticeView;
 use components::section::ReportSection;
+use components::summary::SummaryPlace;
 use components::toolbar::Toolbar;
 use session::Session;
 use state::Editor;
@@ -186,7 +187,7 @@ pub fn App() -> impl IntoView {
             // The drafts module: 我的草稿, and what storage has to say.
             <div id=components::drafts::PLACE></div>
             <NoticeView />
-            <ErrorSummary />
+            <SummaryPlace />
             {part(parts[1], Box::new(|| view! { <DetailsForm /> }.into_any()))}
             {Section::ALL
                 .into_iter()

@@ -2,40 +2,7 @@
 
 use leptos::web_sys::KeyboardEvent;
 
-/// True while an input method (拼音, 五笔…) is composing: keys belong to it.
-pub fn composing(ev: &KeyboardEvent) -> bool {
-    ev.is_composing() || ev.key_code() == 229
-}
-
-/// Keeps Enter and Tab with the input method while it composes: they commit
-/// or choose a candidate there, and must not move focus or add a line.
-/// Returns true when the key was the input method's.
-pub fn guard_composition(ev: &KeyboardEvent) -> bool {
-    if !composing(ev) {
-        return false;
-    }
-    if matches!(ev.key().as_str(), "Enter" | "Tab") {
-        ev.prevent_default();
-        ev.stop_propagation();
-    }
-    true
-}
-
-pub use nianbao_web::page::focus_id;
-
-/// Focuses the text area with `id` and selects `start..end` (UTF-16 units):
-/// the sentence a finding quotes.
-pub fn select_in(id: &str, start: u32, end: u32) {
-    use leptos::wasm_bindgen::JsCast;
-    let Some(area) = leptos::prelude::document()
-        .get_element_by_id(id)
-        .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
-    else {
-        return focus_id(id);
-    };
-    let _ = area.focus();
-    let _ = area.set_selection_range(start, end);
-}
+pub use nianbao_web::page::{focus_id, guard_composition};
 
 /// Where a key moves from a table cell, like a spreadsheet: up and down, Enter
 /// and Shift+Enter; left and right move the caret first, then to the next cell.

@@ -11,6 +11,7 @@ pub mod listen;
 pub mod notice;
 pub mod number;
 pub mod section;
+pub mod summary;
 pub mod table;
 pub mod text;
 pub mod toolbar;

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::html::Input;
 
 use super::drafts::SaveIndicator;
-use super::keys::focus_id;
 use crate::session::Session;
 use crate::state::Editor;
 
@@ -23,11 +22,7 @@ pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl
         session.set_setting("elder", if on { "on" } else { "off" });
     });
     let open_drafts = move |_| super::drafts::open(session, editor);
-    let check = move |_| {
-        editor.check_all.set(true);
-        // Let the summary render, then take the user to it.
-        request_animation_frame(|| focus_id("error-summary"));
-    };
+    let check = move |_| super::summary::check(editor);
     view! {
         <div class="toolbar" role="toolbar" aria-label="编辑工具">
             <button type="button" hidden=move || editor.read_only.get() on:click=open_drafts>"草稿"</button>

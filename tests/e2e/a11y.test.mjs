@@ -40,7 +40,7 @@ test('axe finds 0 violations on every screen and state', async () => {
   await ed.fill(`${NEW} 自然人`, '21');
   await ed.fill('三、本年度办理结果（一）予以公开 自然人', '20');
   states.filled = await axe(page);
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /问题需要处理/.test(await ed.summaryText()), 'summary');
   states['with errors'] = await axe(page);
   await ed.paste(`${NEW} 法人或其他组织 商业企业`, '1\t2\r\n');
@@ -156,7 +156,7 @@ test('findings are announced politely, once typing pauses', async () => {
   const { context, page, ed } = await open();
   const live = page.locator('#live');
   assert.equal(await live.getAttribute('aria-live'), 'polite');
-  await ed.button('检查').click();
+  await ed.check();
   const cell = ed.cell(`${NEW} 自然人`);
   await cell.focus();
   const changes = await page.evaluate(() => {
@@ -193,7 +193,7 @@ test('one polite live region: a field error and a notice are said there, nothing
   await expect(async () => (await live.innerText()).startsWith('报告年度变更后，已从'), 'notice said');
   assert.match(await page.locator('#notice').innerText(), /报告年度变更后/);
   // The checks' counts, after 检查.
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => (await live.innerText()).startsWith('检查结果'), 'checks said');
   assert.deepEqual(await regions(), ['live'], 'still one region with notices and errors shown');
   await context.close();

@@ -58,7 +58,7 @@ test('the first load fetches the editor only; the 汇总 module is fetched the f
   await appReady(page);
   await page.getByRole('textbox', { name: '机关名称' }).fill('某县人民政府');
   assert.ok(fetched.includes('nianbao_bg.wasm'));
-  for (const later of ['nianbao_collect.js', 'nianbao_collect_bg.wasm', 'collect-store.js', 'nianbao_ledger_bg.wasm', 'nianbao_files_bg.wasm', 'nianbao_word_bg.wasm', 'nianbao_portal.js', 'nianbao_portal_bg.wasm', 'nianbao_drafts.js', 'nianbao_drafts_bg.wasm']) {
+  for (const later of ['nianbao_collect.js', 'nianbao_collect_bg.wasm', 'collect-store.js', 'nianbao_ledger_bg.wasm', 'nianbao_files_bg.wasm', 'nianbao_word_bg.wasm', 'nianbao_portal.js', 'nianbao_portal_bg.wasm', 'nianbao_drafts.js', 'nianbao_drafts_bg.wasm', 'nianbao_check.js', 'nianbao_check_bg.wasm']) {
     assert.ok(!fetched.includes(later), `${later} is not part of the first load`);
   }
   await page.getByRole('link', { name: '汇总多个单位' }).click();

@@ -43,6 +43,12 @@ export class EditorPage {
     return this.page.locator('#error-summary');
   }
 
+  /** Clicks 检查 and waits for the summary (drawn by a module loaded on first use). */
+  async check() {
+    await this.button('检查').click();
+    await this.summary().waitFor();
+  }
+
   async summaryText() {
     return (await this.summary().count()) ? this.summary().innerText() : '';
   }

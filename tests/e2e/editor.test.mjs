@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, ARTIFACTS, shared } from './harness.mjs';
+import { openApp, openIn, ARTIFACTS, shared } from './harness.mjs';
 import { EditorPage, cellIn, cellValue, fillCell } from './editor-page.mjs';
 import { expect } from './expect.mjs';
 
@@ -48,7 +48,9 @@ test('a 表三 column that does not balance shows at its cells and in the summar
   assert.equal(await ed.summaryText(), '', 'no summary before 检查');
   // A badge beside the section heading counts it.
   assert.match(await page.locator('#section-requests .badge').innerText(), /2 个错误/);
-  await ed.button('检查').click();
+  await ed.check();
+  // 检查 takes the person to the summary (drawn by its module, loaded now).
+  await expect(async () => (await page.evaluate(() => document.activeElement?.id)) === 'error-summary', 'focus on the summary');
   const summary = await ed.summaryText();
   assert.match(summary, /表三“自然人”列：第一项 \+ 第二项 = 第三项（七）总计 \+ 第四项 不成立。左边 21 \+ 0 = 21，右边 20 \+ 0 = 20，相差 1。/);
   // The computed total column shows it too.
@@ -62,7 +64,7 @@ test('a 表三 column that does not balance shows at its cells and in the summar
 
   await ed.fill(`${NEW} 自然人`, '20');
   await expect(async () => (await cell.getAttribute('aria-invalid')) === 'false', 'the mark clears');
-  assert.doesNotMatch(await ed.summaryText(), /T3-3/);
+  await expect(async () => !/T3-3/.test(await ed.summaryText()), 'the summary follows');
   assert.doesNotMatch(await listed.innerText(), /T3-3/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -176,7 +178,7 @@ test('Chinese IME: a composition in a text area and in a cell is never broken', 
   assert.equal(await cellValue(cell), '１２', 'what was typed is left as typed');
 
   // The model has the composed text: the full check does not call 总体情况 empty.
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /问题需要处理/.test(await ed.summaryText()), 'summary');
   assert.doesNotMatch(await ed.summaryText(), /“一、总体情况”还没有内容/);
   assert.equal(await area.inputValue(), '政府信息公开');
@@ -210,5 +212,50 @@ test('switching the year from 2020 to 2021 converts the report and says what cou
   await expect(async () => (await ed.cell(other2019).count()) === 1, 'back to F2019');
   assert.equal(await ed.value(other2019), '3');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the summary is a module loaded at the first 检查: if it cannot load, the page says so and the form keeps working', async () => {
+  // No service worker: it would serve the module from its cache.
+  const context = await s.browser.newContext({ serviceWorkers: 'block' });
+  const { page } = await openIn(context, s.url);
+  const ed = new EditorPage(page);
+  let fetched = 0;
+  await context.route('**/nianbao_check_bg.wasm', (route) => {
+    fetched += 1;
+    return route.abort();
+  });
+  await ed.fill(`${NEW} 自然人`, '21');
+  assert.equal(fetched, 0, 'not fetched while typing');
+  await ed.button('检查').click();
+  await expect(async () => /无法加载程序文件 \.\/nianbao_check\.js/.test(await ed.notice().innerText()), 'the notice says why');
+  assert.equal(await ed.summaryText(), '');
+  // The findings still show under the table, and typing goes on.
+  assert.match(await page.locator('#section-requests .table-findings').innerText(), /T3-3/);
+  await ed.fill(`${GRANTED} 自然人`, '21');
+  assert.equal(await ed.value(`${RESULT_TOTAL} 自然人`), '21');
+  await expect(async () => !/T3-3/.test(await page.locator('#section-requests').innerText()), 'the finding clears');
+  await context.close();
+});
+
+test('the summary goes when another draft opens, and a reason typed in it shows at once and counts', async () => {
+  const { context, page, ed } = await open();
+  await ed.fill(`${NEW} 自然人`, '3');
+  await ed.fill(`${GRANTED} 自然人`, '3');
+  await ed.check();
+  const d5 = ed.summary().locator('li', { hasText: '（D5）' });
+  await d5.getByRole('button', { name: '说明原因' }).click();
+  await d5.getByRole('textbox', { name: '说明原因' }).fill('落款日期待定');
+  await page.keyboard.press('Enter');
+  await expect(async () => /已说明：落款日期待定/.test(await d5.innerText()), 'the reason shows in the summary');
+  await expect(async () => /其中 1 个已说明原因/.test(await ed.summaryText()), 'counted as explained');
+  // 撤销 takes the reason back (an edit of the editor's document like any other).
+  await ed.button('撤销').click();
+  await expect(async () => !/已说明：/.test(await d5.innerText()), 'undone in the summary too');
+  assert.doesNotMatch(await ed.summaryText(), /已说明原因）/);
+  await page.getByRole('button', { name: '草稿', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '我的草稿' });
+  await dialog.getByRole('button', { name: '新建草稿' }).click();
+  await expect(async () => (await ed.summary().count()) === 0, 'no summary for the new draft before its 检查');
   await context.close();
 });

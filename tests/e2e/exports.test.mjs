@@ -150,7 +150,7 @@ test("last year's report fills 上年结转 and a deliberate mismatch shows Y1",
   await expect(async () => /^已保存/.test(await page.locator('#save-status').innerText()), 'saved');
   await page.reload();
   await appReady(page);
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /（Y1）/.test(await ed.summaryText()), 'Y1 after reload');
 
   // A report of the wrong year is refused.
@@ -196,6 +196,7 @@ test('hostile text in every field never executes, in the app or in the exported 
     await page.getByRole('textbox', { name, exact: true }).fill(chunk);
   }
   await page.getByRole('button', { name: '检查' }).click();
+  await page.locator('#error-summary').waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('img, iframe:not(#print-frame), svg, object, embed, marquee').count(), 0, 'no element came from typed text');

@@ -39,7 +39,7 @@ test('a1: with 500 reasons the 501st is refused where it is given; the draft reo
     reason: '统计口径不同',
   }));
   await importJson(page, 'reasons.json', doc);
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /其中 500 个已说明原因/.test(await ed.summaryText()), '500 explained', 20000);
   // The 501st warning: its reason is refused, in words, and nothing is written.
   const last = ed.summary().locator('li', { hasText: `申请${total + 501}件` }).first();
@@ -52,7 +52,7 @@ test('a1: with 500 reasons the 501st is refused where it is given; the draft reo
   await page.reload();
   await appReady(page);
   assert.equal(await page.locator('.banner-warning, .storage-banner').count(), 0);
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /其中 500 个已说明原因/.test(await ed.summaryText()), 'still 500 after reload', 20000);
   const json = await download(page, '下载 JSON');
   assert.equal(JSON.parse(json).report.explanations.length, 500);

@@ -37,7 +37,7 @@ test('a figure in the text against 表三: one N6 warning quoting the sentence, 
   assert.match(shown, /9 件/);
   assert.equal(await under.locator('mark').first().innerText(), '8件');
   // Exactly one narrative warning: N1 holds (12 = 12).
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /（N6）/.test(await ed.summaryText()), 'N6 in the summary');
   const summary = await ed.summaryText();
   assert.equal((summary.match(/（N\d+）/g) ?? []).length, 1, summary);
@@ -91,7 +91,7 @@ test('a Y1 warning explained with a reason: shown as explained, kept in the JSON
   await expect(async () => (await y1.innerText()).includes(`已说明：${reason}`), 'explained, still listed');
   assert.match(await y1.innerText(), /（Y1）/);
 
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /其中 1 个已说明原因/.test(await ed.summaryText()), 'counted as explained');
   assert.match(await page.locator('#checklist').innerText(), /所有问题都已改正或说明原因/);
 
@@ -115,7 +115,7 @@ test('a Y1 warning explained with a reason: shown as explained, kept in the JSON
   await page.reload();
   await appReady(page);
   // Last year's report is kept with the draft.
-  await ed.button('检查').click();
+  await ed.check();
   await expect(async () => /已说明：机构改革/.test(await ed.summaryText()), 'explained after reload');
 
   // Taking the reason back makes it an open warning again.

@@ -51,7 +51,7 @@ test('a saved portal page (GB2312, merged cells, <p> in cells) → review → a 
   assert.equal(await page.getByRole('textbox', { name: '其他需要报告的事项' }).inputValue(), '本年度未收取信息处理费。');
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing in the page ran');
   // 复议后起诉: 总计 printed 0, its parts sum to 5 — the error shows.
-  await ed.button('检查').click();
+  await ed.check();
   assert.match(await ed.summaryText(), /（T4-3）/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -65,7 +65,7 @@ test("a PDF's copied text (.txt): the 2023 county report's two 表四 errors sho
   await dialog.getByRole('button', { name: '作为新草稿打开' }).click();
   await expect(async () => /作为新草稿打开/.test(await ed.notice().innerText()), 'opened');
   assert.equal(await ed.value(`${NEW} 总计`), '21');
-  await ed.button('检查').click();
+  await ed.check();
   const summary = await ed.summaryText();
   assert.match(summary, /（T4-1）/);
   assert.match(summary, /（T4-3）/);

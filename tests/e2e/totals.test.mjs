@@ -48,7 +48,7 @@ test('a printed total that disagrees survives import, edits and reload; 用计�
   assert.ok(list.includes(`${preview[1]} 个错误，${preview[2]} 个提示`), `${list} vs ${preview[0]}`);
   await page.keyboard.press('Escape');
 
-  await ed.button('检查').click();
+  await ed.check();
   const summary = ed.summary();
   const item = summary.locator('li', { hasText: '表四“行政复议”' });
   assert.match(await item.innerText(), /行政复议 总计为 0，各项之和 2 \+ 1 \+ 0 \+ 1 = 4/);
@@ -85,7 +85,7 @@ test('turning auto totals back on says how many totals will change, and does not
 test('检查 on an empty form says each table is not filled in, without advising 0', async () => {
   const context = await s.browser.newContext();
   const { page, ed } = await open(context);
-  await ed.button('检查').click();
+  await ed.check();
   const text = await ed.summary().innerText();
   for (const t of ['表二', '表三', '表四']) assert.match(text, new RegExp(`${t}未填写`));
   assert.doesNotMatch(text, /表[二三四][^\n]*请填 0/);

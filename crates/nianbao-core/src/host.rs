@@ -1,6 +1,6 @@
 //! What a module that draws part of the page (the 汇总 workspace, the ledger
-//! dialog, the import review, the portal API — each a wasm module loaded on
-//! first use) asks of the editor that
+//! dialog, the import review, the portal API, 我的草稿, the error summary —
+//! each a wasm module loaded on first use) asks of the editor that
 //! hosts it, as one serde type read strictly on the editor's side. Reports
 //! cross as the app's JSON.
 
@@ -43,6 +43,24 @@ pub enum Request {
     /// The portal's report (read by the file module, as the app's JSON)
     /// replaces the open draft's content (refused on a view-only page).
     PortalLoad { report: String },
+    /// Something done in the error summary.
+    Summary(SummaryAction),
+}
+
+/// What the error summary (a module of its own) asks of the editor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum SummaryAction {
+    /// 用计算值替换: these totals (cell indexes; every total that differs
+    /// when empty) are computed again.
+    ReplaceTotals { cells: Vec<u16> },
+    /// A warning's reason, as typed in the summary (refused in words, e.g.
+    /// the 501st reason).
+    Explain { key: String, reason: String },
+    /// A warning's reason taken back.
+    Unexplain { key: String },
+    /// 下载体检报告: the export stage runs and the check report downloads.
+    CheckReport,
 }
 
 /// What the drafts dialog asks of the editor.
@@ -190,6 +208,16 @@ mod tests {
             Request::PortalLoad {
                 report: "{}".into(),
             },
+            Request::Summary(SummaryAction::ReplaceTotals { cells: vec![] }),
+            Request::Summary(SummaryAction::ReplaceTotals { cells: vec![7, 9] }),
+            Request::Summary(SummaryAction::Explain {
+                key: "T3-3|0".into(),
+                reason: "机构改革".into(),
+            }),
+            Request::Summary(SummaryAction::Unexplain {
+                key: "T3-3|0".into(),
+            }),
+            Request::Summary(SummaryAction::CheckReport),
         ] {
             assert_eq!(Request::from_json(&r.to_json()), Some(r));
         }

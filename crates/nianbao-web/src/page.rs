@@ -1,4 +1,4 @@
-//! Small things about the page: focus, today's date.
+//! Small things about the page: focus, keys an input method owns, today's date.
 
 use leptos::wasm_bindgen::JsCast;
 
@@ -13,6 +13,25 @@ pub fn focus_id(id: &str) {
     } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
+}
+
+/// True while an input method (拼音, 五笔…) is composing: keys belong to it.
+pub fn composing(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.is_composing() || ev.key_code() == 229
+}
+
+/// Keeps Enter and Tab with the input method while it composes: they commit
+/// or choose a candidate there, and must not move focus or add a line.
+/// Returns true when the key was the input method's.
+pub fn guard_composition(ev: &web_sys::KeyboardEvent) -> bool {
+    if !composing(ev) {
+        return false;
+    }
+    if matches!(ev.key().as_str(), "Enter" | "Tab") {
+        ev.prevent_default();
+        ev.stop_propagation();
+    }
+    true
 }
 
 /// Today, by the browser's clock (the core has no clock).
