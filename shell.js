@@ -151,6 +151,14 @@
     var cell = byId[input.getAttribute('data-key')];
     if (cell) cell.hidden = false;
   });
+  // An input method composing here keeps the shell until it commits (the app
+  // waits for this mark: taking the field away would cut the composition).
+  shell.addEventListener('compositionstart', function () {
+    root.setAttribute('data-composing', '');
+  });
+  shell.addEventListener('compositionend', function () {
+    root.removeAttribute('data-composing');
+  });
   shell.addEventListener('input', function (e) {
     var t = e.target;
     if (t.classList.contains('cell-input')) {

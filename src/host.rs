@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 use nianbao_core::edit::Edit;
-use nianbao_core::host::{DraftAction, Request, SummaryAction};
+use nianbao_core::host::{DraftAction, Request};
 use nianbao_core::json::{read_current, to_json_export_compact};
 use nianbao_core::template::CellId;
 use nianbao_web::findings::Acts;
@@ -86,7 +86,10 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
             };
             Notice::Imported(notice.to_owned())
         }
-        Request::Summary(action) => return summary(editor, action).map(|()| String::new()),
+        r @ (Request::ReplaceTotals { .. }
+        | Request::Explain { .. }
+        | Request::Unexplain { .. }
+        | Request::CheckReport) => return summary(editor, r).map(|()| String::new()),
         Request::ForgetLedger => {
             session.set_setting(crate::ledger::MAPPING, "");
             return Ok("已清除本浏览器记住的台账对应关系。".to_owned());
@@ -114,14 +117,16 @@ fn drafts(editor: Editor, session: Session, action: DraftAction) {
 }
 
 /// What the error summary asks (the editor says what it did).
-fn summary(editor: Editor, action: SummaryAction) -> Result<(), String> {
-    match action {
-        SummaryAction::ReplaceTotals { cells } => {
+fn summary(editor: Editor, r: Request) -> Result<(), String> {
+    match r {
+        Request::ReplaceTotals { cells } => {
             editor.replace_totals(cells.into_iter().map(CellId).collect());
         }
-        SummaryAction::Explain { key, reason } => return Acts::explain(&editor, key, reason),
-        SummaryAction::Unexplain { key } => Acts::unexplain(&editor, key),
-        SummaryAction::CheckReport => crate::exports::download_check_report(editor),
+        Request::Explain { key, reason } => return Acts::explain(&editor, key, reason),
+        Request::Unexplain { key } => Acts::unexplain(&editor, key),
+        Request::CheckReport => crate::exports::download_check_report(editor),
+        // The others are answered in `answer`.
+        _ => {}
     }
     Ok(())
 }

@@ -112,6 +112,13 @@ pub fn apply_later(editor: Editor) {
     }
 }
 
+/// An input method is composing in the shell (`shell.js` marks the page).
+pub fn composing() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-composing"))
+}
+
 /// Where the person was in the shell: the field's id and the selection.
 pub struct Focus {
     id: String,

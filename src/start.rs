@@ -16,14 +16,18 @@ pub fn draw_in_steps(editor: Editor, session: Session, parts: usize) -> Vec<RwSi
     let behind = shell::present();
     let drawn: Vec<_> = (0..parts).map(|_| RwSignal::new(!behind)).collect();
     fn step(drawn: Vec<RwSignal<bool>>, next: usize, editor: Editor) {
-        let Some(part) = drawn.get(next) else {
+        // Taking the shell's field away would cut what an input method is
+        // composing there: past the last part, wait until it commits.
+        let last = next >= drawn.len();
+        if last && !shell::composing() {
             return hand_over(editor);
-        };
-        part.set(true);
-        set_timeout(
-            move || step(drawn, next + 1, editor),
-            std::time::Duration::ZERO,
-        );
+        }
+        if let Some(part) = drawn.get(next) {
+            part.set(true);
+        }
+        let next = next + usize::from(!last);
+        let wait = std::time::Duration::from_millis(if last { 50 } else { 0 });
+        set_timeout(move || step(drawn, next, editor), wait);
     }
     if behind {
         // The app's draft is open: typing into the shell is journalled there.

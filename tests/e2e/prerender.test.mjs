@@ -211,6 +211,26 @@ test('keys typed while the app draws its form behind the shell are in the draft,
   await context.close();
 });
 
+test('an input method composing in the shell when the app is ready: the app waits, and only what it commits is kept', async () => {
+  const { context } = await keptDraft('#agency-name', '示例街道办事处');
+  const page = await heldBehindShell(context);
+  await page.locator('#shell #problems').click();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'zheng', selectionStart: 5, selectionEnd: 5 });
+  await page.evaluate(() => window.__release());
+  // The app has drawn its form, but the shell stays while the candidates are open.
+  await page.waitForTimeout(600);
+  assert.equal(await page.locator('#shell').count(), 1, 'the shell is kept while composing');
+  await cdp.send('Input.insertText', { text: '政府' });
+  await appReady(page);
+  await expect(async () => (await shown(page, 'problems')) === '政府', 'the committed text, no pinyin');
+  await page.keyboard.type('信息');
+  await expect(async () => (await shown(page, 'problems')) === '政府信息', 'typed on in the app');
+  await expect(async () => (await savedDraft(page)).includes('政府信息'), 'saved');
+  assert.ok(!(await savedDraft(page)).includes('zheng'));
+  await context.close();
+});
+
 test('on a first visit, a cell typed into while the app draws behind the shell goes to the app\'s draft', async () => {
   const context = await s.browser.newContext({ serviceWorkers: 'block' });
   const page = await heldBehindShell(context);

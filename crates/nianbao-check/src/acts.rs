@@ -3,7 +3,7 @@
 //! once here; the report the editor sends next agrees.
 
 use leptos::prelude::*;
-use nianbao_core::host::{Request, SummaryAction};
+use nianbao_core::host::Request;
 use nianbao_core::template::{CellId, Template, TemplateId};
 use nianbao_web::findings::Acts;
 use nianbao_web::host::request;
@@ -27,15 +27,13 @@ impl Acts for Shown {
     }
     fn replace(&self, cells: Vec<CellId>) {
         let cells = cells.into_iter().map(|c| c.0).collect();
-        said(request(&Request::Summary(SummaryAction::ReplaceTotals {
-            cells,
-        })));
+        said(request(&Request::ReplaceTotals { cells }));
     }
     fn explain(&self, key: String, reason: String) -> Result<(), String> {
-        request(&Request::Summary(SummaryAction::Explain {
+        request(&Request::Explain {
             key: key.clone(),
             reason: reason.clone(),
-        }))?;
+        })?;
         self.checked.update(|c| {
             if let Some(c) = c {
                 c.report.explanations.insert(key, reason);
@@ -44,9 +42,7 @@ impl Acts for Shown {
         Ok(())
     }
     fn unexplain(&self, key: String) {
-        if said(request(&Request::Summary(SummaryAction::Unexplain {
-            key: key.clone(),
-        }))) {
+        if said(request(&Request::Unexplain { key: key.clone() })) {
             self.checked.update(|c| {
                 if let Some(c) = c {
                     c.report.explanations.remove(&key);

@@ -2,7 +2,7 @@
 //! them: the same ids, words and order, so what was said of the page holds.
 
 use leptos::prelude::*;
-use nianbao_core::host::{Request, SummaryAction};
+use nianbao_core::host::Request;
 use nianbao_core::rules::checklist::checklist;
 use nianbao_core::rules::counts_explained;
 use nianbao_web::findings::{item, Acts};
@@ -73,7 +73,7 @@ fn list(shown: Shown) -> impl IntoView {
         })
     });
     let download = move |_| {
-        if let Err(why) = request(&Request::Summary(SummaryAction::CheckReport)) {
+        if let Err(why) = request(&Request::CheckReport) {
             Live::say(&why);
         }
     };

@@ -43,23 +43,17 @@ pub enum Request {
     /// The portal's report (read by the file module, as the app's JSON)
     /// replaces the open draft's content (refused on a view-only page).
     PortalLoad { report: String },
-    /// Something done in the error summary.
-    Summary(SummaryAction),
-}
-
-/// What the error summary (a module of its own) asks of the editor.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub enum SummaryAction {
-    /// 用计算值替换: these totals (cell indexes; every total that differs
-    /// when empty) are computed again.
+    /// 用计算值替换 from the error summary (a module of its own): these
+    /// totals (cell indexes; every total that differs when empty) are
+    /// computed again.
     ReplaceTotals { cells: Vec<u16> },
     /// A warning's reason, as typed in the summary (refused in words, e.g.
     /// the 501st reason).
     Explain { key: String, reason: String },
-    /// A warning's reason taken back.
+    /// A warning's reason taken back, in the summary.
     Unexplain { key: String },
-    /// 下载体检报告: the export stage runs and the check report downloads.
+    /// 下载体检报告 in the summary: the export stage runs and the check
+    /// report downloads.
     CheckReport,
 }
 
@@ -208,16 +202,16 @@ mod tests {
             Request::PortalLoad {
                 report: "{}".into(),
             },
-            Request::Summary(SummaryAction::ReplaceTotals { cells: vec![] }),
-            Request::Summary(SummaryAction::ReplaceTotals { cells: vec![7, 9] }),
-            Request::Summary(SummaryAction::Explain {
+            Request::ReplaceTotals { cells: vec![] },
+            Request::ReplaceTotals { cells: vec![7, 9] },
+            Request::Explain {
                 key: "T3-3|0".into(),
                 reason: "机构改革".into(),
-            }),
-            Request::Summary(SummaryAction::Unexplain {
+            },
+            Request::Unexplain {
                 key: "T3-3|0".into(),
-            }),
-            Request::Summary(SummaryAction::CheckReport),
+            },
+            Request::CheckReport,
         ] {
             assert_eq!(Request::from_json(&r.to_json()), Some(r));
         }
