@@ -80,7 +80,9 @@ document.getElementById('boot-message')?.remove();
 // over http(s) in a secure context; where it is refused (storage blocked in a portal's
 // frame, a browser policy) the app works as before, just not offline.
 // The browser itself looks for a newer sw.js at each visit; a new build then replaces
-// the kept one and shows from the next visit on.
+// the kept one and shows from the next visit on. Registered once the page is idle (the
+// app draws its form in a chain of tasks first): installing copies the whole build,
+// modules included, which must not compete with the first load on a slow machine.
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('离线缓存不可用：', e));
+  requestIdleCallback(() => navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('离线缓存不可用：', e)));
 }

@@ -116,7 +116,7 @@ pub fn apply_later(editor: Editor) {
 pub fn composing() -> bool {
     document()
         .document_element()
-        .is_some_and(|root| root.has_attribute("data-composing"))
+        .is_some_and(|root| root.get_attribute("data-composing").is_some())
 }
 
 /// Where the person was in the shell: the field's id and the selection.
