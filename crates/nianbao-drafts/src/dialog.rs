@@ -4,10 +4,8 @@
 //! the editor; the list comes back through `update`.
 
 use leptos::prelude::*;
-use nianbao_core::host::{DraftAction, DraftList, Request};
+use nianbao_core::host::{DraftAction, Request};
 use nianbao_web::modal::Modal;
-
-use crate::{Shown, SHOWN};
 
 /// Asks the editor; a refusal is said in the dialog.
 fn ask(action: DraftAction, problem: RwSignal<Option<String>>) -> bool {
@@ -25,11 +23,7 @@ fn ask(action: DraftAction, problem: RwSignal<Option<String>>) -> bool {
 
 #[component]
 pub fn DraftsDialog() -> impl IntoView {
-    let shown = Shown {
-        open: RwSignal::new(false),
-        list: RwSignal::new(DraftList::default()),
-    };
-    SHOWN.set(Some(shown));
+    let shown = crate::shown();
     let open = shown.open;
     let list = shown.list;
     // Refusals of the host itself (a page without the editor); the editor's

@@ -30,6 +30,20 @@ thread_local! {
 
 const NOT_READY: &str = "草稿列表还没有准备好，请再点一次。";
 
+/// The dialog's state, made by whichever call comes first: an `open` or
+/// `update` that overtook `mount` on the way (both wait for the module's
+/// start) is shown once the dialog is drawn.
+fn shown() -> Shown {
+    SHOWN.get().unwrap_or_else(|| {
+        let shown = Shown {
+            open: RwSignal::new(false),
+            list: RwSignal::new(DraftList::default()),
+        };
+        SHOWN.set(Some(shown));
+        shown
+    })
+}
+
 /// Draws the (closed) dialog into `root`, for the page's life.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::HtmlElement) {
@@ -50,7 +64,7 @@ pub fn update(list_json: String) -> Result<(), String> {
 }
 
 fn show(list_json: &str) -> Result<Shown, String> {
-    let shown = SHOWN.get().ok_or(NOT_READY)?;
+    let shown = shown();
     let list = DraftList::from_json(list_json).ok_or(NOT_READY)?;
     shown.list.set(list);
     Ok(shown)
