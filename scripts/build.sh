@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # The modules loaded by the app on first use (src/files.rs): the file module
 # and the Word module, built with the same flags, bound for the web and shrunk
 # like the app, beside it in dist/.
-for module in files word collect ledger import portal drafts check; do
+for module in files word collect ledger import portal drafts check compose graphic; do
   (baseline_env && cargo build --release --locked --offline --target wasm32-unknown-unknown -p "nianbao-$module")
   wasm-bindgen --target web --no-typescript --out-dir dist --out-name "nianbao_$module" \
     "target/wasm32-unknown-unknown/release/nianbao_$module.wasm"

@@ -11,7 +11,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Loaded on first use, not by the first load.
-export const LATER = [/^nianbao_(files|word|collect|ledger|import|portal|drafts|check)[._]/, /^collect-store\.js$/, /^module-worker\.js$/];
+export const LATER = [/^nianbao_(files|word|collect|ledger|import|portal|drafts|check|compose|graphic)[._]/, /^collect-store\.js$/, /^module-worker\.js$/];
 
 export function brotli(bytes) {
   return brotliCompressSync(bytes, {

@@ -13,9 +13,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOTS = ['src', 'crates/nianbao-web/src', 'crates/nianbao-collect/src', 'crates/nianbao-ledger/src', 'crates/nianbao-import/src', 'crates/nianbao-portal/src', 'crates/nianbao-drafts/src', 'crates/nianbao-check/src', 'crates/nianbao-core/src', 'crates/nianbao-files/src', 'crates/nianbao-word/src'];
+const ROOTS = ['src', 'crates/nianbao-web/src', 'crates/nianbao-collect/src', 'crates/nianbao-ledger/src', 'crates/nianbao-import/src', 'crates/nianbao-portal/src', 'crates/nianbao-drafts/src', 'crates/nianbao-check/src', 'crates/nianbao-compose/src', 'crates/nianbao-graphic/src', 'crates/nianbao-core/src', 'crates/nianbao-files/src', 'crates/nianbao-word/src'];
 // The code that draws the page (the app and its modules loaded on first use).
-const PAGE = ['src/', 'crates/nianbao-web/src/', 'crates/nianbao-collect/src/', 'crates/nianbao-ledger/src/', 'crates/nianbao-import/src/', 'crates/nianbao-portal/src/', 'crates/nianbao-drafts/src/', 'crates/nianbao-check/src/'];
+const PAGE = ['src/', 'crates/nianbao-web/src/', 'crates/nianbao-collect/src/', 'crates/nianbao-ledger/src/', 'crates/nianbao-import/src/', 'crates/nianbao-portal/src/', 'crates/nianbao-drafts/src/', 'crates/nianbao-check/src/', 'crates/nianbao-compose/src/', 'crates/nianbao-graphic/src/'];
 export const BOUNDARY = new Set([
   'crates/nianbao-web/src/files.rs',
   'crates/nianbao-web/src/host.rs',

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const TEMPLATE = 'crates/nianbao-core/src/template';
-const ROOTS = ['crates/nianbao-core/src', 'src', 'crates/nianbao-web/src', 'crates/nianbao-collect/src', 'crates/nianbao-ledger/src', 'crates/nianbao-import/src', 'crates/nianbao-portal/src', 'crates/nianbao-drafts/src', 'crates/nianbao-check/src'];
+const ROOTS = ['crates/nianbao-core/src', 'src', 'crates/nianbao-web/src', 'crates/nianbao-collect/src', 'crates/nianbao-ledger/src', 'crates/nianbao-import/src', 'crates/nianbao-portal/src', 'crates/nianbao-drafts/src', 'crates/nianbao-check/src', 'crates/nianbao-compose/src', 'crates/nianbao-graphic/src'];
 // The same words with other meanings (a section's or an agency kind's key).
 const ALLOWED = new Set(['crates/nianbao-core/src/section.rs:other', 'crates/nianbao-core/src/report/mod.rs:other',
   'crates/nianbao-core/src/json/strict.rs:other']);

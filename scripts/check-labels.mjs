@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DECLARATIONS = ['crates/nianbao-core/src/template/tables.rs', 'crates/nianbao-core/src/section.rs'];
-const ROOTS = ['crates/nianbao-core/src', 'src', 'crates/nianbao-web/src', 'crates/nianbao-collect/src', 'crates/nianbao-ledger/src', 'crates/nianbao-import/src', 'crates/nianbao-portal/src', 'crates/nianbao-drafts/src', 'crates/nianbao-check/src'];
+const ROOTS = ['crates/nianbao-core/src', 'src', 'crates/nianbao-web/src', 'crates/nianbao-collect/src', 'crates/nianbao-ledger/src', 'crates/nianbao-import/src', 'crates/nianbao-portal/src', 'crates/nianbao-drafts/src', 'crates/nianbao-check/src', 'crates/nianbao-compose/src', 'crates/nianbao-graphic/src'];
 
 function files(dir) {
   return readdirSync(dir).flatMap((f) => {

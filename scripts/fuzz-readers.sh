@@ -9,6 +9,8 @@
 #  - tests/layouts.rs: LAYOUT_CASES generated reports printed in ten text shapes
 #    (pasted tables, PDF text, run-together digits …) and read back, no cell
 #    ever different (default 100,000);
+#  - tests/drafting.rs: DRAFT_CASES random reports drafted from and read back by
+#    the N-rules, every figure held to its cells (default 100,000);
 #  - tests/pdf_layouts.rs: PDF_CASES generated PDF pages (positions, fonts,
 #    alignments, wrapped numbers, rules) read back (default 100,000).
 # A benchmark-sized run, not a test.
@@ -25,3 +27,5 @@ LAYOUT_CASES="${LAYOUT_CASES:-100000}" cargo test --release --locked -p nianbao-
   | grep -E '^layout|^case|panicked|test result'
 PDF_CASES="${PDF_CASES:-100000}" cargo test --release --locked -p nianbao-core --test pdf_layouts -- --nocapture 2>&1 \
   | grep -E '^pdf|^case|panicked|test result'
+DRAFT_CASES="${DRAFT_CASES:-100000}" cargo test --release --locked -p nianbao-core --test drafting -- --nocapture 2>&1 \
+  | grep -E '^drafting|panicked|test result'

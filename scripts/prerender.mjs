@@ -55,7 +55,7 @@ try {
     body.querySelectorAll('script').forEach((s) => s.remove());
     // The app draws its own page behind the shell before taking its place: what it finds
     // by id while it does (where modules draw, where it speaks) must be its own.
-    body.querySelectorAll('#drafts-place, #ledger-place, #check-place').forEach((el) => el.remove());
+    body.querySelectorAll('#drafts-place, #ledger-place, #check-place, #compose-place, #graphic-place').forEach((el) => el.remove());
     body.querySelector('#live')?.removeAttribute('id');
     return body.innerHTML;
   });

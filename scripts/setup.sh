@@ -15,9 +15,10 @@ step() { printf '\n== setup: %s\n' "$*"; }
 # 1. Debian packages: the browser and its driver for tests, CJK fonts so screenshots
 #    show Chinese, brotli for size reports,
 #    a Java runtime for the HTML checker, LibreOffice (Writer and Calc, no GUI) and poppler
-#    to open and render the Word export as an outside judge, pip for python-docx.
+#    to open and render the Word export as an outside judge, librsvg (rsvg-convert) to
+#    render the 一图读懂 SVG as a viewer other than the browser would, pip for python-docx.
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk brotli default-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-pip; do
+for pkg in chromium chromium-driver fonts-noto-cjk brotli default-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils librsvg2-bin python3-pip; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     # A JDK already on the machine is enough for the HTML checker.
     if [ "$pkg" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi

@@ -13,7 +13,7 @@ printf '|------------------------------------|------------:|------------:|------
 row() { awk -v n="$1" -v r="$2" -v g="$3" -v b="$4" 'BEGIN { printf "| %-34s | %8.1f KB | %8.1f KB | %8.1f KB |\n", n, r/1000, g/1000, b/1000 }'; }
 tr=0; tg=0; tb=0
 for f in "${files[@]}"; do
-  case "${f##*/}" in nianbao_files*|nianbao_word*|nianbao_collect*|nianbao_ledger*|nianbao_import*|nianbao_portal*|nianbao_drafts*|nianbao_check*|collect-store*|module-worker*) continue ;; esac
+  case "${f##*/}" in nianbao_files*|nianbao_word*|nianbao_collect*|nianbao_ledger*|nianbao_import*|nianbao_portal*|nianbao_drafts*|nianbao_check*|nianbao_compose*|nianbao_graphic*|collect-store*|module-worker*) continue ;; esac
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)
@@ -22,7 +22,7 @@ for f in "${files[@]}"; do
 done
 row "main bundle" "$tr" "$tg" "$tb"
 for f in "${files[@]}"; do
-  case "${f##*/}" in nianbao_files*|nianbao_word*|nianbao_collect*|nianbao_ledger*|nianbao_import*|nianbao_portal*|nianbao_drafts*|nianbao_check*|collect-store*|module-worker*) ;; *) continue ;; esac
+  case "${f##*/}" in nianbao_files*|nianbao_word*|nianbao_collect*|nianbao_ledger*|nianbao_import*|nianbao_portal*|nianbao_drafts*|nianbao_check*|nianbao_compose*|nianbao_graphic*|collect-store*|module-worker*) ;; *) continue ;; esac
   raw=$(stat -c %s "$f")
   row "${f##*/} (on first use)" "$raw" "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
 done

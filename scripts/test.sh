@@ -16,7 +16,7 @@ cargo fmt --all -- --check
 
 step "lint (native workspace and the wasm app)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets --locked -p nianbao -p nianbao-files -p nianbao-web -p nianbao-collect -p nianbao-ledger -p nianbao-import -p nianbao-portal -p nianbao-drafts -p nianbao-check -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --locked -p nianbao -p nianbao-files -p nianbao-web -p nianbao-collect -p nianbao-ledger -p nianbao-import -p nianbao-portal -p nianbao-drafts -p nianbao-check -p nianbao-compose -p nianbao-graphic -- -D warnings
 
 step "the core stays pure (no web crate in its dependency tree)"
 scripts/check-core-deps.sh

@@ -186,6 +186,8 @@ pub fn App() -> impl IntoView {
             on:dragover=Zone::over on:drop=on_drop>
             // The drafts module: 我的草稿, and what storage has to say.
             <div id=components::drafts::PLACE></div>
+            <div id=components::compose::PLACE></div>
+            <div id=components::compose::GRAPHIC_PLACE></div>
             <NoticeView />
             <SummaryPlace />
             {part(parts[1], Box::new(|| view! { <DetailsForm /> }.into_any()))}

@@ -1,6 +1,7 @@
 //! The form's pieces. Each wires DOM events to `Editor` methods and core
 //! values to the DOM; none of them decides anything.
 
+pub mod compose;
 pub mod details;
 pub mod drafts;
 pub mod findings;

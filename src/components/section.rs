@@ -21,8 +21,16 @@ pub fn ReportSection(section: Section) -> impl IntoView {
     let body = match section {
         Section::Overview => view! { <Overview /> }.into_any(),
         Section::Proactive => view! { <TableEditor table=TableId::Proactive /> }.into_any(),
-        Section::Requests => view! { <TableEditor table=TableId::Requests /> }.into_any(),
-        Section::ReviewLitigation => view! { <TableEditor table=TableId::ReviewLitigation /> }.into_any(),
+        Section::Requests => view! {
+            <TableEditor table=TableId::Requests />
+            <super::compose::TableTools nil=true />
+        }
+        .into_any(),
+        Section::ReviewLitigation => view! {
+            <TableEditor table=TableId::ReviewLitigation />
+            <super::compose::TableTools nil=false />
+        }
+        .into_any(),
         Section::Problems => view! {
             <FieldText field=Field::Problems label="存在的主要问题及改进情况".to_owned()
                 hint="写明本年度存在的问题和改进措施，以及上年度问题的整改情况；不要照抄上年报告。".to_owned()

@@ -232,11 +232,13 @@ pub fn FieldText(
     });
     let label = label.unwrap_or_else(|| field.label());
     let findings = multiline.then(|| view! { <super::findings::FieldFindings field /> });
+    let compose = super::compose::draftable(field)
+        .then(|| view! { <super::compose::DraftButton field label=label.clone() /> });
     let text_box = match hint {
         Some(hint) => {
             view! { <TextBox id=field.key() label hint multiline get set visit=field /> }.into_any()
         }
         None => view! { <TextBox id=field.key() label multiline get set visit=field /> }.into_any(),
     };
-    view! { {text_box} {findings} }
+    view! { {text_box} {compose} {findings} }
 }

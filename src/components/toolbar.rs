@@ -43,6 +43,9 @@ pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl
                 aria-keyshortcuts="Control+Shift+Z Control+Y">"重做"</button>
             <button type="button" class="primary" on:click=check>"检查"</button>
             <button type="button" on:click=move |_| crate::exports::download_check_report(editor)>"体检报告"</button>
+            <button type="button" on:click=move |_| super::compose::infographic(editor)>"一图读懂"</button>
+            <button type="button" on:click=move |_| super::compose::package(editor)>"下载报送包"</button>
+            <button type="button" on:click=move |_| super::compose::open_data(editor)>"下载数据（CSV）"</button>
             <a class="button-link" href="#collect">"汇总多个单位"</a>
             <label class="toggle">
                 <input

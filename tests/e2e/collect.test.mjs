@@ -58,7 +58,7 @@ test('the first load fetches the editor only; the 汇总 module is fetched the f
   await appReady(page);
   await page.getByRole('textbox', { name: '机关名称' }).fill('某县人民政府');
   assert.ok(fetched.includes('nianbao_bg.wasm'));
-  for (const later of ['nianbao_collect.js', 'nianbao_collect_bg.wasm', 'collect-store.js', 'nianbao_ledger_bg.wasm', 'nianbao_files_bg.wasm', 'nianbao_word_bg.wasm', 'nianbao_portal.js', 'nianbao_portal_bg.wasm', 'nianbao_drafts.js', 'nianbao_drafts_bg.wasm', 'nianbao_check.js', 'nianbao_check_bg.wasm']) {
+  for (const later of ['nianbao_collect.js', 'nianbao_collect_bg.wasm', 'collect-store.js', 'nianbao_ledger_bg.wasm', 'nianbao_files_bg.wasm', 'nianbao_word_bg.wasm', 'nianbao_portal.js', 'nianbao_portal_bg.wasm', 'nianbao_drafts.js', 'nianbao_drafts_bg.wasm', 'nianbao_check.js', 'nianbao_check_bg.wasm', 'nianbao_compose.js', 'nianbao_compose_bg.wasm', 'nianbao_graphic.js', 'nianbao_graphic_bg.wasm']) {
     assert.ok(!fetched.includes(later), `${later} is not part of the first load`);
   }
   await page.getByRole('link', { name: '汇总多个单位' }).click();
@@ -126,6 +126,20 @@ test('drop 32 files, filter, roll up, CSV, reload', async () => {
     if (row === 'newReceived' && (col === 'natural' || col === 'total')) want = String(v * sum + 3);
     assert.equal(cells[i], want, `${row} ${col}`);
   });
+  // 派生指标 of the roll-up come from its summed totals, never an average of the units' rates.
+  const t3base = base.report.table3;
+  const [g, p, handled] = [t3base.granted.total, t3base.partial.total, t3base.resultTotal.total].map((v) => v * sum);
+  const rate = `${((g + p) * 100 / handled).toFixed(1)}%`;
+  const indicators = await page.locator('#rollup-indicators tr', { hasText: '实质公开率' }).innerText();
+  assert.match(indicators, new RegExp(`${g + p}[\\s\\S]*${handled}[\\s\\S]*${rate.replace('.', '\\.')}`), indicators);
+  // The sum as open data: each figure keyed, with its labels and unit.
+  const [sumCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载合计数据（CSV）' }).click()]);
+  assert.equal(sumCsv.suggestedFilename(), '2024年度合计（数据）.csv');
+  const sumLines = (await readFile(await sumCsv.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
+  assert.ok(
+    sumLines.includes(`table3.granted.total,30 个单位合计,2024,2021年版格式,表三,三、本年度办理结果（一）予以公开,总计,${t3base.granted.total * sum},件`),
+    sumLines.filter((l) => l.includes('granted')).join('\n'),
+  );
   const found = await page.locator('#rollup-findings').innerText();
   assert.match(found, /T3-3/);
   assert.match(found, /造成不符的单位：第4局、第11局、第25局|造成不符的单位：第11局、第25局、第4局|造成不符的单位：[第\d局、]+/);

@@ -71,7 +71,7 @@ test('the page as served holds the form, drawn by the app, with no script needed
     assert.ok(html.includes(`id="${id}"`), id);
   }
   // Nothing the app looks up by id while it draws behind the shell: where modules draw, where it speaks.
-  for (const id of ['drafts-place', 'ledger-place', 'check-place', 'live']) assert.ok(!html.includes(`id="${id}"`), id);
+  for (const id of ['drafts-place', 'ledger-place', 'check-place', 'compose-place', 'graphic-place', 'live']) assert.ok(!html.includes(`id="${id}"`), id);
   // With scripts off, the form is what the page shows.
   const context = await s.browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
   const page = await context.newPage();

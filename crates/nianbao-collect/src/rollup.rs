@@ -21,6 +21,7 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
         Ok(r) => r,
     };
     let tables = up.view.tables_html.clone();
+    let indicators = up.view.indicators_html.clone();
     let report = up.report.clone();
     let r2 = report.clone();
     let fill = move |_| {
@@ -45,6 +46,25 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
             &to_json(&report),
         );
     };
+    let (r3, units) = (up.report.clone(), up.view.units);
+    let download_csv = move |_| {
+        let r = r3.clone();
+        leptos::task::spawn_local(async move {
+            match nianbao_web::files::open_data_csv(&r, units).await {
+                Ok(csv) => {
+                    download(
+                        &file_name(&format!("{}年度合计（数据）", r.year), "csv"),
+                        "text/csv;charset=utf-8",
+                        &csv,
+                    );
+                }
+                Err(why) => {
+                    nianbao_web::live::Live::say(&why);
+                    refused.set(Some(why));
+                }
+            }
+        });
+    };
     view! {
         <div class="rollup">
             <h3 id="rollup-title" tabindex="-1">{format!("合计：{} 年度，{} 个单位（{}）", up.view.year, up.view.units, up.view.template.short())}</h3>
@@ -63,8 +83,12 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
                 }.into_any()
             }}
             <div class="rollup-tables" id="rollup-tables" inner_html=tables></div>
+            <h4>"合计的派生指标"</h4>
+            <div class="rollup-indicators" id="rollup-indicators" inner_html=indicators></div>
             <p class="collect-actions">
                 <button type="button" on:click=download_json>"下载合计（JSON，可导入）"</button>
+                " "
+                <button type="button" on:click=download_csv>"下载合计数据（CSV）"</button>
                 " "
                 <button type="button" on:click=fill>"填入当前草稿的表二、表三、表四"</button>
             </p>

@@ -46,4 +46,17 @@ fn main() {
         .collect();
     std::fs::write(format!("{dir}/units.csv"), units_csv(&rows)).unwrap();
     println!("{dir}/units.csv: {} units", rows.len());
+    // One report's open data: a formula for a name, figures with a blank.
+    let mut r = Report::new(2025);
+    r.agency.name = "=HYPERLINK(\"http://evil.example/\",\"点这里\")".to_owned();
+    let t = nianbao_core::template::TableId::Requests;
+    r.set_value(t, "newReceived", "natural", Some(12));
+    r.set_value(t, "newReceived", "commercial", Some(3));
+    r.fill_totals();
+    r.other.fee.billed = Some(125_000);
+    std::fs::write(
+        format!("{dir}/open-data.csv"),
+        nianbao_core::open_data::open_data_csv(&r, None),
+    )
+    .unwrap();
 }

@@ -28,16 +28,19 @@ pub enum Export {
     Print,
     /// A portal's `export` message: nothing is said on the page.
     Portal,
+    /// 下载报送包: the file a unit sends the collecting office.
+    Package,
 }
 
 impl Export {
-    pub const ALL: [Export; 6] = [
+    pub const ALL: [Export; 7] = [
         Export::Json,
         Export::Html,
         Export::Word,
         Export::CheckReport,
         Export::Print,
         Export::Portal,
+        Export::Package,
     ];
 
     /// What the notice calls it; `None`: no notice.
@@ -49,6 +52,7 @@ impl Export {
             Export::CheckReport => Some("下载体检报告"),
             Export::Print => Some("打印"),
             Export::Portal => None,
+            Export::Package => Some("下载报送包"),
         }
     }
 
@@ -57,7 +61,7 @@ impl Export {
     pub const fn records_counts(self) -> bool {
         matches!(
             self,
-            Export::Json | Export::Html | Export::Word | Export::Portal
+            Export::Json | Export::Html | Export::Word | Export::Portal | Export::Package
         )
     }
 
@@ -72,7 +76,7 @@ impl Export {
     pub const fn maker(self) -> Maker {
         match self {
             Export::Json | Export::Portal => Maker::App,
-            Export::Html | Export::CheckReport | Export::Print => Maker::Files,
+            Export::Html | Export::CheckReport | Export::Print | Export::Package => Maker::Files,
             Export::Word => Maker::Word,
         }
     }

@@ -55,6 +55,16 @@ pub enum Request {
     /// 下载体检报告 in the summary: the export stage runs and the check
     /// report downloads.
     CheckReport,
+    /// What the drafting module writes, as one undoable step: the text
+    /// field with this `Field::key` gets `text` (drafted sentences inserted
+    /// or in place of what it held), these cells (a 零申报's blanks in 表三
+    /// and 表四) become 0, and the editor says `said`.
+    Write {
+        cells: Vec<u16>,
+        field: String,
+        text: String,
+        said: String,
+    },
 }
 
 /// What the drafts dialog asks of the editor.
@@ -185,6 +195,12 @@ mod tests {
                 file: "a.json".into(),
             },
             Request::ImportFailed { why: "坏".into() },
+            Request::Write {
+                cells: vec![40, 41],
+                field: "overview-onRequest".into(),
+                text: "本年度未收取信息处理费。".into(),
+                said: "已写入。".into(),
+            },
             Request::Draft(DraftAction::New),
             Request::Draft(DraftAction::Open { id: "a".into() }),
             Request::Draft(DraftAction::Copy { id: "a".into() }),

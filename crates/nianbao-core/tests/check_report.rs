@@ -280,3 +280,24 @@ fn a1_reasons_stay_within_the_limit_and_stale_ones_are_dropped() {
         .iter()
         .any(|k| k.starts_with("Y1@")));
 }
+
+#[test]
+fn the_check_report_lists_the_derived_indicators_with_both_figures() {
+    let mut r = report();
+    let t = r.template();
+    // 办结 (（七）总计) 9 of which 8 + 1 granted or partly: 100.0 %.
+    r.set(
+        t.cell(TableId::Requests, "resultTotal", "total").unwrap(),
+        Some(9),
+    );
+    let html = render_check_report(&r, None, Date::new(2026, 1, 10).unwrap());
+    assert!(html.contains("<h2>派生指标</h2>"), "{html}");
+    let row = html
+        .split("<tr>")
+        .find(|s| s.contains("实质公开率"))
+        .unwrap();
+    assert!(row.contains("100.0%") && row.contains(">9<"), "{row}");
+    // 结转率: no 结转下年度 printed: 未填, and "—".
+    let row = html.split("<tr>").find(|s| s.contains("结转率")).unwrap();
+    assert!(row.contains("未填") && row.contains("—"), "{row}");
+}

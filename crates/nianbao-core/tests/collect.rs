@@ -234,3 +234,33 @@ fn the_printable_summary_draws_the_roll_up_as_made_never_sums_again() {
     assert!(html.contains("某条规则不符（T3-3） 造成不符的单位：第2单位"));
     assert!(summary_html(&rows, None, today).contains("单位清单"));
 }
+
+#[test]
+fn the_roll_ups_indicators_come_from_its_sums_never_an_average_of_the_units() {
+    // Unit A: 1 handled, 1 granted (100 %); unit B: 3 handled, none granted
+    // or partly (0 %). The average of the rates would be 50 %; the roll-up's
+    // 实质公开率 is (1 + 0) ÷ (1 + 3) = 25.0 %.
+    let mut a = Report::new(2024);
+    a.set_value(TableId::Requests, "granted", "natural", Some(1));
+    a.set_value(TableId::Requests, "newReceived", "natural", Some(1));
+    a.fill_totals();
+    let mut b = Report::new(2024);
+    b.set_value(TableId::Requests, "unable.notHeld", "natural", Some(3));
+    b.set_value(TableId::Requests, "newReceived", "natural", Some(3));
+    b.fill_totals();
+    let up = roll_up(&[("A".into(), &a), ("B".into(), &b)]).unwrap();
+    let view = nianbao_core::collect::RollUpView::of(&up);
+    let row = view
+        .indicators_html
+        .split("<tr>")
+        .find(|r| r.contains("实质公开率"))
+        .unwrap();
+    assert!(row.contains("25.0%"), "{row}");
+    assert!(!view.indicators_html.contains("50.0%"));
+    let unable = view
+        .indicators_html
+        .split("<tr>")
+        .find(|r| r.contains("无法提供率"))
+        .unwrap();
+    assert!(unable.contains("75.0%"), "{unable}");
+}

@@ -38,6 +38,17 @@ pub fn units_csv_of(files: Vec<String>, units: Vec<String>, today: &str) -> Resu
     Ok(units_csv(&rows(&files, &units, day(today)?)))
 }
 
+/// A roll-up's figures as open data (CSV with its data dictionary): the sum
+/// as the app's JSON and how many units it sums.
+#[wasm_bindgen(js_name = openDataCsv)]
+pub fn open_data_csv_of(report: &str, units: u32) -> Result<String, String> {
+    let report = nianbao_core::json::from_json(report).map_err(|e| e.to_string())?;
+    Ok(nianbao_core::open_data::open_data_csv(
+        &report,
+        Some(units as usize),
+    ))
+}
+
 /// The printable summary: the unit list, and the roll-up the workspace made
 /// (`RollUpView` as JSON, empty: the list alone) drawn as it is.
 #[wasm_bindgen(js_name = summaryHtml)]

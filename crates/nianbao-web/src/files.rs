@@ -336,6 +336,17 @@ pub async fn units_csv(files: &[String], units: &[String], today: &str) -> Resul
     text(call("unitsCsv", &[array(files), array(units), today.into()]).await?)
 }
 
+/// A roll-up's figures as open data (CSV), made in the worker.
+pub async fn open_data_csv(report: &Report, units: usize) -> Result<String, String> {
+    text(
+        call(
+            "openDataCsv",
+            &[to_json_compact(report).into(), (units as u32).into()],
+        )
+        .await?,
+    )
+}
+
 /// The printable summary, with the roll-up as made (`RollUpView` as JSON;
 /// empty: none).
 pub async fn summary_html(

@@ -141,6 +141,8 @@ pub struct RollUpView {
     pub units: usize,
     pub findings: Vec<(String, String, Vec<String>)>,
     pub tables_html: String,
+    /// 派生指标 of the sum (never an average of the units' rates).
+    pub indicators_html: String,
 }
 
 impl RollUpView {
@@ -162,6 +164,7 @@ impl RollUpView {
                 })
                 .collect(),
             tables_html: crate::render::tables_markup(&up.report).into_string(),
+            indicators_html: crate::render::indicators_table(&up.report).into_string(),
         }
     }
 }
@@ -387,6 +390,8 @@ th{background:#eee}td.num{text-align:right}h1{font-size:1.3rem}h2{font-size:1.1r
                 @if let Some(r) = rollup {
                     h2 { "汇总表（" (r.template.title()) "）" }
                     (PreEscaped(&r.tables_html))
+                    h2 { "汇总表的派生指标" }
+                    (PreEscaped(&r.indicators_html))
                     @if r.findings.is_empty() {
                         p { "汇总表符合表格的勾稽关系。" }
                     } @else {

@@ -84,6 +84,13 @@ pub enum Edit {
     Unexplain(String),
     /// 用计算值替换: these totals (all when empty) computed again.
     ComputeTotals(Vec<CellId>),
+    /// Sentences drafted from the tables, chosen by the person (and a
+    /// 零申报's zeros): the field's new text and the cells set, one step.
+    Draft {
+        cells: Vec<CellId>,
+        field: Field,
+        text: String,
+    },
 }
 
 /// What an edit may have touched: only table cells, or anything.
@@ -231,6 +238,17 @@ pub fn perform(
                 r.set(cell, value);
                 r.set_entered(cell, true);
             }
+            changed
+        }
+        Edit::Draft { cells, field, text } => {
+            let mut changed = false;
+            for cell in cells {
+                changed |= r.get(cell) != Some(0);
+                r.set(cell, Some(0));
+            }
+            let kept = clip_text(&text).0;
+            changed |=
+                r.field_text(field) != Some(kept) && r.set_field_text(field, kept.to_owned());
             changed
         }
         Edit::Fill(cells) => {

@@ -29,7 +29,7 @@ fn fee_field(key: &str) -> Option<Field> {
 }
 
 /// The text field a `Field::key` names (only fields that hold text).
-fn text_field(key: &str) -> Option<Field> {
+pub fn text_field(key: &str) -> Option<Field> {
     let field = match key {
         "agency-name" => Field::AgencyName,
         "agency-region" => Field::Region,

@@ -182,6 +182,11 @@ pub fn read_file(
         let notes = page.hidden_note().into_iter().collect();
         return published(name, &page.text, note, notes);
     }
+    if !html && text.contains(crate::submission::SCHEMA_ID) {
+        if let Some(read) = package(name, &text, note.clone())? {
+            return Ok(read);
+        }
+    }
     let report = import(&text).map_err(|e| format!("“{name}”：{e}"))?;
     let differences = if text.trim_start().starts_with('<') {
         disagreements(&text, &report)
@@ -197,6 +202,38 @@ pub fn read_file(
         differences,
         recognition: None,
     })
+}
+
+/// A 报送包 (its schema says so): its report, checked against its fingerprint,
+/// and what the package says of it; `None` when the JSON is not a package.
+fn package(name: &str, text: &str, note: Option<String>) -> Result<Option<FileRead>, String> {
+    let is_package = crate::json::parse(text)
+        .ok()
+        .and_then(|v| v.get("schema").and_then(|s| s.as_str().map(str::to_owned)))
+        .is_some_and(|s| s == crate::submission::SCHEMA_ID);
+    if !is_package {
+        return Ok(None);
+    }
+    let got = crate::submission::read_package(text).map_err(|e| format!("“{name}”：{e}"))?;
+    let c = got.export_check;
+    let said = format!(
+        "这是报送包，报告指纹 {}，与包内的报告一致（未被改动）。生成于 {}，当时检查：{} 个错误，{} 个提示（其中 {} 个已说明原因）。",
+        got.fingerprint.code(),
+        got.made_at,
+        c.errors,
+        c.warnings,
+        c.explained
+    );
+    let note = Some(match note {
+        Some(n) => format!("{n} {said}"),
+        None => said,
+    });
+    Ok(Some(FileRead {
+        report: got.report,
+        note,
+        differences: Vec::new(),
+        recognition: None,
+    }))
 }
 
 /// The bytes as text, and how they were decoded when not as UTF-8: a page's

@@ -10,7 +10,7 @@ mod doc;
 mod draft;
 mod migrate;
 mod number;
-mod strict;
+pub(crate) mod strict;
 mod typed;
 
 use std::fmt;

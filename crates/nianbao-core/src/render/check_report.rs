@@ -120,6 +120,7 @@ pub fn render_check_report(report: &Report, previous: Option<&Report>, today: Da
                         }
                     }
                     dt { "检查日期" } dd { (today.chinese()) }
+                    dt { "报告指纹" } dd { (crate::submission::Fingerprint::of(report).code()) "（与报送包、发布的 HTML 核对用）" }
                     dt { "检查结果" } dd {
                         (errors) " 个错误，" (warnings) " 个提示"
                         @if explained > 0 { "（其中 " (explained) " 个已说明原因）" }
@@ -135,6 +136,8 @@ pub fn render_check_report(report: &Report, previous: Option<&Report>, today: Da
                         }
                     }
                 }
+                h2 { "派生指标" }
+                (super::indicators_table(report))
                 @if findings.is_empty() {
                     p.ok { "没有发现问题。" }
                 }

@@ -7,11 +7,14 @@
 mod check_report;
 mod docx;
 pub mod form;
+mod indicators;
+pub mod infographic;
 pub mod options;
 mod xml;
 
 pub use check_report::render_check_report;
 pub use docx::{docx_parts, render_docx, DATA_NS, TEXT_W};
+pub use indicators::indicators_table;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -198,16 +201,23 @@ pub fn render_html(report: &Report) -> String {
 }
 
 /// The report as an exported file: its data records the export-stage counts.
+/// Its foot prints the report's fingerprint code (the 报送包's, to compare).
 pub fn render_html_export(report: &Report, check: ExportCheck) -> String {
-    render_document(report, Styles::Inline, &to_json_export(report, check))
+    let code = crate::submission::Fingerprint::of(report).code();
+    render_document(
+        report,
+        Styles::Inline,
+        &to_json_export(report, check),
+        Some(&code),
+    )
 }
 
 /// The report as an HTML document, with its styles as asked.
 pub fn render_html_with(report: &Report, styles: Styles) -> String {
-    render_document(report, styles, &to_json(report))
+    render_document(report, styles, &to_json(report), None)
 }
 
-fn render_document(report: &Report, styles: Styles, json: &str) -> String {
+fn render_document(report: &Report, styles: Styles, json: &str, code: Option<&str>) -> String {
     let title = report.title();
     let json = script_safe(json);
     let markup = html! {
@@ -244,6 +254,9 @@ fn render_document(report: &Report, styles: Styles, json: &str) -> String {
                         p { (report.agency.name.trim()) }
                         @if let Some(d) = report.signed_date { p { (d.chinese()) } }
                     }
+                }
+                @if let Some(code) = code {
+                    footer.fingerprint { "报告指纹：" (code) "（与报送包核对用）" }
                 }
             }
         }

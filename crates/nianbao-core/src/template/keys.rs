@@ -25,6 +25,12 @@ pub const NEW_RECEIVED: &str = "newReceived";
 pub const CARRIED_OVER: &str = "carriedOver";
 pub const RESULT_TOTAL: &str = "resultTotal";
 pub const CARRY_FORWARD: &str = "carryForward";
+/// 表三's result rows and groups (a group names its items by prefix).
+pub const GRANTED: &str = "granted";
+pub const PARTIAL: &str = "partial";
+pub const DENIED: &str = "denied";
+pub const UNABLE: &str = "unable";
+pub const NOT_PROCESSED: &str = "notProcessed";
 /// F2019's single （六）其他处理 row.
 pub const OTHER: &str = "other";
 /// F2021's three （六） rows.
@@ -40,6 +46,7 @@ pub const TOTAL: &str = "total";
 pub const REVIEW: &str = "review";
 pub const LIT_DIRECT: &str = "litDirect";
 pub const LIT_AFTER_REVIEW: &str = "litAfterReview";
+pub const MAINTAIN: &str = "maintain";
 pub const CORRECTED: &str = "correct";
 pub const OTHER_RESULT: &str = "other";
 pub const PENDING: &str = "pending";
@@ -65,6 +72,11 @@ pub const ALL: &[&str] = &[
     CARRIED_OVER,
     RESULT_TOTAL,
     CARRY_FORWARD,
+    GRANTED,
+    PARTIAL,
+    DENIED,
+    UNABLE,
+    NOT_PROCESSED,
     OTHER,
     OTHER_NO_CORRECTION,
     OTHER_FEE_UNPAID,
@@ -74,6 +86,7 @@ pub const ALL: &[&str] = &[
     REVIEW,
     LIT_DIRECT,
     LIT_AFTER_REVIEW,
+    MAINTAIN,
     CORRECTED,
     OTHER_RESULT,
     PENDING,

@@ -16,7 +16,9 @@ use crate::rule_id::RuleId;
 use crate::section::Section;
 
 pub use decl::{Block, Layout, LeafRole, Node};
-pub use tables::{T2_F2019_COUNTED, T3_CORNER, T3_OTHER_LABEL};
+pub use tables::{
+    T2_F2019_COUNTED, T3_CORNER, T3_OTHER_LABEL, T4_LITIGATION, T4_RESULTS, T4_REVIEW,
+};
 
 /// An official format version.
 #[derive(

@@ -261,16 +261,27 @@ pub const T3_F2019: Layout = Layout::Cross {
 
 // ---- Table 四 (spec §5), identical in both formats ---------------------------
 
+/// 表四's two kinds of case, as its heads name them.
+pub const T4_REVIEW: &str = "行政复议";
+pub const T4_LITIGATION: &str = "行政诉讼";
+/// 表四's results of each group (key, label), in column order.
+pub const T4_RESULTS: [(&str, &str); 4] = [
+    (key::MAINTAIN, "结果维持"),
+    (key::CORRECTED, "结果纠正"),
+    (key::OTHER_RESULT, "其他结果"),
+    (key::PENDING, "尚未审结"),
+];
+
 macro_rules! t4_group {
-    ($key:literal, $label:literal, $rule:expr) => {
+    ($key:literal, $label:expr, $rule:expr) => {
         keyed_group(
             $key,
             $label,
             &[
-                leaf("maintain", "结果维持"),
-                leaf("correct", "结果纠正"),
-                leaf("other", "其他结果"),
-                leaf("pending", "尚未审结"),
+                leaf(T4_RESULTS[0].0, T4_RESULTS[0].1),
+                leaf(T4_RESULTS[1].0, T4_RESULTS[1].1),
+                leaf(T4_RESULTS[2].0, T4_RESULTS[2].1),
+                leaf(T4_RESULTS[3].0, T4_RESULTS[3].1),
                 total(key::TOTAL, "总计", $rule),
             ],
         )
@@ -281,9 +292,9 @@ pub const T4: Layout = Layout::Cross {
     corner: None,
     rows: &[],
     cols: &[
-        t4_group!("review", "行政复议", RuleId::T4_1),
+        t4_group!("review", T4_REVIEW, RuleId::T4_1),
         group(
-            "行政诉讼",
+            T4_LITIGATION,
             &[
                 t4_group!("litDirect", "未经复议直接起诉", RuleId::T4_2),
                 t4_group!("litAfterReview", "复议后起诉", RuleId::T4_3),

@@ -24,7 +24,7 @@ pub fn text_fields(report: &Report) -> Vec<Field> {
 }
 
 /// The 表三 总计 cells of rows named by `keys` (a key or a group prefix).
-fn request_cells(report: &Report, keys: &[&str]) -> Vec<CellId> {
+pub(crate) fn request_cells(report: &Report, keys: &[&str]) -> Vec<CellId> {
     let t = report.template();
     t.table_cells(TableId::Requests)
         .filter(|c| {
@@ -38,7 +38,7 @@ fn request_cells(report: &Report, keys: &[&str]) -> Vec<CellId> {
 }
 
 /// 表四 cells of `groups` in the columns `cols`.
-fn case_cells(report: &Report, groups: &[&str], cols: &[&str]) -> Vec<CellId> {
+pub(crate) fn case_cells(report: &Report, groups: &[&str], cols: &[&str]) -> Vec<CellId> {
     let t = report.template();
     t.table_cells(TableId::ReviewLitigation)
         .filter(|c| {
@@ -49,7 +49,7 @@ fn case_cells(report: &Report, groups: &[&str], cols: &[&str]) -> Vec<CellId> {
 }
 
 /// The sum of cells, `None` when all are blank.
-fn sum(report: &Report, cells: &[CellId]) -> Option<i64> {
+pub(crate) fn sum(report: &Report, cells: &[CellId]) -> Option<i64> {
     let values: Vec<Option<i64>> = cells.iter().map(|c| report.get(*c)).collect();
     if values.iter().all(Option::is_none) {
         return None;
@@ -62,7 +62,7 @@ fn sum(report: &Report, cells: &[CellId]) -> Option<i64> {
 /// The sum of total cells as a reader would take it (spec §8.7): a blank
 /// total counts as the sum of its row's parts. `None` when totals and parts
 /// are all blank; else the sum, and whether a blank total was summed so.
-fn totals(report: &Report, cells: &[CellId]) -> Option<(i64, bool)> {
+pub(crate) fn totals(report: &Report, cells: &[CellId]) -> Option<(i64, bool)> {
     let t = report.template();
     let mut any = false;
     let (mut total, mut from_parts) = (0i64, false);
