@@ -47,24 +47,7 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
         );
     };
     let (r3, units) = (up.report.clone(), up.view.units);
-    let download_csv = move |_| {
-        let r = r3.clone();
-        leptos::task::spawn_local(async move {
-            match nianbao_web::files::open_data_csv(&r, units).await {
-                Ok(csv) => {
-                    download(
-                        &file_name(&format!("{}年度合计（数据）", r.year), "csv"),
-                        "text/csv;charset=utf-8",
-                        &csv,
-                    );
-                }
-                Err(why) => {
-                    nianbao_web::live::Live::say(&why);
-                    refused.set(Some(why));
-                }
-            }
-        });
-    };
+    let download_csv = move |_| open_data(r3.clone(), units, refused);
     view! {
         <div class="rollup">
             <h3 id="rollup-title" tabindex="-1">{format!("合计：{} 年度，{} 个单位（{}）", up.view.year, up.view.units, up.view.template.short())}</h3>
@@ -96,4 +79,23 @@ pub(super) fn rollup_view(r: Result<RolledUp, String>) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// 下载合计数据（CSV）: the sum as open data, written in the worker.
+fn open_data(report: nianbao_core::Report, units: usize, refused: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        match nianbao_web::files::open_data_csv(&report, units).await {
+            Ok(csv) => {
+                download(
+                    &file_name(&format!("{}年度合计（数据）", report.year), "csv"),
+                    "text/csv;charset=utf-8",
+                    &csv,
+                );
+            }
+            Err(why) => {
+                nianbao_web::live::Live::say(&why);
+                refused.set(Some(why));
+            }
+        }
+    });
 }
