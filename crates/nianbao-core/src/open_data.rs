@@ -116,10 +116,5 @@ pub fn open_data_csv(report: &Report, units: Option<usize>) -> String {
             );
         }
     }
-    let body = w
-        .into_inner()
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_default();
-    format!("\u{feff}{body}")
+    crate::collect::excel_text(w)
 }

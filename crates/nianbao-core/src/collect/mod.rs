@@ -330,6 +330,11 @@ pub fn units_csv(rows: &[(String, Summary)]) -> String {
         record.push(s.problems.join("；"));
         let _ = w.write_record(record.iter().map(|c| csv_cell(c)));
     }
+    excel_text(w)
+}
+
+/// A CSV writer's text with a byte-order mark, so Excel and WPS read UTF-8.
+pub fn excel_text(w: csv::Writer<Vec<u8>>) -> String {
     let body = w
         .into_inner()
         .ok()
