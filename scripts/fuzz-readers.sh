@@ -12,7 +12,13 @@
 #  - tests/drafting.rs: DRAFT_CASES random reports drafted from and read back by
 #    the N-rules, every figure held to its cells (default 100,000);
 #  - tests/pdf_layouts.rs: PDF_CASES generated PDF pages (positions, fonts,
-#    alignments, wrapped numbers, rules) read back (default 100,000).
+#    alignments, wrapped numbers, rules) read back (default 100,000);
+#  - tests/desk.rs: REVIEW_CASES generated 退回意见 files and local rule packs
+#    read back, and damaged copies refused in words (default 100,000 each);
+#  - the roster reader (collect::desk): ROSTER_CASES generated rosters as
+#    spreadsheets and people write them (default 100,000);
+#  - tests/publishing.rs: PUBLISHED_CASES one-cell changes of the published
+#    samples, each named as that cell (default 100,000).
 # A benchmark-sized run, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,3 +35,9 @@ PDF_CASES="${PDF_CASES:-100000}" cargo test --release --locked -p nianbao-core -
   | grep -E '^pdf|^case|panicked|test result'
 DRAFT_CASES="${DRAFT_CASES:-100000}" cargo test --release --locked -p nianbao-core --test drafting -- --nocapture 2>&1 \
   | grep -E '^drafting|panicked|test result'
+REVIEW_CASES="${REVIEW_CASES:-100000}" cargo test --release --locked -p nianbao-core --test desk -- --nocapture 2>&1 \
+  | grep -E '^reviews|^packs|panicked|test result'
+ROSTER_CASES="${ROSTER_CASES:-100000}" cargo test --release --locked -p nianbao-core --lib generated_rosters -- --nocapture 2>&1 \
+  | grep -E 'panicked|test result'
+PUBLISHED_CASES="${PUBLISHED_CASES:-100000}" cargo test --release --locked -p nianbao-core --test publishing -- --nocapture 2>&1 \
+  | grep -E 'panicked|test result'

@@ -104,10 +104,12 @@ pub fn download_check_report(editor: Editor) {
     let previous = editor.previous.get_untracked();
     let Some(today) = today() else { return };
     leptos::task::spawn_local(async move {
-        let html = match crate::files::check_report_html(&report, previous.as_ref(), today).await {
-            Ok(html) => html,
-            Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
-        };
+        let pack = crate::outside::declared().unwrap_or_default();
+        let html =
+            match crate::files::check_report_html(&report, previous.as_ref(), today, &pack).await {
+                Ok(html) => html,
+                Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
+            };
         offer(
             editor,
             &file_name(&format!("{}体检报告", report.title()), "html"),

@@ -91,6 +91,7 @@ fn answer(editor: Editor, session: Session, r: Request) -> Result<String, String
         | Request::Unexplain { .. }
         | Request::CheckReport) => return summary(editor, r).map(|()| String::new()),
         r @ Request::Write { .. } => crate::components::compose::write(editor, r)?,
+        Request::Review { review, said } => crate::outside::take(session, &review, said),
         Request::ForgetLedger => {
             session.set_setting(crate::ledger::MAPPING, "");
             return Ok("已清除本浏览器记住的台账对应关系。".to_owned());

@@ -7,6 +7,7 @@ pub mod config;
 pub mod exports;
 mod host;
 mod ledger;
+mod outside;
 pub mod persist;
 pub mod portal;
 pub mod session;
@@ -138,6 +139,7 @@ pub fn App() -> impl IntoView {
     };
     let session = Session::start(editor, &namespace, fresh_report);
     provide_context(session);
+    outside::follow(editor, session);
     shell::apply_early(editor);
     // Drawn in parts (the tool bar, the details, each section): at once, or
     // a task each behind the prerendered form.

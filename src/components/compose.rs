@@ -82,6 +82,8 @@ pub fn package(editor: Editor) {
         check.explained.into(),
         made_at.into(),
         env!("CARGO_PKG_VERSION").into(),
+        // The answers to the office's comments travel with the package.
+        crate::outside::review().into(),
     ];
     call(editor, "submission", Some(written), after);
 }

@@ -87,7 +87,13 @@ enum Under {
 impl Under {
     fn holds(self, f: &Finding, template: &Template) -> bool {
         match self {
-            Under::Field(field) => f.quote.as_ref().is_some_and(|q| q.field == field),
+            // A sentence quoted from it, or a comment or local rule about it.
+            Under::Field(field) => {
+                f.quote.as_ref().is_some_and(|q| q.field == field)
+                    || (f.rule.from_outside()
+                        && f.cells.is_empty()
+                        && f.fields.first() == Some(&field))
+            }
             Under::Table(table) => f
                 .cells
                 .first()
@@ -96,7 +102,8 @@ impl Under {
     }
 }
 
-/// The findings that quote a sentence of one text field, under it.
+/// The findings about one text field (a sentence quoted from it, a comment
+/// or a local rule on it), under it.
 #[component]
 pub fn FieldFindings(field: nianbao_core::report::Field) -> impl IntoView {
     findings_under(Under::Field(field))

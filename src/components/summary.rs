@@ -81,11 +81,12 @@ fn send(editor: Editor, focus: bool) {
                 .previous
                 .with_untracked(|p| p.as_ref().map(to_json_compact))
                 .unwrap_or_default();
-            let args: [JsValue; 4] = [
+            let args: [JsValue; 5] = [
                 report.into(),
                 previous.into(),
                 editor.read_only.get_untracked().into(),
                 focus.into(),
+                crate::outside::review().into(),
             ];
             crate::files::module_call(MODULE, "update", &args).await
         };

@@ -75,6 +75,9 @@ pub struct Editor {
     pub read_only: RwSignal<bool>,
     /// Last year's report, for the cross-year checks (导入上年报告).
     pub previous: RwSignal<Option<Report>>,
+    /// What the office's 退回意见 (R1) and the deployment's local rule pack
+    /// (L1) find, as the checks module last said (`crate::outside`).
+    pub outside: RwSignal<Vec<Finding>>,
     /// Every finding, recomputed when the report changes and typing pauses.
     pub findings: Memo<Vec<Finding>>,
     /// The findings to show now (see `edit::is_shown`).
@@ -96,6 +99,7 @@ impl Editor {
         let check_all = RwSignal::new(false);
         let previous = RwSignal::new(None::<Report>);
         let checks = Trigger::new();
+        let outside = RwSignal::new(Vec::<Finding>::new());
         // Typing shows the draft stage; after 检查 or an export, the export stage.
         let findings = Memo::new(move |_| {
             checks.track();
@@ -110,7 +114,9 @@ impl Editor {
                         stage,
                         previous: p.as_ref(),
                     };
-                    validate(d.report(), &ctx)
+                    let mut all = validate(d.report(), &ctx);
+                    outside.with(|o| all.extend(o.iter().cloned()));
+                    all
                 })
             })
         });
@@ -143,6 +149,7 @@ impl Editor {
             notice: RwSignal::new(None),
             read_only: RwSignal::new(false),
             previous,
+            outside,
             findings,
             shown,
             template: Memo::new(move |_| {
@@ -152,6 +159,11 @@ impl Editor {
             bulk: StoredValue::new(false),
             journal: StoredValue::new_local(None),
         }
+    }
+
+    /// Subscribes to the checks' runs (once typing pauses after changes).
+    pub fn track_checks(&self) {
+        self.checks.track();
     }
 
     /// Reads the report, subscribed to every change.

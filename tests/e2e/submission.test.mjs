@@ -27,7 +27,7 @@ test('下载报送包: fingerprint code in the notice, the HTML foot and the 体
   assert.match(pkg.name, /（报送包）\.json$/);
   const doc = JSON.parse(pkg.text);
   assert.equal(doc.schema, 'nianbao.submission');
-  assert.equal(doc.schemaVersion, 1);
+  assert.equal(doc.schemaVersion, 2);
   const sub = doc.submission;
   assert.match(sub.fingerprint.sm3, /^[0-9a-f]{64}$/);
   assert.match(sub.fingerprint.sha256, /^[0-9a-f]{64}$/);

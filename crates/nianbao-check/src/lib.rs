@@ -13,6 +13,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 use nianbao_core::json::read_current;
+use nianbao_core::local_rules::{check_pack, read_pack, Pack};
 use nianbao_core::rules::{validate, Context, Finding, Stage};
 use nianbao_core::Report;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -34,6 +35,8 @@ struct Shown {
 
 thread_local! {
     static SHOWN: Cell<Option<Shown>> = const { Cell::new(None) };
+    /// The deployment's local rule pack, once read (`localRules`).
+    static PACK: std::cell::RefCell<Option<(String, Pack)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The summary's state, made by whichever call comes first: an `update`
@@ -58,19 +61,25 @@ pub fn mount(root: web_sys::HtmlElement) {
 }
 
 /// The report (the app's JSON; empty takes the summary away), last year's
-/// (JSON or empty), whether the page is view-only, and whether to take the
-/// person to the summary (after 检查).
+/// (JSON or empty), whether the page is view-only, whether to take the
+/// person to the summary (after 检查), and the office's 退回意见 (its file,
+/// or empty) whose open comments are listed with the rest.
 #[wasm_bindgen]
 pub fn update(
     report: String,
     previous: String,
     read_only: bool,
     focus: bool,
+    review: String,
 ) -> Result<(), String> {
     let checked = if report.is_empty() {
         None
     } else {
-        Some(check(&report, &previous)?)
+        let mut c = check(&report, &previous)?;
+        if let Ok(r) = nianbao_core::review::read(&review) {
+            c.findings.extend(r.findings(&c.report));
+        }
+        Some(c)
     };
     let shown = shown();
     shown.read_only.set(read_only);
@@ -92,6 +101,61 @@ fn check(report: &str, previous: &str) -> Result<Checked, String> {
         stage: Stage::Export,
         previous: previous.as_ref(),
     };
-    let findings = validate(&report, &ctx);
+    let mut findings = validate(&report, &ctx);
+    PACK.with_borrow(|p| {
+        if let Some((_, pack)) = p {
+            findings.extend(check_pack(pack, &report));
+        }
+    });
     Ok(Checked { report, findings })
+}
+
+/// What the deployment's local rule pack (its JSON, or empty; read once) and
+/// the office's 退回意见 (its file, or empty) find in `report`, as the editor
+/// reads it (`src/outside.rs`): the pack's refusal (empty: none), then each
+/// finding — rule, cells, field keys, formula, message — separated by
+/// control characters their text never holds.
+#[wasm_bindgen]
+pub fn outside(pack: String, review: String, report: String) -> Result<String, String> {
+    let report = read_current(&report).map_err(|e| e.to_string())?;
+    let fresh =
+        !pack.is_empty() && PACK.with_borrow(|p| p.as_ref().is_none_or(|(t, _)| *t != pack));
+    let mut out = String::new();
+    if fresh {
+        match read_pack(&pack) {
+            Ok(read) => PACK.set(Some((pack, read))),
+            Err(why) => out = clean(&why),
+        }
+    }
+    let mut found = match nianbao_core::review::read(&review) {
+        Ok(r) => r.findings(&report),
+        Err(_) => Vec::new(),
+    };
+    PACK.with_borrow(|p| {
+        if let Some((_, pack)) = p {
+            found.extend(check_pack(pack, &report));
+        }
+    });
+    let join = |items: Vec<String>| items.join(",");
+    for f in found {
+        let cells = join(f.cells.iter().map(|c| c.0.to_string()).collect());
+        let fields = join(f.fields.iter().map(|x| x.key()).collect());
+        let parts = [
+            f.rule.code().to_owned(),
+            cells,
+            fields,
+            clean(&f.formula),
+            clean(&f.message),
+        ];
+        out.push('\u{1e}');
+        out.push_str(&parts.join("\u{1f}"));
+    }
+    Ok(out)
+}
+
+/// Text without control characters (they separate the answer's parts).
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }

@@ -67,6 +67,7 @@ fn stored(u: &Unit) -> Stored {
         json: to_json(&u.report),
         added: js_sys::Date::now(),
         year_found: !u.unsure.contains(&Unsure::Year),
+        replies: u.replies.clone(),
     }
 }
 
@@ -130,7 +131,10 @@ impl Ws {
             for s in list {
                 match read_current(&s.json) {
                     // Kept under an older id: one unit all the same (`load`).
-                    Ok(r) => loaded.push(Unit::new(s.id, s.file, r, None, s.year_found, today())),
+                    Ok(r) => loaded.push(Unit {
+                        replies: s.replies,
+                        ..Unit::new(s.id, s.file, r, None, s.year_found, today())
+                    }),
                     Err(e) => self.problems.update(|p| {
                         p.push(format!(
                             "工作区中的“{}”无法读取（{e}），已跳过，没有删除。",
@@ -244,6 +248,7 @@ impl Ws {
             let confirmed = Unit::new(id, unit.file.clone(), report, None, true, today());
             let confirmed = Unit {
                 note: unit.note.clone(),
+                replies: unit.replies.clone(),
                 ..confirmed
             };
             let arrival = self.arrival(&confirmed, Some(&unit.id));
@@ -329,18 +334,27 @@ impl Ws {
 async fn read_unit(file: web_sys::File) -> Result<Unit, String> {
     let name = file.name();
     let read = nianbao_web::files::read_picked(file).await?;
+    if read.review.is_some() {
+        return Err(
+            "这是汇总单位的退回意见文件，不是报告：应由报送单位在编辑页面用“导入”打开。".to_owned(),
+        );
+    }
     let id = nianbao_web::files::unit_ids(&[&read.report])
         .await?
         .into_iter()
         .next()
         .unwrap_or_default();
     let year_found = read.recognition.as_ref().is_none_or(|r| r.year_found);
-    Ok(Unit::new(
+    let unit = Unit::new(
         id,
         name,
         read.report,
         read.recognition.as_ref(),
         year_found,
         today(),
-    ))
+    );
+    Ok(Unit {
+        replies: read.replies,
+        ..unit
+    })
 }

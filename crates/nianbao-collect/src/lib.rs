@@ -4,6 +4,8 @@
 //! what the workspace asks of the editor goes through `nianbao_web::host`.
 
 mod actions;
+mod comments;
+mod desk;
 mod dialogs;
 mod list;
 mod rollup;

@@ -21,6 +21,7 @@ pub fn Collect(
     /// kept under it too.
     namespace: String,
 ) -> impl IntoView {
+    let desk = crate::desk::DeskState::new(&namespace);
     let ws = Ws::new(namespace);
     ws.load();
     // Files dropped anywhere on the workspace are added.
@@ -44,11 +45,13 @@ pub fn Collect(
                 " "
                 <button type="button" on:click=move |_| ws.download_summary()>"下载汇总（可打印的 HTML）"</button>
             </p>
+            <crate::desk::DeskView ws desk />
             <Groups ws />
             {move || ws.rollup.get().map(rollup_view)}
             <DuplicateDialog ws />
             <UnitDialog ws />
             <ConfirmDialog ws />
+            <crate::comments::ReviewDialog ws desk />
         </section>
     }
 }

@@ -152,15 +152,22 @@ pub fn package(
     explained: u32,
     made_at: String,
     version: String,
+    review: String,
 ) -> Result<String, String> {
     use nianbao_core::submission::{package, Fingerprint};
     let report = read_current(&written).map_err(|e| e.to_string())?;
+    // The answers to the office's 退回意见 (kept by the editor), if any.
+    let replies = match review.as_str() {
+        "" => Vec::new(),
+        text => nianbao_core::review::read(text)?.replies(&report),
+    };
+    let answered = replies.len();
     let check = nianbao_core::json::ExportCheck {
         errors,
         warnings,
         explained,
     };
-    let text = package(&report, check, &made_at, &version);
+    let text = package(&report, check, &made_at, &version, replies);
     if text.len() > nianbao_core::json::MAX_BYTES {
         // What could not be read back is not sent.
         return Err(format!(
@@ -173,8 +180,13 @@ pub fn package(
     if !download(&name, "application/json", &text) {
         return Err(NO_DOWNLOAD.to_owned());
     }
+    let answers = if answered > 0 {
+        format!("包内附有对 {answered} 条审核意见的答复。")
+    } else {
+        String::new()
+    };
     Ok(format!(
-        "已下载报送包，报告指纹 {}。请把这个文件交给汇总单位；对方可以用指纹核对收到的是不是这一版。",
+        "已下载报送包，报告指纹 {}。{answers}请把这个文件交给汇总单位；对方可以用指纹核对收到的是不是这一版。",
         Fingerprint::of(&report).code()
     ))
 }

@@ -65,6 +65,10 @@ pub enum Request {
         text: String,
         said: String,
     },
+    /// A 退回意见 file imported (read strictly by the import module): the
+    /// editor keeps it, the checks show its open comments at their places,
+    /// and the editor says `said`.
+    Review { review: String, said: String },
 }
 
 /// What the drafts dialog asks of the editor.

@@ -64,6 +64,8 @@
 //! | N14 | 提示 | 文字说复议、诉讼均获维持时，表四不应有纠正、其他结果或尚未审结的案件 |
 //! | N15 | 提示 | 文字说没有发生行政复议、行政诉讼时，表四的总计应为 0 |
 //! | N16 | 提示 | 文字中写的信息处理费金额应与第六部分的应收金额一致 |
+//! | R1 | 提示 | 汇总单位的审核意见：请修改，或说明原因 |
+//! | L1 | 提示 | 本地规则包的要求（提示中写明规则包的名称） |
 //!
 //! A test checks this table against [`RuleId::wording`] and [`RuleId::severity`].
 
@@ -79,11 +81,13 @@ pub mod import;
 pub mod json;
 pub mod ledger;
 pub mod limits;
+pub mod local_rules;
 pub mod open_data;
 pub mod order;
 pub mod portal;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod rule_id;
 pub mod rules;
 pub mod section;

@@ -73,10 +73,15 @@ pub enum RuleId {
     N14,
     N15,
     N16,
+    /// R1: a comment of the office that collects reports (退回意见), open
+    /// until its place changes or a reason is given.
+    R1,
+    /// L1: a check of the deployment's local rule pack (its name on the finding).
+    L1,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 41] = [
+    pub const ALL: [RuleId; 43] = [
         RuleId::G1,
         RuleId::G2,
         RuleId::G3,
@@ -118,6 +123,8 @@ impl RuleId {
         RuleId::N14,
         RuleId::N15,
         RuleId::N16,
+        RuleId::R1,
+        RuleId::L1,
     ];
 
     /// Whether the rule compares with last year's report (spec §8.5, T2-1,
@@ -127,6 +134,12 @@ impl RuleId {
             self,
             RuleId::Y1 | RuleId::Y2 | RuleId::Y3 | RuleId::T2_1 | RuleId::D6
         )
+    }
+
+    /// Raised from outside the report's own checks: the office's comments
+    /// (R1, `review`) and the deployment's local pack (L1, `local_rules`).
+    pub const fn from_outside(self) -> bool {
+        matches!(self, RuleId::R1 | RuleId::L1)
     }
 
     /// The id as the spec writes it: `T3-3`.
@@ -174,6 +187,8 @@ impl RuleId {
             N14 => "N14",
             N15 => "N15",
             N16 => "N16",
+            R1 => "R1",
+            L1 => "L1",
         }
     }
 
@@ -194,6 +209,8 @@ impl RuleId {
             D4 => "第六部分应报告信息处理费的收取情况（没有收取也要说明）",
             D5 => "落款日期应在报告年度的次年，并在发布期限之前",
             D6 => "第五部分不应照抄上年报告",
+            R1 => "汇总单位的审核意见：请修改，或说明原因",
+            L1 => "本地规则包的要求（提示中写明规则包的名称）",
             G1 | T3_1 | T3_2 | T3_3 | T3_4 | T4_1 | T4_2 | T4_3 | T2_1 | T2_2 | T2_3 | Y2 | Y3
             | N1 | N2 | N3 | N4 | N5 | N6 | N7 | N8 | N9 | N10 | N11 | N12 | N13 | N14 | N15
             | N16 => {

@@ -10,9 +10,11 @@ use sha2::Digest;
 
 use crate::json::{to_envelope, Envelope, ExportCheck};
 use crate::report::Report;
+use crate::review::Reply;
 
 pub const SCHEMA_ID: &str = "nianbao.submission";
-pub const VERSION: u32 = 1;
+/// 2: a package may carry the unit's replies to a 退回意见.
+pub const VERSION: u32 = 2;
 
 /// The canonical serialisation a fingerprint is taken of: the report as the
 /// app's compact JSON — fields in the declared order, no whitespace, counts
@@ -83,6 +85,9 @@ pub struct Submission {
     pub fingerprint: Fingerprint,
     /// The short code, as printed.
     pub code: String,
+    /// The unit's replies to the office's 退回意见 (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,7 +100,13 @@ pub struct Package {
 
 /// The package of `report` (its export-stage counts `check`, made at
 /// `made_at` by `app_version`), as pretty JSON.
-pub fn package(report: &Report, check: ExportCheck, made_at: &str, app_version: &str) -> String {
+pub fn package(
+    report: &Report,
+    check: ExportCheck,
+    made_at: &str,
+    app_version: &str,
+    replies: Vec<Reply>,
+) -> String {
     let fingerprint = Fingerprint::of(report);
     let p = Package {
         schema: SCHEMA_ID.to_owned(),
@@ -107,6 +118,7 @@ pub fn package(report: &Report, check: ExportCheck, made_at: &str, app_version: 
             app_version: app_version.to_owned(),
             code: fingerprint.code(),
             fingerprint,
+            replies,
         },
     };
     serde_json::to_string_pretty(&p).expect("packages always serialise")
@@ -120,6 +132,7 @@ pub struct Received {
     pub made_at: String,
     pub app_version: String,
     pub fingerprint: Fingerprint,
+    pub replies: Vec<Reply>,
 }
 
 /// A package's submission block as read (the report read on its own, by
@@ -133,6 +146,8 @@ struct SubmissionIn {
     app_version: String,
     fingerprint: Fingerprint,
     code: String,
+    #[serde(default)]
+    replies: Vec<Reply>,
 }
 
 /// Reads a package strictly: duplicate keys refused, its schema and version,
@@ -190,6 +205,7 @@ pub fn read_package(text: &str) -> Result<Received, String> {
         made_at: s.made_at,
         app_version: s.app_version,
         fingerprint: actual,
+        replies: s.replies,
     })
 }
 

@@ -138,7 +138,8 @@ fn every_rule_case_yields_exactly_its_findings() {
 fn every_rule_has_a_violating_case() {
     let fixtures = fixture("rules.json");
     let text = fixtures["cases"].to_string();
-    for rule in RuleId::ALL {
+    // R1 and L1 come with a 退回意见 or a local pack (tests/desk.rs).
+    for rule in RuleId::ALL.into_iter().filter(|r| !r.from_outside()) {
         assert!(
             text.contains(&format!("\"rule\":\"{}\"", rule.code())),
             "no case for {}",

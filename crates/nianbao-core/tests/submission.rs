@@ -57,7 +57,7 @@ fn the_canonical_form_is_stable_and_every_change_shows_in_the_fingerprint() {
 fn a_package_reads_back_to_its_report_and_a_changed_one_is_refused() {
     let mut rng = Rng(0x5ab_0002);
     let r = report(&mut rng);
-    let text = package(&r, CHECK, "2026-01-20T10:30:00+08:00", "0.1.0");
+    let text = package(&r, CHECK, "2026-01-20T10:30:00+08:00", "0.1.0", Vec::new());
     let got = read_package(&text).unwrap();
     assert_eq!(got.report, r);
     assert_eq!(got.export_check, CHECK);
@@ -82,7 +82,7 @@ fn a_package_reads_back_to_its_report_and_a_changed_one_is_refused() {
         .unwrap_err()
         .contains("不是报送包"));
     let mut newer = doc.clone();
-    newer["schemaVersion"] = 2.into();
+    newer["schemaVersion"] = 3.into();
     assert!(read_package(&newer.to_string())
         .unwrap_err()
         .contains("更新版本"));
@@ -124,7 +124,7 @@ fn a_package_opens_like_a_report_file_and_says_it_was_checked() {
     use nianbao_core::import::read_file;
     let mut rng = Rng(0x5ab_0003);
     let r = report(&mut rng);
-    let text = package(&r, CHECK, "2026-01-20T10:30:00+08:00", "0.1.0");
+    let text = package(&r, CHECK, "2026-01-20T10:30:00+08:00", "0.1.0", Vec::new());
     let read = read_file("单位A（报送包）.json", text.as_bytes(), |_, _| None).unwrap();
     assert_eq!(read.report, r);
     let note = read.note.unwrap();

@@ -67,7 +67,12 @@ pub fn export_html(
 /// The check report (体检报告) of a report, with last year's (JSON, or empty)
 /// for the cross-year rules, dated `today` (`YYYY-MM-DD`).
 #[wasm_bindgen(js_name = checkReportHtml)]
-pub fn check_report_html(report: &str, previous: &str, today: &str) -> Result<String, String> {
+pub fn check_report_html(
+    report: &str,
+    previous: &str,
+    today: &str,
+    pack: &str,
+) -> Result<String, String> {
     let report = from_json(report).map_err(|e| e.to_string())?;
     let previous = if previous.is_empty() {
         None
@@ -75,10 +80,13 @@ pub fn check_report_html(report: &str, previous: &str, today: &str) -> Result<St
         Some(from_json(previous).map_err(|e| e.to_string())?)
     };
     let today = nianbao_core::report::Date::parse(today).ok_or("日期无效")?;
-    Ok(nianbao_core::render::render_check_report(
+    // A broken pack is said in the report instead of its findings.
+    let pack = (!pack.is_empty()).then(|| nianbao_core::local_rules::read_pack(pack));
+    Ok(nianbao_core::render::render_check_report_with(
         &report,
         previous.as_ref(),
         today,
+        pack.as_ref(),
     ))
 }
 

@@ -40,6 +40,20 @@ impl Review {
             Ok(r) => r,
             Err(why) => return say(&Request::ImportFailed { why }),
         };
+        // The office's 退回意见: the editor keeps it and shows its comments.
+        if let Some(review) = &read.review {
+            let said = format!(
+                "已导入“{file}”：汇总单位对“{}”{} 年度报告的决定是“{}”，共 {} 条意见，显示在相应的单元格和栏目旁（打开的草稿是这份报告时）。请逐条修改，或在意见旁写明说明，然后重新下载报送包交回。",
+                review.agency,
+                review.year,
+                review.decision.words(),
+                review.comments.len()
+            );
+            return say(&Request::Review {
+                review: review.to_file(),
+                said,
+            });
+        }
         if last_year {
             let report = nianbao_core::json::to_json(&read.report);
             return say(&Request::LastYear { report, file });

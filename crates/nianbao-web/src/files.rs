@@ -269,11 +269,13 @@ pub async fn export_docx(
     .map_err(|_| Module::Word.unavailable().to_owned())
 }
 
-/// The check report (体检报告) of `report`, dated `today`.
+/// The check report (体检报告) of `report`, dated `today`, with the local
+/// rule pack's findings (`pack`: its JSON, or empty).
 pub async fn check_report_html(
     report: &Report,
     previous: Option<&Report>,
     today: nianbao_core::report::Date,
+    pack: &str,
 ) -> Result<String, String> {
     text(
         call(
@@ -282,6 +284,7 @@ pub async fn check_report_html(
                 to_json_compact(report).into(),
                 previous.map(to_json_compact).unwrap_or_default().into(),
                 today.iso().into(),
+                pack.into(),
             ],
         )
         .await?,

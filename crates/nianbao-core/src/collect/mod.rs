@@ -3,9 +3,13 @@
 //! (checked by the same rules, naming the units that break a rule), and the
 //! unit list as CSV for Excel.
 
+mod desk;
+mod published;
 mod stored;
 mod unit;
 mod workspace;
+pub use desk::{read_roster, Desk, Row, Status, DESK_VERSION, MAX_ROSTER};
+pub use published::{compare_published, Published};
 pub use stored::{StoredUnit, STORED_VERSION};
 pub use unit::{same_agency_and_year, unit_id, unsure, Unsure};
 pub use workspace::{confirm, Arrival, Duplicate, Filter, Group, Sort, Unit, View, Workspace};

@@ -23,6 +23,9 @@ pub struct StoredUnit {
     /// The file printed its year (or a person confirmed it).
     #[serde(default = "yes")]
     pub year_found: bool,
+    /// The replies its package carried (`review::Reply`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<crate::review::Reply>,
 }
 
 fn first() -> u32 {
@@ -64,6 +67,7 @@ mod tests {
             json: "{}".into(),
             added: 1.5,
             year_found: false,
+            replies: Vec::new(),
         };
         assert_eq!(StoredUnit::read(&u.to_json()), Ok(u));
         let old = StoredUnit::read(r#"{"id":"x","file":"f","json":"{}","added":2}"#).unwrap();

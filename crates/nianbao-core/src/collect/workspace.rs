@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::{same_agency_and_year, summarize, unsure, Summary, Unsure};
 use crate::import::Recognition;
 use crate::report::{Date, Report};
+use crate::review::Reply;
+use crate::submission::Fingerprint;
 use crate::template::TemplateId;
 
 /// One unit's report in the workspace.
@@ -24,6 +26,11 @@ pub struct Unit {
     pub note: Option<String>,
     /// What a person must confirm before it is compared or summed.
     pub unsure: Vec<Unsure>,
+    /// Its fingerprint code (`submission::Fingerprint::code`): the office's
+    /// word is on this version.
+    pub code: String,
+    /// The replies its package carried to the office's comments.
+    pub replies: Vec<Reply>,
 }
 
 impl Unit {
@@ -43,6 +50,8 @@ impl Unit {
             summary: summarize(&report, today),
             unsure: unsure(&report, year_found),
             note: recognition.map(Recognition::summary),
+            code: Fingerprint::of(&report).code(),
+            replies: Vec::new(),
             report,
         }
     }

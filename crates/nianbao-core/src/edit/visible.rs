@@ -21,7 +21,8 @@ pub fn is_shown(
     visited: &impl Visited,
     check_all: bool,
 ) -> bool {
-    if check_all {
+    // The office's comments show wherever they point, at once.
+    if check_all || finding.rule == RuleId::R1 {
         return true;
     }
     if finding.rule == RuleId::G3 {

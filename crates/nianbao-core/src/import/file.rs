@@ -24,6 +24,10 @@ pub struct FileRead {
     pub differences: Vec<String>,
     /// A published report recognised by its labels: how sure each cell is.
     pub recognition: Option<Recognition>,
+    /// A 报送包's replies to the office's comments.
+    pub replies: Vec<crate::review::Reply>,
+    /// A 退回意见 file (then `report` is only its agency and year).
+    pub review: Option<crate::review::Review>,
 }
 
 /// What recognising a published report found.
@@ -54,6 +58,10 @@ struct Wire {
     note: Option<String>,
     differences: Vec<String>,
     recognition: Option<Recognition>,
+    #[serde(default)]
+    replies: Vec<crate::review::Reply>,
+    #[serde(default)]
+    review: Option<crate::review::Review>,
 }
 
 impl FileRead {
@@ -64,6 +72,8 @@ impl FileRead {
             note: self.note.clone(),
             differences: self.differences.clone(),
             recognition: self.recognition.clone(),
+            replies: self.replies.clone(),
+            review: self.review.clone(),
         };
         serde_json::to_string(&wire).unwrap_or_default()
     }
@@ -87,6 +97,8 @@ impl FileRead {
             note: wire.note,
             differences: wire.differences,
             recognition: wire.recognition,
+            replies: wire.replies,
+            review: wire.review,
         })
     }
 }
@@ -153,6 +165,8 @@ pub fn read_file(
                 ),
                 differences,
                 recognition: None,
+                replies: Vec::new(),
+                review: None,
             });
         }
         return published(name, &text, None, Vec::new());
@@ -182,6 +196,11 @@ pub fn read_file(
         let notes = page.hidden_note().into_iter().collect();
         return published(name, &page.text, note, notes);
     }
+    if !html && text.contains(crate::review::SCHEMA_ID) {
+        if let Some(read) = review(name, &text)? {
+            return Ok(read);
+        }
+    }
     if !html && text.contains(crate::submission::SCHEMA_ID) {
         if let Some(read) = package(name, &text, note.clone())? {
             return Ok(read);
@@ -201,6 +220,8 @@ pub fn read_file(
         note,
         differences,
         recognition: None,
+        replies: Vec::new(),
+        review: None,
     })
 }
 
@@ -233,6 +254,30 @@ fn package(name: &str, text: &str, note: Option<String>) -> Result<Option<FileRe
         note,
         differences: Vec::new(),
         recognition: None,
+        replies: got.replies,
+        review: None,
+    }))
+}
+
+/// A 退回意见 file (its schema says so), read strictly; `None` when the
+/// JSON is something else.
+fn review(name: &str, text: &str) -> Result<Option<FileRead>, String> {
+    let schema = crate::json::parse(text)
+        .ok()
+        .and_then(|v| v.get("schema").and_then(|s| s.as_str().map(str::to_owned)));
+    if schema.as_deref() != Some(crate::review::SCHEMA_ID) {
+        return Ok(None);
+    }
+    let review = crate::review::read(text).map_err(|e| format!("“{name}”：{e}"))?;
+    let mut report = Report::new(review.year);
+    report.agency.name = review.agency.clone();
+    Ok(Some(FileRead {
+        report,
+        note: None,
+        differences: Vec::new(),
+        recognition: None,
+        replies: Vec::new(),
+        review: Some(review),
     }))
 }
 
@@ -335,6 +380,8 @@ fn published_at(
         report: r.report,
         note,
         differences: Vec::new(),
+        replies: Vec::new(),
+        review: None,
     })
 }
 

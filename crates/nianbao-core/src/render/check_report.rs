@@ -5,6 +5,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+use crate::local_rules::{check_pack, Pack};
 use crate::report::{Date, Report};
 use crate::rules::checklist::checklist;
 use crate::rules::{cell_place, counts_explained, validate, Context, Finding, Severity, Stage};
@@ -85,13 +86,27 @@ fn row(report: &Report, f: &Finding) -> Markup {
 /// The check report of `report` (with last year's for the cross-year rules)
 /// as a standalone HTML page, dated `today`.
 pub fn render_check_report(report: &Report, previous: Option<&Report>, today: Date) -> String {
-    let findings = validate(
+    render_check_report_with(report, previous, today, None)
+}
+
+/// The same, with the deployment's local rule pack (or why it was refused):
+/// its findings listed with the others, its name (or refusal) at the top.
+pub fn render_check_report_with(
+    report: &Report,
+    previous: Option<&Report>,
+    today: Date,
+    pack: Option<&Result<Pack, String>>,
+) -> String {
+    let mut findings = validate(
         report,
         &Context {
             stage: Stage::Export,
             previous,
         },
     );
+    if let Some(Ok(pack)) = pack {
+        findings.extend(check_pack(pack, report));
+    }
     let (errors, warnings, explained) = counts_explained(&findings, report);
     let title = format!("{} 体检报告", report.title());
     let deadline = report.deadline_status(today);
@@ -121,6 +136,11 @@ pub fn render_check_report(report: &Report, previous: Option<&Report>, today: Da
                     }
                     dt { "检查日期" } dd { (today.chinese()) }
                     dt { "报告指纹" } dd { (crate::submission::Fingerprint::of(report).code()) "（与报送包、发布的 HTML 核对用）" }
+                    @match pack {
+                        Some(Ok(p)) => { dt { "本地规则" } dd { "【" (p.name) "】" (p.rules.len()) " 条规则，已一并检查" } }
+                        Some(Err(why)) => { dt { "本地规则" } dd.no { (why) } }
+                        None => {}
+                    }
                     dt { "检查结果" } dd {
                         (errors) " 个错误，" (warnings) " 个提示"
                         @if explained > 0 { "（其中 " (explained) " 个已说明原因）" }

@@ -12,7 +12,7 @@ pub mod infographic;
 pub mod options;
 mod xml;
 
-pub use check_report::render_check_report;
+pub use check_report::{render_check_report, render_check_report_with};
 pub use docx::{docx_parts, render_docx, DATA_NS, TEXT_W};
 pub use indicators::indicators_table;
 

@@ -89,6 +89,11 @@ impl Finding {
             key.push('#');
             key.extend(q.sentence.chars().filter(|c| !c.is_whitespace()));
         }
+        // Two comments (or local rules) at one place keep their own reasons.
+        if matches!(self.rule, RuleId::R1 | RuleId::L1) {
+            key.push('#');
+            key.push_str(&self.formula);
+        }
         key
     }
 
