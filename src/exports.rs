@@ -105,11 +105,13 @@ pub fn download_check_report(editor: Editor) {
     let Some(today) = today() else { return };
     leptos::task::spawn_local(async move {
         let pack = crate::outside::declared().unwrap_or_default();
-        let html =
-            match crate::files::check_report_html(&report, previous.as_ref(), today, &pack).await {
-                Ok(html) => html,
-                Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
-            };
+        let review = crate::outside::review();
+        let checked =
+            crate::files::check_report_html(&report, previous.as_ref(), today, &pack, &review);
+        let html = match checked.await {
+            Ok(html) => html,
+            Err(why) => return editor.notice.set(Some(Notice::Problem(why))),
+        };
         offer(
             editor,
             &file_name(&format!("{}体检报告", report.title()), "html"),

@@ -93,6 +93,11 @@ pub fn open_data(editor: Editor) {
     call(editor, "open_data", None, Vec::new());
 }
 
+/// 核对已发布的报告 (a dialog of the module).
+pub fn published(editor: Editor) {
+    call(editor, "published", None, Vec::new());
+}
+
 /// 起草 under a text field.
 #[component]
 pub fn DraftButton(field: Field, label: String) -> impl IntoView {

@@ -46,6 +46,7 @@ pub fn Toolbar(picker: NodeRef<Input>, last_year_picker: NodeRef<Input>) -> impl
             <button type="button" on:click=move |_| super::compose::infographic(editor)>"一图读懂"</button>
             <button type="button" on:click=move |_| super::compose::package(editor)>"下载报送包"</button>
             <button type="button" on:click=move |_| super::compose::open_data(editor)>"下载数据（CSV）"</button>
+            <button type="button" on:click=move |_| super::compose::published(editor)>"核对已发布的报告"</button>
             <a class="button-link" href="#collect">"汇总多个单位"</a>
             <label class="toggle">
                 <input

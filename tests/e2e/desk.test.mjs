@@ -92,6 +92,9 @@ test('报送包 → roster and statuses → 退回 with two cell comments → co
   await appReady(page);
   await expect(async () => /审核意见（第2条/.test(await said()), 'kept');
 
+  const check = await download(page, () => page.getByRole('button', { name: '体检报告', exact: true }).first().click());
+  assert.match(check.text, /汇总单位的审核意见（第1条，一、本年新收政府信息公开申请数量 自然人）：请核对自然人新收申请数/);
+
   // One fixed, one explained.
   await ed.fill(`${NEW} 自然人`, '13');
   await expect(async () => !/审核意见（第1条/.test(await said()), 'a fixed comment goes');
@@ -130,6 +133,14 @@ test('报送包 → roster and statuses → 退回 with two cell comments → co
   assert.match(await dialog.locator('#review-published-result').innerText(), /表三“三、本年度办理结果（一）予以公开 自然人”：报送包中为 5，发布的为 6/);
   await dialog.locator('#review-published').setInputFiles(html.path);
   await expect(async () => /完全一致/.test(await dialog.locator('#review-published-result').innerText()), 'the export as made is identical');
+
+  // The unit can check its own published page the same way, in the editor.
+  await page.getByRole('button', { name: '核对已发布的报告', exact: true }).click();
+  const own = page.getByRole('dialog', { name: '核对已发布的报告' });
+  await own.locator('#compose-published').setInputFiles(published);
+  await expect(async () => /有 1 处不同/.test(await own.locator('#compose-published-result').innerText()), 'the editor names it too');
+  assert.match(await own.locator('#compose-published-result').innerText(), /予以公开 自然人”：当前报告中为 5，发布的为 6/);
+  await own.getByRole('button', { name: '关闭', exact: true }).click();
 
   await dialog.locator('#review-pass').click();
   await expect(async () => (await statusOf(o, '甲局')) === '已通过', '已通过');

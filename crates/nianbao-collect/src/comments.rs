@@ -226,6 +226,7 @@ fn PublishedCheck(u: Unit) -> impl IntoView {
                         report,
                         &read.report,
                         read.recognition.is_some(),
+                        "报送包",
                     );
                     format!("“{name}”：{}", got.words(code))
                 }),

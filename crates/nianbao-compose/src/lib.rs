@@ -7,6 +7,7 @@
 
 mod drafting;
 mod figures;
+mod published;
 
 use std::cell::Cell;
 
@@ -36,6 +37,8 @@ struct Shown {
     field: RwSignal<Option<Field>>,
     /// The indicators dialog is open.
     figures: RwSignal<bool>,
+    /// 核对已发布的报告 is open.
+    published: RwSignal<bool>,
 }
 
 thread_local! {
@@ -50,6 +53,7 @@ fn shown() -> Shown {
             sent: RwSignal::new(None),
             field: RwSignal::new(None),
             figures: RwSignal::new(false),
+            published: RwSignal::new(false),
         };
         SHOWN.set(Some(shown));
         shown
@@ -60,7 +64,7 @@ fn shown() -> Shown {
 #[wasm_bindgen]
 pub fn mount(root: web_sys::HtmlElement) {
     leptos::mount::mount_to(root, || {
-        view! { <drafting::DraftDialog /> <figures::FiguresDialog /> }
+        view! { <drafting::DraftDialog /> <figures::FiguresDialog /> <published::PublishedDialog /> }
     })
     .forget();
 }
@@ -103,6 +107,16 @@ pub fn figures(report: String, previous: String) -> Result<(), String> {
     let shown = shown();
     shown.sent.set(Some(sent));
     shown.figures.set(true);
+    Ok(())
+}
+
+/// Opens 核对已发布的报告 for the report as it is now.
+#[wasm_bindgen]
+pub fn published(report: String, previous: String) -> Result<(), String> {
+    let sent = read(&report, &previous, (u32::MAX, u32::MAX))?;
+    let shown = shown();
+    shown.sent.set(Some(sent));
+    shown.published.set(true);
     Ok(())
 }
 

@@ -345,14 +345,24 @@ fn the_check_report_names_the_pack_and_lists_its_findings_or_says_why_not() {
     let p = read_pack(CITY_PACK).unwrap();
     let mut r = pack_report();
     r.problems = "存在的问题：……".into();
-    let html = nianbao_core::render::render_check_report_with(&r, None, today, Some(&Ok(p)));
+    let html = nianbao_core::render::render_check_report_with(&r, None, today, Some(&Ok(p)), None);
     assert!(html.contains("【某市补充要求】5 条规则，已一并检查"));
     assert!(
         html.contains("【某市补充要求】“五、存在的主要问题及改进情况”应写明“改进措施”。"),
         "{html}"
     );
     let broken = read_pack("{").map(|_| unreachable!());
-    let html = nianbao_core::render::render_check_report_with(&r, None, today, Some(&broken));
+    let html = nianbao_core::render::render_check_report_with(&r, None, today, Some(&broken), None);
     assert!(html.contains("本地规则包无法使用"));
     assert!(!html.contains("【某市补充要求】"));
+}
+
+#[test]
+fn the_check_report_lists_the_offices_open_comments() {
+    let r = returned::unit();
+    let review = returned::returned(&r);
+    let today = nianbao_core::report::Date::new(2026, 1, 25).unwrap();
+    let html = nianbao_core::render::render_check_report_with(&r, None, today, None, Some(&review));
+    assert!(html.contains("汇总单位的审核意见（第1条"));
+    assert!(html.contains("请补充改进措施。"));
 }

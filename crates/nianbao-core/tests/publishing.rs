@@ -65,7 +65,7 @@ fn a_published_page_differing_in_one_cell_is_reported_as_that_cell() {
             was - 1
         };
         sent.set(cell, Some(now));
-        let got = compare_published(&sent, page, true);
+        let got = compare_published(&sent, page, true, "报送包");
         assert!(!got.identical);
         let def = page.template().def(cell);
         assert_eq!(
@@ -96,20 +96,25 @@ fn cells_a_page_did_not_give_are_not_read_and_the_apps_own_export_is_identical()
         });
     if let Some(c) = blank {
         sent.set(c, Some(3));
-        let got = compare_published(&sent, &page, true);
+        let got = compare_published(&sent, &page, true, "报送包");
         assert_eq!((got.differences.len(), got.not_read), (0, 1));
         assert!(got.words("SM3 X").contains("没有读到"));
         // The same from the app's own file: a difference.
-        assert_eq!(compare_published(&sent, &page, false).differences.len(), 1);
+        assert_eq!(
+            compare_published(&sent, &page, false, "报送包")
+                .differences
+                .len(),
+            1
+        );
     }
     let html = render_html(&sent);
     let back = read_file("发布的报告.html", html.as_bytes(), |_, _| None).unwrap();
-    let got = compare_published(&sent, &back.report, back.recognition.is_some());
+    let got = compare_published(&sent, &back.report, back.recognition.is_some(), "报送包");
     assert!(got.identical, "{:?}", got.differences);
     assert!(got.words("SM3 AAAA-BBBB-CCCC").contains("完全一致"));
 
     let mut renamed = page.clone();
     renamed.agency.name = "另一个机关".into();
-    let got = compare_published(&renamed, &page, true);
+    let got = compare_published(&renamed, &page, true, "报送包");
     assert!(got.differences[0].starts_with("机关名称"));
 }

@@ -72,6 +72,7 @@ pub fn check_report_html(
     previous: &str,
     today: &str,
     pack: &str,
+    review: &str,
 ) -> Result<String, String> {
     let report = from_json(report).map_err(|e| e.to_string())?;
     let previous = if previous.is_empty() {
@@ -82,11 +83,14 @@ pub fn check_report_html(
     let today = nianbao_core::report::Date::parse(today).ok_or("日期无效")?;
     // A broken pack is said in the report instead of its findings.
     let pack = (!pack.is_empty()).then(|| nianbao_core::local_rules::read_pack(pack));
+    // The office's open comments (a 退回意见 the editor keeps), if any.
+    let review = nianbao_core::review::read(review).ok();
     Ok(nianbao_core::render::render_check_report_with(
         &report,
         previous.as_ref(),
         today,
         pack.as_ref(),
+        review.as_ref(),
     ))
 }
 

@@ -270,12 +270,14 @@ pub async fn export_docx(
 }
 
 /// The check report (体检报告) of `report`, dated `today`, with the local
-/// rule pack's findings (`pack`: its JSON, or empty).
+/// rule pack's findings (`pack`: its JSON, or empty) and the office's open
+/// comments (`review`: the 退回意见 file, or empty).
 pub async fn check_report_html(
     report: &Report,
     previous: Option<&Report>,
     today: nianbao_core::report::Date,
     pack: &str,
+    review: &str,
 ) -> Result<String, String> {
     text(
         call(
@@ -285,6 +287,7 @@ pub async fn check_report_html(
                 previous.map(to_json_compact).unwrap_or_default().into(),
                 today.iso().into(),
                 pack.into(),
+                review.into(),
             ],
         )
         .await?,

@@ -184,7 +184,7 @@ pub fn read_roster(text: &str) -> Result<Vec<String>, String> {
             .map_err(|_| "名单读不出来：请每行写一个单位，或粘贴表格的第一列。".to_owned())?;
         let Some(name) = record
             .iter()
-            .map(str::trim)
+            .map(unnumbered)
             .find(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit() || ch == '.'))
         else {
             continue;
@@ -207,6 +207,25 @@ pub fn read_roster(text: &str) -> Result<Vec<String>, String> {
         return Err("名单中没有单位名称。请每行写一个单位，或粘贴表格的第一列。".to_owned());
     }
     Ok(out)
+}
+
+/// A cell without a list number written into it ("1、某局", "2. 某局", "3）某局"):
+/// the roster shows the names as kept, so the person sees what was read.
+fn unnumbered(cell: &str) -> &str {
+    let cell = cell.trim();
+    let digits = cell.len() - cell.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &cell[digits..];
+    match rest.chars().next() {
+        Some(sep) if digits > 0 && "、.．)）".contains(sep) => {
+            let name = rest[sep.len_utf8()..].trim();
+            if name.is_empty() {
+                cell
+            } else {
+                name
+            }
+        }
+        _ => cell,
+    }
 }
 
 fn is_heading(name: &str) -> bool {

@@ -185,6 +185,9 @@ fn roster(rng: &mut Rng) -> (String, Vec<String>) {
         };
         if numbered {
             text += &format!("{}{sep}", i + 1);
+        } else if rng.next().is_multiple_of(4) && !cell.starts_with('"') {
+            // A list number written into the name's own cell.
+            text += &format!("{}{}", i + 1, rng.pick(&["、", ". ", "．", "）"]));
         }
         text += &cell;
         if rng.next().is_multiple_of(3) {

@@ -10,6 +10,8 @@ use crate::submission::Fingerprint;
 /// What comparing found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
+    /// What the published report was checked against: 报送包, 当前报告.
+    pub ours: &'static str,
     /// The published report is the package's to the byte (same fingerprint).
     pub identical: bool,
     /// Each difference, in words.
@@ -21,6 +23,7 @@ pub struct Published {
 impl Published {
     /// The outcome in one sentence.
     pub fn words(&self, code: &str) -> String {
+        let ours = self.ours;
         let unread = if self.not_read > 0 {
             format!(
                 "另有 {} 个单元格在发布的报告中没有读到，无法比较。",
@@ -30,12 +33,12 @@ impl Published {
             String::new()
         };
         if self.identical {
-            format!("发布的报告与报送包完全一致（指纹 {code} 相同）。")
+            format!("发布的报告与{ours}完全一致（指纹 {code} 相同）。")
         } else if self.differences.is_empty() {
-            format!("发布的报告中读到的数字与报送包（{code}）一致。{unread}")
+            format!("发布的报告中读到的数字与{ours}（{code}）一致。{unread}")
         } else {
             format!(
-                "发布的报告与报送包（{code}）有 {} 处不同：{}。{unread}",
+                "发布的报告与{ours}（{code}）有 {} 处不同：{}。{unread}",
                 self.differences.len(),
                 self.differences.join("；")
             )
@@ -48,10 +51,16 @@ fn shown(v: Option<i64>, kind: CellKind) -> String {
 }
 
 /// `published` (read by the importer; `recognised`: by its labels, from a
-/// page) against `sent`, the package's report.
-pub fn compare_published(sent: &Report, published: &Report, recognised: bool) -> Published {
+/// page) against `sent`, the report `ours` names (报送包, 当前报告).
+pub fn compare_published(
+    sent: &Report,
+    published: &Report,
+    recognised: bool,
+    ours: &'static str,
+) -> Published {
     if Fingerprint::of(sent) == Fingerprint::of(published) {
         return Published {
+            ours,
             identical: true,
             differences: Vec::new(),
             not_read: 0,
@@ -64,16 +73,17 @@ pub fn compare_published(sent: &Report, published: &Report, recognised: bool) ->
         && !published.agency.name.is_empty()
     {
         differences.push(format!(
-            "机关名称：报送包中为“{}”，发布的为“{}”",
+            "机关名称：{ours}中为“{}”，发布的为“{}”",
             sent.agency.name, published.agency.name
         ));
     }
     if sent.template_id() != published.template_id() || sent.year != published.year {
         differences.push(format!(
-            "报告年度：报送包中为 {}，发布的为 {}",
+            "报告年度：{ours}中为 {}，发布的为 {}",
             sent.year, published.year
         ));
         return Published {
+            ours,
             identical: false,
             differences,
             not_read,
@@ -94,7 +104,7 @@ pub fn compare_published(sent: &Report, published: &Report, recognised: bool) ->
             continue;
         }
         differences.push(format!(
-            "{}“{}”：报送包中为 {}，发布的为 {}",
+            "{}“{}”：{ours}中为 {}，发布的为 {}",
             def.table.name(),
             def.name(),
             shown(a, def.kind),
@@ -106,7 +116,7 @@ pub fn compare_published(sent: &Report, published: &Report, recognised: bool) ->
         let kind = f.fee_kind().unwrap_or(CellKind::Count);
         if a != b && !(b.is_none() && recognised) {
             differences.push(format!(
-                "{}：报送包中为 {}，发布的为 {}",
+                "{}：{ours}中为 {}，发布的为 {}",
                 f.label(),
                 shown(a, kind),
                 shown(b, kind)
@@ -114,6 +124,7 @@ pub fn compare_published(sent: &Report, published: &Report, recognised: bool) ->
         }
     }
     Published {
+        ours,
         identical: false,
         differences,
         not_read,

@@ -7,6 +7,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::local_rules::{check_pack, Pack};
 use crate::report::{Date, Report};
+use crate::review::Review;
 use crate::rules::checklist::checklist;
 use crate::rules::{cell_place, counts_explained, validate, Context, Finding, Severity, Stage};
 use crate::section::Section;
@@ -86,16 +87,18 @@ fn row(report: &Report, f: &Finding) -> Markup {
 /// The check report of `report` (with last year's for the cross-year rules)
 /// as a standalone HTML page, dated `today`.
 pub fn render_check_report(report: &Report, previous: Option<&Report>, today: Date) -> String {
-    render_check_report_with(report, previous, today, None)
+    render_check_report_with(report, previous, today, None, None)
 }
 
-/// The same, with the deployment's local rule pack (or why it was refused):
-/// its findings listed with the others, its name (or refusal) at the top.
+/// The same, with the deployment's local rule pack (or why it was refused)
+/// and the office's 退回意见: their findings listed with the others, the
+/// pack's name (or refusal) at the top.
 pub fn render_check_report_with(
     report: &Report,
     previous: Option<&Report>,
     today: Date,
     pack: Option<&Result<Pack, String>>,
+    review: Option<&Review>,
 ) -> String {
     let mut findings = validate(
         report,
@@ -106,6 +109,9 @@ pub fn render_check_report_with(
     );
     if let Some(Ok(pack)) = pack {
         findings.extend(check_pack(pack, report));
+    }
+    if let Some(review) = review {
+        findings.extend(review.findings(report));
     }
     let (errors, warnings, explained) = counts_explained(&findings, report);
     let title = format!("{} 体检报告", report.title());
