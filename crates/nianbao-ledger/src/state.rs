@@ -151,9 +151,10 @@ impl Ledger {
         leptos::task::spawn_local(async move { self.loaded(worker::view(&a).await) });
     }
 
-    /// A value's choice: only the count changes.
+    /// A value's choice: only the count changes. The select already shows
+    /// it, so the lists are not drawn again (the focus stays where it is).
     pub(super) fn set_choice(self, role: Role, value: String, choice: Choice) {
-        self.view.update(|v| {
+        self.view.update_untracked(|v| {
             if let Some(v) = v {
                 v.mapping.choose(role, &value, choice);
             }
