@@ -44,7 +44,14 @@ fn call(editor: Editor, name: &'static str, first: Option<String>, after: Vec<Js
     leptos::task::spawn_local(async move {
         let done = async {
             crate::files::mount_once(module, place).await?;
-            let report = editor.with_report_untracked(to_json_compact);
+            // 核对已发布的报告 compares with the report as a file holds it
+            // (reasons whose finding is gone left out), or a page exported
+            // from this very report would not be 完全一致.
+            let report = if name == "published" {
+                to_json_compact(&editor.report_to_write())
+            } else {
+                editor.with_report_untracked(to_json_compact)
+            };
             let previous = editor
                 .previous
                 .with_untracked(|p| p.as_ref().map(to_json_compact))

@@ -63,6 +63,8 @@ test('报送包 → roster and statuses → 退回 with two cell comments → co
   await o.locator('#desk-table tr[data-desk="甲局"]').getByRole('button', { name: '审核…' }).click();
   const dialog = o.getByRole('dialog', { name: /审核：/ });
   await dialog.waitFor();
+  // The places are grouped: the text sections, then each table's cells.
+  assert.deepEqual(await dialog.locator('#review-at optgroup').evaluateAll((g) => g.map((x) => x.label)), ['文字部分', '表二', '表三', '表四']);
   await dialog.locator('#review-at').selectOption({ label: `${NEW} 自然人` });
   await dialog.locator('#review-text').fill('请核对自然人新收申请数，与台账不符。');
   await dialog.locator('#review-add').click();
@@ -140,6 +142,8 @@ test('报送包 → roster and statuses → 退回 with two cell comments → co
   await own.locator('#compose-published').setInputFiles(published);
   await expect(async () => /有 1 处不同/.test(await own.locator('#compose-published-result').innerText()), 'the editor names it too');
   assert.match(await own.locator('#compose-published-result').innerText(), /予以公开 自然人”：当前报告中为 5，发布的为 6/);
+  await own.locator('#compose-published').setInputFiles(html.path);
+  await expect(async () => /完全一致/.test(await own.locator('#compose-published-result').innerText()), 'its own export is identical');
   await own.getByRole('button', { name: '关闭', exact: true }).click();
 
   await dialog.locator('#review-pass').click();

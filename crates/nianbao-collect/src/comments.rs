@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 use nianbao_core::collect::Unit;
-use nianbao_core::review::{targets, Decision, Review};
+use nianbao_core::review::{targets, At, Decision, Review};
+use nianbao_core::template::Template;
 use nianbao_web::download::{download, file_name};
 use nianbao_web::modal::Modal;
 
@@ -127,6 +128,25 @@ pub(crate) fn ReviewDialog(ws: Ws, desk: DeskState) -> impl IntoView {
     }
 }
 
+/// The places a comment can be at, grouped for the picker: the text
+/// sections, then each table's cells (by its name, 表二…表四), in order.
+fn groups(template: &Template, places: &[(At, String)]) -> Vec<(String, Vec<(usize, String)>)> {
+    let mut out: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+    for (i, (at, name)) in places.iter().enumerate() {
+        let group = match at {
+            At::Cell(key) => template
+                .cell_by_dom_id(key)
+                .map_or_else(String::new, |c| template.def(c).table.name().to_owned()),
+            At::Field(_) => "文字部分".to_owned(),
+        };
+        match out.last_mut() {
+            Some((g, list)) if *g == group => list.push((i, name.clone())),
+            _ => out.push((group, vec![(i, name.clone())])),
+        }
+    }
+    out
+}
+
 /// The last round's comments and this version's answers.
 #[component]
 fn Answers(list: Vec<(String, String)>) -> impl IntoView {
@@ -194,9 +214,11 @@ fn Write(
         </ol>
         <p><label>"针对 "
             <select node_ref=at id="review-at">
-                {places.with_value(|p| p.iter().enumerate().map(|(i, (_, name))| view! {
-                    <option value=i.to_string()>{name.clone()}</option>
-                }).collect_view())}
+                {places.with_value(|p| groups(template, p)).into_iter().map(|(group, list)| view! {
+                    <optgroup label=group>
+                        {list.into_iter().map(|(i, name)| view! { <option value=i.to_string()>{name}</option> }).collect_view()}
+                    </optgroup>
+                }).collect_view()}
             </select>
         </label></p>
         <p><label>"意见 "<textarea node_ref=text id="review-text" rows="2"></textarea></label></p>
@@ -212,29 +234,7 @@ fn PublishedCheck(u: Unit) -> impl IntoView {
     let file = NodeRef::<leptos::html::Input>::new();
     let sent = StoredValue::new((u.report, u.code));
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(f) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        said.set(Some("正在读取和核对……".to_owned()));
-        leptos::task::spawn_local(async move {
-            let name = f.name();
-            let words = match nianbao_web::files::read_picked(f).await {
-                Ok(read) => sent.with_value(|(report, code)| {
-                    let got = nianbao_core::collect::compare_published(
-                        report,
-                        &read.report,
-                        read.recognition.is_some(),
-                        "报送包",
-                    );
-                    format!("“{name}”：{}", got.words(code))
-                }),
-                Err(why) => why,
-            };
-            nianbao_web::live::Live::say(&words);
-            said.set(Some(words));
-        });
+        nianbao_web::published::pick(&ev, said, Some(sent.get_value()), "报送包");
     };
     view! {
         <h3>"发布后有无变动"</h3>

@@ -4,7 +4,6 @@
 //! third-party evaluations list 发布后有变动 as a defect).
 
 use leptos::prelude::*;
-use nianbao_core::collect::compare_published;
 use nianbao_core::submission::Fingerprint;
 use nianbao_web::modal::Modal;
 
@@ -18,33 +17,11 @@ pub fn PublishedDialog() -> impl IntoView {
         said.set(None);
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(f) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        said.set(Some("正在读取和核对……".to_owned()));
-        leptos::task::spawn_local(async move {
-            let name = f.name();
-            let words = match nianbao_web::files::read_picked(f).await {
-                Ok(read) => shown.sent.with_untracked(|s| match s {
-                    Some(s) => {
-                        let code = Fingerprint::of(&s.report).code();
-                        let got = compare_published(
-                            &s.report,
-                            &read.report,
-                            read.recognition.is_some(),
-                            "当前报告",
-                        );
-                        format!("“{name}”：{}", got.words(&code))
-                    }
-                    None => String::new(),
-                }),
-                Err(why) => why,
-            };
-            nianbao_web::live::Live::say(&words);
-            said.set(Some(words));
+        let sent = shown.sent.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| (s.report.clone(), Fingerprint::of(&s.report).code()))
         });
+        nianbao_web::published::pick(&ev, said, sent, "当前报告");
     };
     let code = move || {
         shown

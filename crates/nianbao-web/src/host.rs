@@ -2,8 +2,8 @@
 //! it (`nianbao_core::host::Request`: open a unit as a new draft, fill a
 //! roll-up or a ledger's count into the open draft…). The editor serves the
 //! requests on the window (`nianbaoHost`); a module sends them. A request
-//! crosses as its JSON, an answer as `[ok, words]`; a module loaded without
-//! its host says so.
+//! crosses as an array of strings (its name and fields), an answer as
+//! `[ok, words]`; a module loaded without its host says so.
 
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -16,8 +16,11 @@ const NO_HOST: &str = "本页没有打开编辑器，无法完成。请从编辑
 /// The editor's side: answers each request with words, or why not.
 pub fn serve(answer: impl Fn(Request) -> Result<String, String> + 'static) {
     let host = Object::new();
-    let request = Closure::<dyn Fn(String) -> JsValue>::new(move |json: String| {
-        let (ok, words) = match Request::from_json(&json).map(&answer) {
+    let request = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |fields: JsValue| {
+        let fields: Option<Vec<String>> = Array::is_array(&fields)
+            .then(|| Array::from(&fields).iter().map(|f| f.as_string()).collect())
+            .flatten();
+        let (ok, words) = match fields.and_then(Request::from_fields).map(&answer) {
             Some(Ok(w)) => (true, w),
             Some(Err(w)) => (false, w),
             None => (false, NO_HOST.to_owned()),
@@ -38,8 +41,9 @@ pub fn request(r: &Request) -> Result<String, String> {
         .and_then(|h| Reflect::get(&h, &REQUEST.into()).ok())
         .and_then(|f| f.dyn_into::<Function>().ok())
         .ok_or_else(|| NO_HOST.to_owned())?;
+    let fields: Array = r.to_fields().into_iter().map(JsValue::from).collect();
     let answer = f
-        .call1(&JsValue::NULL, &r.to_json().into())
+        .call1(&JsValue::NULL, &fields)
         .map_err(|_| NO_HOST.to_owned())?;
     let pair = Array::from(&answer);
     let words = pair.get(1).as_string().unwrap_or_default();

@@ -1,18 +1,17 @@
 //! What a module that draws part of the page (the 汇总 workspace, the ledger
 //! dialog, the import review, the portal API, 我的草稿, the error summary —
 //! each a wasm module loaded on first use) asks of the editor that
-//! hosts it, as one serde type read strictly on the editor's side. Reports
-//! cross as the app's JSON.
+//! hosts it, as one type read strictly on the editor's side from its name
+//! and fields (`wire`). Reports cross as the app's JSON.
 
 use serde::{Deserialize, Serialize};
+
+mod wire;
 
 use crate::ledger::view::CountView;
 use crate::template::CellId;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-// Externally tagged: read without buffering (an internally tagged enum
-// costs the editor's bundle 10 KB of deserializer).
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Request {
     /// Open a report as a new draft; the editor then says `words`.
     OpenDraft { report: String, words: String },
@@ -72,8 +71,7 @@ pub enum Request {
 }
 
 /// What the drafts dialog asks of the editor.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DraftAction {
     /// Start a new draft (the dialog then closes).
     New,
@@ -161,14 +159,6 @@ impl Request {
     pub fn ledger_cells(cells: &[(u16, i64)]) -> Vec<(CellId, Option<i64>)> {
         cells.iter().map(|&(c, v)| (CellId(c), Some(v))).collect()
     }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("requests always serialise")
-    }
-
-    pub fn from_json(text: &str) -> Option<Request> {
-        serde_json::from_str(text).ok()
-    }
 }
 
 #[cfg(test)]
@@ -233,10 +223,11 @@ mod tests {
             },
             Request::CheckReport,
         ] {
-            assert_eq!(Request::from_json(&r.to_json()), Some(r));
+            assert_eq!(Request::from_fields(r.to_fields()), Some(r));
         }
-        assert_eq!(Request::from_json(r#"{"openDraft":{"report":"{}"}}"#), None);
-        assert_eq!(Request::from_json(r#"{"somethingElse":{}}"#), None);
+        let open = vec!["openDraft".to_owned(), "{}".to_owned()];
+        assert_eq!(Request::from_fields(open), None);
+        assert_eq!(Request::from_fields(vec!["somethingElse".into()]), None);
         assert_eq!(Request::ledger_cells(&[(3, 7)]), vec![(CellId(3), Some(7))]);
         let list = DraftList {
             rows: vec![DraftItem {
