@@ -18,7 +18,10 @@
 #  - the roster reader (collect::desk): ROSTER_CASES generated rosters as
 #    spreadsheets and people write them (default 100,000);
 #  - tests/publishing.rs: PUBLISHED_CASES one-cell changes of the published
-#    samples, each named as that cell (default 100,000).
+#    samples, each named as that cell (default 100,000);
+#  - a module's request to the editor (host::wire): REQUEST_CASES generated
+#    requests with any text read back as sent, a field more or less refused,
+#    number lists read exactly or refused (default 100,000 each).
 # A benchmark-sized run, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,4 +43,6 @@ REVIEW_CASES="${REVIEW_CASES:-100000}" cargo test --release --locked -p nianbao-
 ROSTER_CASES="${ROSTER_CASES:-100000}" cargo test --release --locked -p nianbao-core --lib generated_rosters -- --nocapture 2>&1 \
   | grep -E 'panicked|test result'
 PUBLISHED_CASES="${PUBLISHED_CASES:-100000}" cargo test --release --locked -p nianbao-core --test publishing -- --nocapture 2>&1 \
+  | grep -E 'panicked|test result'
+REQUEST_CASES="${REQUEST_CASES:-100000}" cargo test --release --locked -p nianbao-core --lib host::wire -- --nocapture 2>&1 \
   | grep -E 'panicked|test result'

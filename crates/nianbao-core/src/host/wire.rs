@@ -244,8 +244,17 @@ mod tests {
         ]
     }
 
+    /// Cases per property: 5,000 in the test command, more from
+    /// `scripts/fuzz-readers.sh` (`REQUEST_CASES`).
+    fn cases() -> u32 {
+        std::env::var("REQUEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(5000)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
 
         /// Whatever the fields hold, the editor reads the request that was sent.
         #[test]
